@@ -1,0 +1,37 @@
+import { defineConfig } from 'vitest/config';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { attendeeServer } from './server/attendee-server-plugin.ts';
+
+const port = Number(process.env.PORT ?? 5173);
+
+export default defineConfig({
+  plugins: [react(), tailwindcss(), attendeeServer()],
+  server: { port, strictPort: true },
+  preview: { port, strictPort: true },
+  test: {
+    globals: true,
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          environment: 'jsdom',
+          include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+          setupFiles: ['./src/testing/setup-tests.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'browser',
+          environment: 'node',
+          include: ['test/**/*.browser.test.ts'],
+          fileParallelism: false,
+          testTimeout: 60_000,
+          hookTimeout: 120_000,
+        },
+      },
+    ],
+  },
+});
