@@ -1,0 +1,75 @@
+import { applyEvents, createAttendanceState, type AttendanceState } from './attendance-state';
+import { makeEvent } from './event-fixtures';
+import {
+  latestEventTimestampMs,
+  timelineEntryFromNewest,
+  timelineSize,
+  type TimelineView,
+} from './timeline';
+
+const withSpeech: TimelineView = { includeSpeech: true };
+const withoutSpeech: TimelineView = { includeSpeech: false };
+
+function idsNewestFirst(state: AttendanceState, view: TimelineView): string[] {
+  return Array.from(
+    { length: timelineSize(state, view) },
+    (_, index) => timelineEntryFromNewest(state, index, view).event.id,
+  );
+}
+
+describe('the timeline', () => {
+  it('lists events newest first by the bot clock, whatever order they arrived in', () => {
+    const state = createAttendanceState();
+    applyEvents(state, [makeEvent('b', 'u1', 'join', 2000), makeEvent('d', 'u2', 'join', 4000)]);
+    applyEvents(state, [makeEvent('a', 'u2', 'leave', 1000), makeEvent('c', 'u1', 'leave', 3000)]);
+    expect(idsNewestFirst(state, withSpeech)).toEqual(['d', 'c', 'b', 'a']);
+  });
+
+  it('shows the later-arrived event first when two share a timestamp', () => {
+    const state = createAttendanceState();
+    applyEvents(state, [makeEvent('first', 'u1', 'join', 1000)]);
+    applyEvents(state, [
+      makeEvent('second', 'u2', 'join', 1000),
+      makeEvent('older', 'u3', 'join', 500),
+    ]);
+    expect(idsNewestFirst(state, withSpeech)).toEqual(['second', 'first', 'older']);
+  });
+
+  it('hides speech events when asked, keeping the same order', () => {
+    const state = createAttendanceState();
+    applyEvents(state, [
+      makeEvent('join', 'u1', 'join', 1000),
+      makeEvent('talk', 'u1', 'speech_start', 2000),
+      makeEvent('quiet', 'u1', 'speech_stop', 3000),
+      makeEvent('hand', 'u1', 'hand_raised', 4000),
+    ]);
+    applyEvents(state, [makeEvent('late', 'u2', 'leave', 2500)]);
+    expect(idsNewestFirst(state, withSpeech)).toEqual(['hand', 'quiet', 'late', 'talk', 'join']);
+    expect(idsNewestFirst(state, withoutSpeech)).toEqual(['hand', 'late', 'join']);
+  });
+
+  it('shows unknown event types and counts a repeated event once', () => {
+    const state = createAttendanceState();
+    const update = makeEvent('upd', 'u1', 'update', 1000);
+    applyEvents(state, [update, makeEvent('odd', 'u1', 'hand_raised', 2000)]);
+    applyEvents(state, [update]);
+    expect(idsNewestFirst(state, withoutSpeech)).toEqual(['odd', 'upd']);
+  });
+
+  it('knows the time of the newest event, and that there is none at first', () => {
+    const state = createAttendanceState();
+    expect(latestEventTimestampMs(state)).toBeNull();
+    applyEvents(state, [makeEvent('a', 'u1', 'join', 2000)]);
+    applyEvents(state, [makeEvent('b', 'u1', 'speech_start', 1500)]);
+    expect(latestEventTimestampMs(state)).toBe(2000);
+  });
+
+  it('refuses an index outside the timeline', () => {
+    const state = createAttendanceState();
+    applyEvents(state, [makeEvent('a', 'u1', 'join', 1000)]);
+    expect(() => timelineEntryFromNewest(state, 1, withSpeech)).toThrow(RangeError);
+    expect(() => timelineEntryFromNewest(state, -1, withSpeech)).toThrow(RangeError);
+    expect(() => timelineEntryFromNewest(state, 0.5, withSpeech)).toThrow(RangeError);
+    expect(() => timelineEntryFromNewest(state, 0, withoutSpeech)).not.toThrow();
+  });
+});
