@@ -1,6 +1,21 @@
-// Tailwind 4 is configured in CSS (src/app/index.css, `@theme` and `@custom-variant`);
-// this file is kept for editors and tools that look for it, and is loaded by nothing else.
+// Loaded by src/app/index.css through `@config`. Tailwind 4 reads `theme` from here; content
+// detection is automatic.
 export default {
-  content: ['./index.html', './src/**/*.{ts,tsx}'],
-  darkMode: 'class',
+  theme: {
+    extend: {
+      fontFamily: {
+        // System fonts only: the page loads nothing from other origins.
+        sans: [
+          'system-ui',
+          '-apple-system',
+          'Segoe UI',
+          'Roboto',
+          'Helvetica Neue',
+          'Arial',
+          'sans-serif',
+        ],
+        mono: ['ui-monospace', 'SFMono-Regular', 'Menlo', 'Consolas', 'monospace'],
+      },
+    },
+  },
 };

@@ -1,0 +1,54 @@
+import { useId } from 'react';
+import { Badge } from '../../components/ui/badge';
+import { Button } from '../../components/ui/button';
+import type { WatchSession } from '../../lib/watch-session';
+
+export const POLL_INTERVAL_CHOICES_MS = [1000, 3000, 5000, 10_000, 30_000];
+
+export interface DashboardHeaderProps {
+  session: WatchSession;
+  botState: string | null;
+  meetingOver: boolean;
+  pollIntervalMs: number;
+  onPollIntervalChange: (ms: number) => void;
+  onSwitch: () => void;
+}
+
+export function DashboardHeader(props: DashboardHeaderProps) {
+  const { session, botState, meetingOver, pollIntervalMs } = props;
+  const intervalId = useId();
+  return (
+    <header className="flex flex-wrap items-center gap-x-4 gap-y-3">
+      <div className="min-w-0 flex-1">
+        <h1 className="text-lg font-semibold tracking-tight">Attendee Live</h1>
+        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
+          <span className="font-mono break-all">{session.botId}</span>
+          {session.source === 'demo' && <Badge>Demo meeting</Badge>}
+          {botState && (
+            <Badge tone={meetingOver ? 'neutral' : 'live'}>
+              <span className="sr-only">Bot state: </span>
+              {botState.replaceAll('_', ' ')}
+            </Badge>
+          )}
+        </p>
+      </div>
+      <div className="flex items-center gap-2 text-sm">
+        <label htmlFor={intervalId}>Check every</label>
+        <select
+          id={intervalId}
+          value={pollIntervalMs}
+          disabled={meetingOver}
+          onChange={(event) => props.onPollIntervalChange(Number(event.target.value))}
+          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
+        >
+          {POLL_INTERVAL_CHOICES_MS.map((ms) => (
+            <option key={ms} value={ms}>
+              {ms / 1000} s
+            </option>
+          ))}
+        </select>
+      </div>
+      <Button onClick={props.onSwitch}>Switch bot or key</Button>
+    </header>
+  );
+}

@@ -1,0 +1,26 @@
+import { Button } from '../../components/ui/button';
+import { explainError } from '../../features/events/api/api-error';
+
+/** A failure that stopped loading: what happened, in the server's words too, and the way out. */
+export function FeedProblem({ error, onSwitch }: { error: unknown; onSwitch: () => void }) {
+  const { title, detail } = explainError(error);
+  return (
+    <div
+      role="alert"
+      className="rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-400/40 dark:bg-red-950/40 dark:text-red-100"
+    >
+      <p className="font-semibold">{title}</p>
+      {detail && (
+        <p className="mt-1 text-sm" dir="auto">
+          {detail}
+        </p>
+      )}
+      <p className="mt-1 text-sm">
+        Nothing more is loaded until this is fixed. What was already loaded stays below.
+      </p>
+      <Button className="mt-3" onClick={onSwitch}>
+        Change bot or API key
+      </Button>
+    </div>
+  );
+}

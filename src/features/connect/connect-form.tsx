@@ -1,0 +1,145 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import type { WatchSession } from '../../lib/watch-session';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../../lib/demo-meeting';
+import { botIdFromLocation, botIdProblem } from './bot-id';
+import { forgetKey, readRememberedKey, rememberKey } from './remembered-key';
+
+export interface ConnectFormProps {
+  onWatch: (session: WatchSession) => void;
+  /** Values to start from when coming back from the dashboard. */
+  initial?: { botId: string; apiKey: string };
+}
+
+function newSessionId(): string {
+  return crypto.randomUUID();
+}
+
+export function ConnectForm({ onWatch, initial }: ConnectFormProps) {
+  const ids = { bot: useId(), botHelp: useId(), key: useId(), keyHelp: useId() };
+  const [botId, setBotId] = useState(
+    () => initial?.botId ?? botIdFromLocation(window.location.search),
+  );
+  const [remembered] = useState(() => readRememberedKey());
+  const [apiKey, setApiKey] = useState(() => initial?.apiKey ?? remembered ?? '');
+  const [remember, setRemember] = useState(remembered !== null);
+  const [botIdMessage, setBotIdMessage] = useState<string | null>(null);
+  const [keyMessage, setKeyMessage] = useState<string | null>(null);
+
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const problem = botIdProblem(botId);
+    const keyProblem = apiKey.trim() === '' ? 'Enter the API key for this bot’s project.' : null;
+    setBotIdMessage(problem);
+    setKeyMessage(keyProblem);
+    if (problem || keyProblem) {
+      document.getElementById(problem ? ids.bot : ids.key)?.focus();
+      return;
+    }
+    if (remember) rememberKey(apiKey.trim());
+    else forgetKey();
+    onWatch({ botId: botId.trim(), apiKey: apiKey.trim(), source: 'attendee', id: newSessionId() });
+  };
+
+  const watchDemo = () => {
+    onWatch({ botId: DEMO_BOT_ID, apiKey: DEMO_API_KEY, source: 'demo', id: newSessionId() });
+  };
+
+  return (
+    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
+      <h1 className="text-2xl font-semibold tracking-tight">Attendee Live</h1>
+      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+        Watch who is in the meeting your Attendee bot is attending: joins, leaves and the people
+        present right now, as they happen.
+      </p>
+      <form
+        noValidate
+        onSubmit={submit}
+        className="mt-8 space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+      >
+        <div>
+          <label htmlFor={ids.bot} className="block text-sm font-medium">
+            Bot ID
+          </label>
+          <input
+            id={ids.bot}
+            name="bot"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="bot_weIAju4OXNZkDTpZ"
+            value={botId}
+            onChange={(event) => setBotId(event.target.value)}
+            aria-invalid={botIdMessage !== null}
+            aria-describedby={botIdMessage ? ids.botHelp : undefined}
+            className={inputClasses(botIdMessage !== null)}
+          />
+          {botIdMessage && (
+            <p id={ids.botHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
+              {botIdMessage}
+            </p>
+          )}
+        </div>
+        <div>
+          <label htmlFor={ids.key} className="block text-sm font-medium">
+            API key
+          </label>
+          <input
+            id={ids.key}
+            name="api-key"
+            type="password"
+            autoComplete="off"
+            value={apiKey}
+            onChange={(event) => setApiKey(event.target.value)}
+            aria-invalid={keyMessage !== null}
+            aria-describedby={keyMessage ? ids.keyHelp : undefined}
+            className={inputClasses(keyMessage !== null)}
+          />
+          {keyMessage && (
+            <p id={ids.keyHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
+              {keyMessage}
+            </p>
+          )}
+        </div>
+        <div className="flex items-center justify-between gap-3">
+          <label className="flex items-center gap-2 text-sm">
+            <input
+              type="checkbox"
+              checked={remember}
+              onChange={(event) => setRemember(event.target.checked)}
+              className="size-4 accent-teal-700"
+            />
+            Remember on this device
+          </label>
+          {remembered !== null && (
+            <Button
+              variant="quiet"
+              onClick={() => {
+                forgetKey();
+                setRemember(false);
+                setApiKey('');
+              }}
+            >
+              Forget saved key
+            </Button>
+          )}
+        </div>
+        <Button type="submit" variant="primary" className="w-full">
+          Watch
+        </Button>
+      </form>
+      <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
+        <p>No Attendee account at hand?</p>
+        <Button className="mt-2" onClick={watchDemo}>
+          Try the demo meeting
+        </Button>
+      </div>
+    </main>
+  );
+}
+
+function inputClasses(invalid: boolean): string {
+  const border = invalid
+    ? 'border-red-600 dark:border-red-400'
+    : 'border-slate-300 dark:border-slate-600';
+  return `mt-1.5 block w-full rounded-md border ${border} bg-white px-3 py-2 font-mono text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600 dark:bg-slate-950`;
+}

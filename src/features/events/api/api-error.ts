@@ -1,0 +1,77 @@
+/**
+ * Every way a request to the Attendee API can fail, as the page needs to explain it.
+ * Messages never contain the API key: nothing here ever sees request headers.
+ */
+export type ApiErrorKind =
+  | 'unauthorized'
+  | 'bot-not-found'
+  | 'bad-request'
+  | 'rate-limited'
+  | 'server'
+  | 'network'
+  | 'timeout'
+  | 'malformed';
+
+export class ApiError extends Error {
+  readonly kind: ApiErrorKind;
+  readonly status: number | null;
+  /** The server's own words (`detail` or `error` in the body), when it gave any. */
+  readonly serverMessage: string | null;
+  /** From a `Retry-After` header, for 429 and 503. */
+  readonly retryAfterMs: number | null;
+
+  constructor(
+    kind: ApiErrorKind,
+    message: string,
+    options: {
+      status?: number | null;
+      serverMessage?: string | null;
+      retryAfterMs?: number | null;
+    } = {},
+  ) {
+    super(message);
+    this.name = 'ApiError';
+    this.kind = kind;
+    this.status = options.status ?? null;
+    this.serverMessage = options.serverMessage ?? null;
+    this.retryAfterMs = options.retryAfterMs ?? null;
+  }
+}
+
+/** Worth retrying with backoff: the same request may well succeed later. */
+export function isTransientError(error: unknown): boolean {
+  if (!(error instanceof ApiError)) return false;
+  return (
+    error.kind === 'server' ||
+    error.kind === 'network' ||
+    error.kind === 'timeout' ||
+    error.kind === 'rate-limited'
+  );
+}
+
+export interface ErrorExplanation {
+  title: string;
+  detail: string | null;
+}
+
+export function explainError(error: unknown): ErrorExplanation {
+  if (!(error instanceof ApiError)) {
+    return { title: 'Something went wrong', detail: error instanceof Error ? error.message : null };
+  }
+  switch (error.kind) {
+    case 'unauthorized':
+      return { title: 'API key rejected', detail: error.serverMessage };
+    case 'bot-not-found':
+      return { title: 'Bot not found for this API key', detail: error.serverMessage };
+    case 'bad-request':
+      return { title: error.serverMessage ?? 'The server refused the request', detail: null };
+    case 'rate-limited':
+      return { title: 'Reconnecting…', detail: error.message };
+    case 'server':
+    case 'network':
+    case 'timeout':
+      return { title: 'Reconnecting…', detail: error.message };
+    case 'malformed':
+      return { title: 'The server sent a response we could not read', detail: error.message };
+  }
+}

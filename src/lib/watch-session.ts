@@ -1,0 +1,10 @@
+/** What the connect screen hands to the dashboard: which bot to watch, with which key, from where. */
+export interface WatchSession {
+  botId: string;
+  /** Kept in memory only, unless the user asked to remember it (features/connect). */
+  apiKey: string;
+  /** 'attendee' goes through our proxy to the configured upstream; 'demo' to the built-in simulator. */
+  source: 'attendee' | 'demo';
+  /** New for every press of Watch, so a new key or bot never reuses another session's cache. */
+  id: string;
+}
