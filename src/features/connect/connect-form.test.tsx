@@ -1,0 +1,88 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { vi } from 'vitest';
+import { ConnectForm } from './connect-form';
+import { DEMO_BOT_ID } from '../../lib/demo-meeting';
+
+function setup(search = '') {
+  window.history.replaceState(null, '', `/${search}`);
+  const onWatch = vi.fn();
+  render(<ConnectForm onWatch={onWatch} />);
+  return { onWatch, user: userEvent.setup() };
+}
+
+afterEach(() => {
+  window.localStorage.clear();
+});
+
+describe('the connect screen', () => {
+  it('starts watching with the bot ID and key the user typed', async () => {
+    const { onWatch, user } = setup();
+    await user.type(screen.getByLabelText('Bot ID'), 'bot_weIAju4OXNZkDTpZ');
+    await user.type(screen.getByLabelText('API key'), 'key-123');
+    await user.click(screen.getByRole('button', { name: 'Watch' }));
+    expect(onWatch).toHaveBeenCalledWith(
+      expect.objectContaining({ botId: 'bot_weIAju4OXNZkDTpZ', apiKey: 'key-123', source: 'attendee' }),
+    );
+  });
+
+  it('hides the key as a password', () => {
+    setup();
+    expect(screen.getByLabelText('API key')).toHaveAttribute('type', 'password');
+  });
+
+  it('says what is wrong with a bot ID at the field and sends nothing', async () => {
+    const { onWatch, user } = setup();
+    await user.type(screen.getByLabelText('Bot ID'), 'bot_../../admin');
+    await user.type(screen.getByLabelText('API key'), 'key-123');
+    await user.click(screen.getByRole('button', { name: 'Watch' }));
+    const field = screen.getByLabelText('Bot ID');
+    expect(field).toHaveAttribute('aria-invalid', 'true');
+    expect(field).toHaveAccessibleDescription(/only letters and digits/);
+    expect(onWatch).not.toHaveBeenCalled();
+  });
+
+  it('asks for a key before watching', async () => {
+    const { onWatch, user } = setup();
+    await user.type(screen.getByLabelText('Bot ID'), 'bot_abc');
+    await user.click(screen.getByRole('button', { name: 'Watch' }));
+    expect(screen.getByLabelText('API key')).toHaveAccessibleDescription(/Enter the API key/);
+    expect(onWatch).not.toHaveBeenCalled();
+  });
+
+  it('pre-fills the bot ID from ?bot= in the address', () => {
+    setup('?bot=bot_fromTheLink1');
+    expect(screen.getByLabelText('Bot ID')).toHaveValue('bot_fromTheLink1');
+  });
+
+  it('keeps the key out of storage unless asked to remember it', async () => {
+    const { user } = setup();
+    await user.type(screen.getByLabelText('Bot ID'), 'bot_abc');
+    await user.type(screen.getByLabelText('API key'), 'key-123');
+    await user.click(screen.getByRole('button', { name: 'Watch' }));
+    expect(JSON.stringify({ ...window.localStorage })).not.toContain('key-123');
+    expect(JSON.stringify({ ...window.sessionStorage })).not.toContain('key-123');
+  });
+
+  it('remembers the key on this device when ticked, and forgets it on request', async () => {
+    const first = setup();
+    await first.user.type(screen.getByLabelText('Bot ID'), 'bot_abc');
+    await first.user.type(screen.getByLabelText('API key'), 'key-123');
+    await first.user.click(screen.getByLabelText('Remember on this device'));
+    await first.user.click(screen.getByRole('button', { name: 'Watch' }));
+    expect(JSON.stringify({ ...window.localStorage })).toContain('key-123');
+
+    document.body.innerHTML = '';
+    const second = setup();
+    expect(screen.getByLabelText('API key')).toHaveValue('key-123');
+    await second.user.click(screen.getByRole('button', { name: 'Forget saved key' }));
+    expect(screen.getByLabelText('API key')).toHaveValue('');
+    expect(JSON.stringify({ ...window.localStorage })).not.toContain('key-123');
+  });
+
+  it('opens the demo meeting without an account', async () => {
+    const { onWatch, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Try the demo meeting' }));
+    expect(onWatch).toHaveBeenCalledWith(expect.objectContaining({ botId: DEMO_BOT_ID, source: 'demo' }));
+  });
+});
