@@ -1,0 +1,26 @@
+import { vi } from 'vitest';
+import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { DEMO_PATH_PREFIX } from '../lib/demo-meeting';
+
+/**
+ * Points the page's fetch at the simulator, as our server would: relative URLs resolve against
+ * the page's origin, and /demo/api/... is the same simulator without the prefix. Any other path
+ * fails the test rather than passing silently.
+ */
+export function routeFetchToSimulator(
+  simulator: SimulatedAttendee,
+  origin = 'http://localhost:5173',
+) {
+  const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {
+    const url = new URL(input instanceof Request ? input.url : String(input), origin);
+    if (url.pathname.startsWith(`${DEMO_PATH_PREFIX}/api/`)) {
+      url.pathname = url.pathname.slice(DEMO_PATH_PREFIX.length);
+    }
+    if (!url.pathname.startsWith('/api/v1/bots/')) {
+      throw new Error(`Unexpected request in a test: ${url.pathname}`);
+    }
+    return simulator.fetch(url, init);
+  });
+  vi.stubGlobal('fetch', fetchMock);
+  return fetchMock;
+}
