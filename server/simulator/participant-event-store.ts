@@ -1,0 +1,92 @@
+import type { ParticipantEvent } from '../../src/lib/participant-event.ts';
+
+/** A participant row. Events point at it, so a host change shows on all of them. */
+export interface StoredParticipant {
+  id: string;
+  uuid: string;
+  name: string | null;
+  userUuid: string | null;
+  isHost: boolean;
+  createdAtMs: number;
+  committedAtMs: number;
+}
+
+/** An event row with the columns the API hides: created_at and when its transaction committed. */
+export interface StoredEvent {
+  id: string;
+  participant: StoredParticipant;
+  eventType: string;
+  eventData: Record<string, unknown>;
+  timestampMs: number;
+  createdAtMs: number;
+  committedAtMs: number;
+}
+
+/**
+ * A long-running demo must not grow without bound: past this many events the oldest are
+ * dropped, as if the history had been cleaned up. About 5 hours of the default script.
+ */
+const MAX_STORED_EVENTS = 20_000;
+const EVENTS_DROPPED_AT_ONCE = 2_000;
+
+export function toApiEvent(event: StoredEvent): ParticipantEvent {
+  return {
+    id: event.id,
+    participant_name: event.participant.name,
+    participant_uuid: event.participant.uuid,
+    participant_user_uuid: event.participant.userUuid,
+    participant_is_host: event.participant.isHost,
+    event_type: event.eventType,
+    event_data: { ...event.eventData },
+    timestamp_ms: event.timestampMs,
+  };
+}
+
+/** One bot's participants and participant events, kept in created_at order. */
+export class ParticipantEventStore {
+  private readonly participantsByUuid = new Map<string, StoredParticipant>();
+  /** Sorted by createdAtMs; rows with equal createdAtMs stay in insertion order. */
+  private readonly events: StoredEvent[] = [];
+
+  participant(uuid: string): StoredParticipant | undefined {
+    return this.participantsByUuid.get(uuid);
+  }
+
+  addParticipant(participant: StoredParticipant): void {
+    this.participantsByUuid.set(participant.uuid, participant);
+  }
+
+  addEvent(event: StoredEvent): void {
+    const last = this.events[this.events.length - 1];
+    if (last === undefined || last.createdAtMs <= event.createdAtMs) {
+      this.events.push(event);
+    } else {
+      this.events.splice(this.insertionIndex(event.createdAtMs), 0, event);
+    }
+    if (this.events.length > MAX_STORED_EVENTS) this.events.splice(0, EVENTS_DROPPED_AT_ONCE);
+  }
+
+  /** Committed events, created_at ascending. */
+  visibleEvents(nowMs: number): StoredEvent[] {
+    return this.events.filter((event) => event.committedAtMs <= nowMs);
+  }
+
+  /** Committed participants, created_at ascending. */
+  visibleParticipants(nowMs: number): StoredParticipant[] {
+    return [...this.participantsByUuid.values()]
+      .filter((participant) => participant.committedAtMs <= nowMs)
+      .sort((a, b) => a.createdAtMs - b.createdAtMs);
+  }
+
+  /** The index after every event created at or before `createdAtMs`. */
+  private insertionIndex(createdAtMs: number): number {
+    let low = 0;
+    let high = this.events.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if ((this.events[middle] as StoredEvent).createdAtMs <= createdAtMs) low = middle + 1;
+      else high = middle;
+    }
+    return low;
+  }
+}

@@ -1,0 +1,303 @@
+import type { ParticipantEvent } from '../../src/lib/participant-event.ts';
+import { routeAttendeeRequest } from './attendee-api-routes.ts';
+import type { BotRecord } from './attendee-api-routes.ts';
+import { botEventTypeFor, isMeetingOver } from './bot-states.ts';
+import { realClock } from './clock.ts';
+import type { Clock } from './clock.ts';
+import { MeetingScript } from './meeting-script.ts';
+import type { MeetingScriptOptions, ScriptedEvent } from './meeting-script.ts';
+import { ParticipantEventStore, toApiEvent } from './participant-event-store.ts';
+import type { StoredParticipant } from './participant-event-store.ts';
+import { hashSeed, SeededRandom } from './seeded-random.ts';
+
+export type { MeetingScriptOptions } from './meeting-script.ts';
+
+export interface SimulatorOptions {
+  clock?: Clock;
+  /** Seed of the deterministic PRNG; default 1. */
+  seed?: number;
+  /** timestamp_ms = server time + skew + jitter (±300 ms); default -800. */
+  botClockSkewMs?: number;
+  /** Chance that a scripted event commits late; default 0.04. */
+  lateCommitProbability?: number;
+  /** A late commit becomes visible 1000..max ms after its created_at; default 4000. */
+  lateCommitMaxDelayMs?: number;
+  /** Delay added to every response, for benchmarks; default 0. */
+  latencyMs?: number;
+  pageSize?: number;
+}
+
+export interface EmitOptions {
+  /** The event becomes visible this long after its created_at; default 0. */
+  commitDelayMs?: number;
+  timestampMs?: number;
+  createdAtMs?: number;
+}
+
+export interface ParticipantSpec {
+  uuid: string;
+  name: string | null;
+  userUuid?: string | null;
+  isHost?: boolean;
+}
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  query: Record<string, string>;
+  status: number;
+}
+
+interface SimulatedBot extends BotRecord {
+  script: MeetingScript | null;
+  random: SeededRandom;
+}
+
+interface NewEvent {
+  eventType: string;
+  eventData: Record<string, unknown>;
+  createdAtMs: number;
+  committedAtMs: number;
+  timestampMs?: number;
+}
+
+const TIMESTAMP_JITTER_MS = 300;
+
+/**
+ * The Attendee API as ../../../shared/attendee-api.md describes it, in memory: for the demo,
+ * the dev server and tests. Scripted meetings are generated lazily up to the clock's now.
+ */
+export class SimulatedAttendee {
+  readonly requests: LoggedRequest[] = [];
+  readonly fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
+    this.handle(new Request(input, init));
+
+  private readonly clock: Clock;
+  private readonly seed: number;
+  private readonly botClockSkewMs: number;
+  private readonly lateCommitProbability: number;
+  private readonly lateCommitMaxDelayMs: number;
+  private readonly latencyMs: number;
+  private readonly pageSize: number;
+  private readonly bots = new Map<string, SimulatedBot>();
+
+  constructor(options: SimulatorOptions = {}) {
+    this.clock = options.clock ?? realClock;
+    this.seed = options.seed ?? 1;
+    this.botClockSkewMs = options.botClockSkewMs ?? -800;
+    this.lateCommitProbability = options.lateCommitProbability ?? 0.04;
+    this.lateCommitMaxDelayMs = Math.max(1000, options.lateCommitMaxDelayMs ?? 4000);
+    this.latencyMs = options.latencyMs ?? 0;
+    this.pageSize = options.pageSize ?? 25;
+  }
+
+  addBot(config: {
+    id: string;
+    apiKey: string;
+    meeting?: MeetingScriptOptions | null;
+    state?: string;
+  }): void {
+    const now = this.clock.now();
+    const script = config.meeting
+      ? new MeetingScript(config.meeting, hashSeed(this.seed, config.id), now)
+      : null;
+    const random = new SeededRandom(hashSeed(this.seed + 1, config.id));
+    const joinedAt = script?.startMs ?? now;
+    const state = config.state ?? 'joined_recording';
+    const botEvents = [
+      {
+        type: 'join_requested',
+        sub_type: null,
+        created_at: new Date(joinedAt - 12_000).toISOString(),
+      },
+    ];
+    if (state !== 'joining') {
+      botEvents.push({
+        type: botEventTypeFor(state),
+        sub_type: null,
+        created_at: new Date(joinedAt - 400).toISOString(),
+      });
+    }
+    this.bots.set(config.id, {
+      id: config.id,
+      apiKey: config.apiKey,
+      state,
+      meetingUrl: `https://meet.google.com/${random.alphanumeric(3).toLowerCase()}-${random.alphanumeric(4).toLowerCase()}-${random.alphanumeric(3).toLowerCase()}`,
+      botEvents,
+      store: new ParticipantEventStore(),
+      script,
+      random,
+    });
+  }
+
+  async handle(request: Request): Promise<Response> {
+    const response = routeAttendeeRequest({
+      request,
+      nowMs: this.clock.now(),
+      pageSize: this.pageSize,
+      findBot: (botId) => {
+        const bot = this.bots.get(botId);
+        if (bot) this.materialize(bot);
+        return bot;
+      },
+      isKnownKey: (apiKey) => [...this.bots.values()].some((bot) => bot.apiKey === apiKey),
+    });
+    const url = new URL(request.url);
+    this.requests.push({
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: response.status,
+    });
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    return response;
+  }
+
+  clearRequests(): void {
+    this.requests.length = 0;
+  }
+
+  join(botId: string, p: ParticipantSpec, opts: EmitOptions = {}): ParticipantEvent {
+    const bot = this.bot(botId);
+    const createdAtMs = opts.createdAtMs ?? this.clock.now();
+    const committedAtMs = createdAtMs + (opts.commitDelayMs ?? 0);
+    const participant =
+      bot.store.participant(p.uuid) ??
+      this.createParticipant(
+        bot,
+        { ...p, userUuid: p.userUuid ?? null, isHost: p.isHost ?? false },
+        createdAtMs,
+        committedAtMs,
+      );
+    if (p.isHost !== undefined) participant.isHost = p.isHost;
+    return this.addEvent(bot, participant, {
+      eventType: 'join',
+      eventData: {},
+      createdAtMs,
+      committedAtMs,
+      timestampMs: opts.timestampMs,
+    });
+  }
+
+  leave(botId: string, uuid: string, opts?: EmitOptions): ParticipantEvent {
+    return this.emit(botId, uuid, 'leave', opts);
+  }
+
+  speechStart(botId: string, uuid: string, opts?: EmitOptions): ParticipantEvent {
+    return this.emit(botId, uuid, 'speech_start', opts);
+  }
+
+  speechStop(botId: string, uuid: string, opts?: EmitOptions): ParticipantEvent {
+    return this.emit(botId, uuid, 'speech_stop', opts);
+  }
+
+  emit(
+    botId: string,
+    uuid: string,
+    eventType: string,
+    opts: EmitOptions & { eventData?: Record<string, unknown> } = {},
+  ): ParticipantEvent {
+    const bot = this.bot(botId);
+    const createdAtMs = opts.createdAtMs ?? this.clock.now();
+    return this.addEvent(bot, this.participant(bot, uuid), {
+      eventType,
+      eventData: opts.eventData ?? {},
+      createdAtMs,
+      committedAtMs: createdAtMs + (opts.commitDelayMs ?? 0),
+      timestampMs: opts.timestampMs,
+    });
+  }
+
+  /** Host changes are not events: the participant row changes in place. */
+  setHost(botId: string, uuid: string, isHost: boolean): void {
+    this.participant(this.bot(botId), uuid).isHost = isHost;
+  }
+
+  setState(botId: string, state: string): void {
+    const bot = this.bot(botId);
+    bot.state = state;
+    bot.botEvents.push({
+      type: botEventTypeFor(state),
+      sub_type: null,
+      created_at: new Date(this.clock.now()).toISOString(),
+    });
+  }
+
+  visibleEvents(botId: string): ParticipantEvent[] {
+    return this.bot(botId).store.visibleEvents(this.clock.now()).map(toApiEvent);
+  }
+
+  /** The bot, with its scripted meeting brought up to now. */
+  private bot(botId: string): SimulatedBot {
+    const bot = this.bots.get(botId);
+    if (!bot) throw new Error(`No simulated bot ${botId}`);
+    this.materialize(bot);
+    return bot;
+  }
+
+  private participant(bot: SimulatedBot, uuid: string): StoredParticipant {
+    const participant = bot.store.participant(uuid);
+    if (!participant) throw new Error(`No participant ${uuid} in bot ${bot.id}; join them first`);
+    return participant;
+  }
+
+  private materialize(bot: SimulatedBot): void {
+    if (bot.script === null || isMeetingOver(bot.state)) return;
+    for (const scripted of bot.script.advanceTo(this.clock.now())) this.addScripted(bot, scripted);
+  }
+
+  private addScripted(bot: SimulatedBot, scripted: ScriptedEvent): void {
+    const { createdAtMs } = scripted;
+    const lateBy = bot.random.chance(this.lateCommitProbability)
+      ? bot.random.int(1000, this.lateCommitMaxDelayMs)
+      : 0;
+    const committedAtMs = createdAtMs + lateBy;
+    const participant =
+      bot.store.participant(scripted.participant.uuid) ??
+      this.createParticipant(bot, scripted.participant, createdAtMs, committedAtMs);
+    this.addEvent(bot, participant, {
+      eventType: scripted.eventType,
+      eventData: {},
+      createdAtMs,
+      committedAtMs,
+    });
+  }
+
+  private createParticipant(
+    bot: SimulatedBot,
+    spec: Required<ParticipantSpec>,
+    createdAtMs: number,
+    committedAtMs: number,
+  ): StoredParticipant {
+    const participant: StoredParticipant = {
+      id: `par_${bot.random.alphanumeric(16)}`,
+      uuid: spec.uuid,
+      name: spec.name,
+      userUuid: spec.userUuid,
+      isHost: spec.isHost,
+      createdAtMs,
+      committedAtMs,
+    };
+    bot.store.addParticipant(participant);
+    return participant;
+  }
+
+  private addEvent(
+    bot: SimulatedBot,
+    participant: StoredParticipant,
+    event: NewEvent,
+  ): ParticipantEvent {
+    const jitter = bot.random.int(-TIMESTAMP_JITTER_MS, TIMESTAMP_JITTER_MS);
+    const stored = {
+      id: `pe_${bot.random.alphanumeric(16)}`,
+      participant,
+      eventType: event.eventType,
+      eventData: event.eventData,
+      timestampMs: event.timestampMs ?? event.createdAtMs + this.botClockSkewMs + jitter,
+      createdAtMs: event.createdAtMs,
+      committedAtMs: event.committedAtMs,
+    };
+    bot.store.addEvent(stored);
+    return toApiEvent(stored);
+  }
+}
