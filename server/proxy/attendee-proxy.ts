@@ -1,0 +1,134 @@
+import { isAllowedAttendeePath } from './allowed-paths.ts';
+
+export interface AttendeeProxyOptions {
+  /** Fixed at creation: nothing in a request can choose another upstream. */
+  upstreamUrl: string;
+  fetchImpl?: typeof fetch;
+  log?: (line: string) => void;
+  timeoutMs?: number;
+}
+
+/** Response headers worth passing on; the rest (cookies, encodings, CORS) stay upstream. */
+const RESPONSE_HEADER_ALLOWLIST = [
+  'content-type',
+  'date',
+  'retry-after',
+  'www-authenticate',
+  'cache-control',
+];
+/** Request headers forwarded; cookies and everything else from the browser stay here. */
+const REQUEST_HEADER_ALLOWLIST = ['authorization', 'accept'];
+const DEFAULT_TIMEOUT_MS = 20_000;
+const MAX_LOGGED_PATH_LENGTH = 200;
+
+function localJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
+  return new Response(JSON.stringify(body), {
+    status,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers },
+  });
+}
+
+class UpstreamTimeoutError extends Error {}
+
+/** Some error text (from a URL, say) could carry the key: never let it reach a log or a body. */
+function redact(text: string, authorization: string): string {
+  const secrets = [authorization, ...authorization.split(/\s+/).filter((part) => part.length > 3)];
+  return secrets.reduce((result, secret) => result.split(secret).join('[redacted]'), text);
+}
+
+function describeFailure(error: unknown): string {
+  if (!(error instanceof Error)) return 'unknown error';
+  const cause: unknown = error.cause;
+  if (cause instanceof Error) {
+    const code = (cause as Error & { code?: unknown }).code;
+    return typeof code === 'string' ? `${code} ${cause.message}` : cause.message;
+  }
+  return error.message;
+}
+
+/**
+ * The same-origin proxy to Attendee: the API sends no CORS headers, so the browser talks to us
+ * and we talk to the fixed upstream. Only the read-only GET endpoints pass.
+ */
+export function createAttendeeProxy(
+  options: AttendeeProxyOptions,
+): (request: Request) => Promise<Response> {
+  const upstreamBase = options.upstreamUrl.replace(/\/+$/, '');
+  const fetchImpl = options.fetchImpl ?? fetch;
+  const log = options.log ?? (() => undefined);
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+
+  async function forward(request: Request, url: URL): Promise<Response> {
+    const authorization = request.headers.get('Authorization') ?? '';
+    const headers = new Headers();
+    for (const name of REQUEST_HEADER_ALLOWLIST) {
+      const value = request.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+    const controller = new AbortController();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    // Raced rather than left to the signal alone, so a fetch that ignores it still times out.
+    const timeout = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => {
+        controller.abort();
+        reject(new UpstreamTimeoutError());
+      }, timeoutMs);
+    });
+    timeout.catch(() => undefined);
+    try {
+      const upstream = await Promise.race([
+        fetchImpl(`${upstreamBase}${url.pathname}${url.search}`, {
+          method: 'GET',
+          headers,
+          redirect: 'manual',
+          signal: controller.signal,
+        }),
+        timeout,
+      ]);
+      if (upstream.type === 'opaqueredirect' || (upstream.status >= 300 && upstream.status < 400)) {
+        void upstream.body?.cancel().catch(() => undefined);
+        return localJson(502, { error: 'Upstream answered with a redirect; not followed' });
+      }
+      const body = await Promise.race([upstream.arrayBuffer(), timeout]);
+      const responseHeaders = new Headers();
+      for (const name of RESPONSE_HEADER_ALLOWLIST) {
+        const value = upstream.headers.get(name);
+        if (value !== null) responseHeaders.set(name, value);
+      }
+      return new Response(body, { status: upstream.status, headers: responseHeaders });
+    } catch (error) {
+      if (error instanceof UpstreamTimeoutError || controller.signal.aborted) {
+        return localJson(504, { error: 'Upstream timed out' });
+      }
+      const reason = redact(describeFailure(error), authorization);
+      return localJson(502, { error: `Upstream unreachable: ${reason}` });
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  async function answer(request: Request, url: URL): Promise<Response> {
+    if (!isAllowedAttendeePath(url.pathname)) return localJson(404, { error: 'Not found' });
+    if (request.method !== 'GET') {
+      return localJson(405, { error: 'Method not allowed' }, { Allow: 'GET' });
+    }
+    if (!request.headers.has('Authorization')) {
+      return localJson(
+        401,
+        { detail: 'Missing Authorization header' },
+        { 'WWW-Authenticate': 'Token' },
+      );
+    }
+    return forward(request, url);
+  }
+
+  return async (request) => {
+    const startedAt = performance.now();
+    const url = new URL(request.url);
+    const response = await answer(request, url);
+    const elapsedMs = Math.round(performance.now() - startedAt);
+    const path = url.pathname.slice(0, MAX_LOGGED_PATH_LENGTH);
+    log(`${request.method} ${path} ${response.status} ${elapsedMs}ms`);
+    return response;
+  };
+}
