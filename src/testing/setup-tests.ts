@@ -5,3 +5,19 @@ import { afterEach } from 'vitest';
 afterEach(() => {
   cleanup();
 });
+
+// jsdom does no layout, so a virtualised list would measure its scroll box as 0 × 0 and render
+// no rows. Give the scroll boxes that ask for it the size a laptop window would.
+for (const [property, size] of [
+  ['clientHeight', 640],
+  ['clientWidth', 800],
+] as const) {
+  const original = Object.getOwnPropertyDescriptor(Element.prototype, property);
+  Object.defineProperty(HTMLElement.prototype, property, {
+    configurable: true,
+    get(this: HTMLElement) {
+      if (this.hasAttribute('data-virtual-scroll')) return size;
+      return (original?.get?.call(this) as number | undefined) ?? 0;
+    },
+  });
+}

@@ -22,7 +22,11 @@ describe('the connect screen', () => {
     await user.type(screen.getByLabelText('API key'), 'key-123');
     await user.click(screen.getByRole('button', { name: 'Watch' }));
     expect(onWatch).toHaveBeenCalledWith(
-      expect.objectContaining({ botId: 'bot_weIAju4OXNZkDTpZ', apiKey: 'key-123', source: 'attendee' }),
+      expect.objectContaining({
+        botId: 'bot_weIAju4OXNZkDTpZ',
+        apiKey: 'key-123',
+        source: 'attendee',
+      }),
     );
   });
 
@@ -83,6 +87,8 @@ describe('the connect screen', () => {
   it('opens the demo meeting without an account', async () => {
     const { onWatch, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Try the demo meeting' }));
-    expect(onWatch).toHaveBeenCalledWith(expect.objectContaining({ botId: DEMO_BOT_ID, source: 'demo' }));
+    expect(onWatch).toHaveBeenCalledWith(
+      expect.objectContaining({ botId: DEMO_BOT_ID, source: 'demo' }),
+    );
   });
 });

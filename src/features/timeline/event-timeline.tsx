@@ -41,7 +41,12 @@ export function EventTimeline({ state, version, view }: EventTimelineProps) {
     );
   }
   return (
-    <div ref={scrollRef} className="max-h-[32rem] overflow-y-auto" data-version={version}>
+    <div
+      ref={scrollRef}
+      className="max-h-[32rem] overflow-y-auto"
+      data-version={version}
+      data-virtual-scroll=""
+    >
       <ol aria-label="Timeline" className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
           const { event } = timelineEntryFromNewest(state, row.index, view);

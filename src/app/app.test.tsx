@@ -1,0 +1,187 @@
+import { render, screen, waitFor, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach, vi } from 'vitest';
+import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import type { ParticipantEvent } from '../lib/participant-event';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../lib/demo-meeting';
+import { routeFetchToSimulator } from '../testing/simulated-fetch';
+import { AppProvider } from './provider';
+import { App } from './app';
+
+const REAL_BOT = 'bot_realMeeting00001';
+
+/** Who is present, worked out directly from the events: latest join/leave by time wins. */
+function presentInTruth(events: readonly ParticipantEvent[]): number {
+  const latest = new Map<string, ParticipantEvent>();
+  for (const event of events) {
+    if (event.event_type !== 'join' && event.event_type !== 'leave') continue;
+    const previous = latest.get(event.participant_uuid);
+    if (!previous || event.timestamp_ms >= previous.timestamp_ms)
+      latest.set(event.participant_uuid, event);
+  }
+  return [...latest.values()].filter((event) => event.event_type === 'join').length;
+}
+
+function setup() {
+  const simulator = new SimulatedAttendee({ seed: 7, lateCommitProbability: 0 });
+  simulator.addBot({
+    id: DEMO_BOT_ID,
+    apiKey: DEMO_API_KEY,
+    meeting: { historyMinutes: 40, live: false },
+  });
+  simulator.addBot({ id: REAL_BOT, apiKey: 'right-key' });
+  const fetchMock = routeFetchToSimulator(simulator);
+  window.history.replaceState(null, '', '/');
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <App />
+    </AppProvider>,
+  );
+  return { simulator, fetchMock, user: userEvent.setup() };
+}
+
+async function watch(user: ReturnType<typeof userEvent.setup>, botId: string, key: string) {
+  await user.type(screen.getByLabelText('Bot ID'), botId);
+  await user.type(screen.getByLabelText('API key'), key);
+  await user.click(screen.getByRole('button', { name: 'Watch' }));
+}
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+describe('the dashboard', () => {
+  it('shows the demo meeting’s whole history with the right number present', async () => {
+    const { simulator, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Try the demo meeting' }));
+    const truth = simulator.visibleEvents(DEMO_BOT_ID);
+    expect(truth.length).toBeGreaterThanOrEqual(300);
+
+    await waitFor(
+      () => expect(screen.getByRole('status')).toHaveTextContent(/Live · updated \d+ s ago/),
+      {
+        timeout: 5000,
+      },
+    );
+    expect(screen.getByLabelText('Present now')).toHaveTextContent(String(presentInTruth(truth)));
+    expect(screen.getByLabelText('Events loaded')).toHaveTextContent(
+      truth.length.toLocaleString('en-US'),
+    );
+    const roster = screen.getByRole('list', { name: 'Currently present' });
+    expect(within(roster).getAllByRole('listitem')).toHaveLength(presentInTruth(truth));
+    expect(within(roster).getAllByText('Host').length).toBeGreaterThanOrEqual(1);
+  });
+
+  it('shows a live join and removes it on leave', async () => {
+    const { simulator, user } = setup();
+    simulator.join(REAL_BOT, { uuid: 'host-1', name: 'Grace Host', isHost: true });
+    await watch(user, REAL_BOT, 'right-key');
+    await user.selectOptions(await screen.findByLabelText('Check every'), '1000');
+    const roster = await screen.findByRole(
+      'list',
+      { name: 'Currently present' },
+      { timeout: 5000 },
+    );
+    expect(within(roster).getByText('Grace Host')).toBeInTheDocument();
+
+    simulator.join(REAL_BOT, { uuid: 'newcomer', name: 'Late Larry' });
+    await waitFor(() => expect(within(roster).getByText('Late Larry')).toBeInTheDocument(), {
+      timeout: 5000,
+    });
+    expect(screen.getByLabelText('Present now')).toHaveTextContent('2');
+    const timeline = screen.getByRole('list', { name: 'Timeline' });
+    expect(within(timeline).getAllByRole('listitem')[0]).toHaveTextContent(/Late Larry\s*joined/);
+
+    simulator.leave(REAL_BOT, 'newcomer');
+    await waitFor(() => expect(within(roster).queryByText('Late Larry')).not.toBeInTheDocument(), {
+      timeout: 5000,
+    });
+    expect(screen.getByLabelText('Present now')).toHaveTextContent('1');
+    expect(within(timeline).getAllByRole('listitem')[0]).toHaveTextContent(/Late Larry\s*left/);
+  });
+
+  it('says the key was rejected, with the server’s reason, and stops asking', async () => {
+    const { user, fetchMock } = setup();
+    await watch(user, REAL_BOT, 'wrong-key');
+    const alert = await screen.findByRole('alert');
+    expect(alert).toHaveTextContent('API key rejected');
+    expect(alert).toHaveTextContent('Invalid or disabled API key');
+    const calls = fetchMock.mock.calls.length;
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    expect(fetchMock.mock.calls.length).toBe(calls);
+    await user.click(screen.getByRole('button', { name: 'Change bot or API key' }));
+    expect(screen.getByLabelText('Bot ID')).toHaveValue(REAL_BOT);
+  });
+
+  it('says when the bot is unknown for this key', async () => {
+    const { user } = setup();
+    await watch(user, 'bot_doesNotExist1234', 'right-key');
+    expect(await screen.findByRole('alert')).toHaveTextContent('Bot not found for this API key');
+  });
+
+  it('shows a participant’s name as text, never as markup', async () => {
+    const { simulator, user } = setup();
+    simulator.join(REAL_BOT, { uuid: 'x', name: '<img src=x onerror=alert(1)>' });
+    await watch(user, REAL_BOT, 'right-key');
+    const roster = await screen.findByRole(
+      'list',
+      { name: 'Currently present' },
+      { timeout: 5000 },
+    );
+    expect(within(roster).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
+    expect(document.querySelector('img')).toBeNull();
+  });
+
+  it('keeps what it shows through a server error and says it is reconnecting', async () => {
+    const { simulator, fetchMock, user } = setup();
+    simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
+    await watch(user, REAL_BOT, 'right-key');
+    await user.selectOptions(await screen.findByLabelText('Check every'), '1000');
+    const roster = await screen.findByRole(
+      'list',
+      { name: 'Currently present' },
+      { timeout: 5000 },
+    );
+
+    const realImplementation = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async () => new Response('Bad gateway', { status: 502 }));
+    await waitFor(
+      () => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting… Server error 502/),
+      {
+        timeout: 5000,
+      },
+    );
+    expect(within(roster).getByText('Ada')).toBeInTheDocument();
+
+    simulator.join(REAL_BOT, { uuid: 'b', name: 'Babbage' });
+    fetchMock.mockImplementation(realImplementation);
+    await waitFor(() => expect(within(roster).getByText('Babbage')).toBeInTheDocument(), {
+      timeout: 8000,
+    });
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Live/));
+  }, 20_000);
+
+  it('explains a malformed response instead of crashing', async () => {
+    const { fetchMock, user } = setup();
+    fetchMock.mockImplementation(async () => new Response('{"results": "nope"}', { status: 200 }));
+    await watch(user, REAL_BOT, 'right-key');
+    expect(await screen.findByRole('alert')).toHaveTextContent(
+      'The server sent a response we could not read',
+    );
+  });
+
+  it('says the meeting is over after the bot leaves, after one last poll', async () => {
+    const { simulator, user } = setup();
+    simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
+    await watch(user, REAL_BOT, 'right-key');
+    await screen.findByRole('list', { name: 'Currently present' }, { timeout: 5000 });
+    simulator.leave(REAL_BOT, 'a');
+    simulator.setState(REAL_BOT, 'ended');
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Meeting over/), {
+      timeout: 15_000,
+    });
+    expect(screen.getByText('Nobody is in the meeting right now.')).toBeInTheDocument();
+  }, 20_000);
+});
