@@ -19,7 +19,7 @@ export function DashboardHeader(props: DashboardHeaderProps) {
   const intervalId = useId();
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-3">
-      <div className="min-w-0 flex-1">
+      <div className="w-full min-w-0 sm:w-auto sm:flex-1">
         <h1 className="text-lg font-semibold tracking-tight">Attendee Live</h1>
         <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
           <span className="font-mono break-all">{session.botId}</span>

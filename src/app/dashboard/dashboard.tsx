@@ -68,22 +68,18 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         <>
           <AttendanceFigures present={presentCount(state)} events={eventCount(state)} />
           <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-            <section
-              aria-labelledby={ids.roster}
-              className="overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-            >
+            <section aria-labelledby={ids.roster} className={panelClasses}>
               <h2
                 id={ids.roster}
                 className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
               >
                 In the meeting now
               </h2>
-              <PresentRoster participants={presentParticipants(state)} nowMs={now} />
+              <div className="min-h-0 flex-1 overflow-y-auto">
+                <PresentRoster participants={presentParticipants(state)} nowMs={now} />
+              </div>
             </section>
-            <section
-              aria-labelledby={ids.timeline}
-              className="overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-            >
+            <section aria-labelledby={ids.timeline} className={panelClasses}>
               <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
                 <h2 id={ids.timeline} className="font-semibold">
                   What happened
@@ -107,6 +103,11 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
     </div>
   );
 }
+
+// Both panels take the window's height on wide screens and scroll inside, so the newest events
+// and the whole roster stay in view together; on phones they stack, each capped.
+const panelClasses =
+  'flex max-h-[70dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-15rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
 
 function HistoryProgress({ events, pages }: { events: number; pages: number }) {
   return (

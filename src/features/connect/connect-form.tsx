@@ -141,5 +141,5 @@ function inputClasses(invalid: boolean): string {
   const border = invalid
     ? 'border-red-600 dark:border-red-400'
     : 'border-slate-300 dark:border-slate-600';
-  return `mt-1.5 block w-full rounded-md border ${border} bg-white px-3 py-2 font-mono text-sm shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600 dark:bg-slate-950`;
+  return `mt-1.5 block w-full rounded-md border ${border} bg-white px-3 py-2 font-mono text-sm leading-6 shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600 dark:bg-slate-950`;
 }

@@ -43,7 +43,7 @@ export function EventTimeline({ state, version, view }: EventTimelineProps) {
   return (
     <div
       ref={scrollRef}
-      className="max-h-[32rem] overflow-y-auto"
+      className="min-h-0 flex-1 overflow-y-auto"
       data-version={version}
       data-virtual-scroll=""
     >
