@@ -32,7 +32,11 @@ function createMiddleware(logger: Logger): Connect.NextHandleFunction {
   simulator.addBot({ id: DEMO_BOT_ID, apiKey: DEMO_API_KEY, meeting: {} });
   return createAttendeeMiddleware({
     upstream: createAttendeeProxy({ upstreamUrl, log }),
-    demo: createAttendeeProxy({ upstreamUrl: DEMO_UPSTREAM, fetchImpl: simulator.fetch, log }),
+    demo: createAttendeeProxy({
+      upstreamUrl: DEMO_UPSTREAM,
+      fetchImpl: simulator.fetch,
+      log: (line) => log(`demo ${line}`),
+    }),
     log,
   });
 }
