@@ -7,8 +7,9 @@ const port = Number(process.env.PORT ?? 5173);
 
 export default defineConfig({
   plugins: [react(), tailwindcss(), attendeeServer()],
-  server: { port, strictPort: true },
-  preview: { port, strictPort: true },
+  // No CORS: only our own page may read what the proxy returns.
+  server: { port, strictPort: true, cors: false },
+  preview: { port, strictPort: true, cors: false },
   test: {
     globals: true,
     projects: [

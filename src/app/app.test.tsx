@@ -172,6 +172,33 @@ describe('the dashboard', () => {
     );
   });
 
+  it('leaves out one unreadable event, says so, and shows the rest', async () => {
+    const { simulator, fetchMock, user } = setup();
+    simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
+    simulator.join(REAL_BOT, { uuid: 'b', name: 'Babbage' });
+    const realImplementation = fetchMock.getMockImplementation()!;
+    fetchMock.mockImplementation(async (input, init) => {
+      const response = await realImplementation(input, init);
+      if (!String(input).includes('/participant_events')) return response;
+      const body = (await response.json()) as { results: Record<string, unknown>[] };
+      const [first] = body.results;
+      if (first) delete first.participant_uuid;
+      return new Response(JSON.stringify(body), {
+        status: response.status,
+        headers: response.headers,
+      });
+    });
+    await watch(user, REAL_BOT, 'right-key');
+    const roster = await screen.findByRole(
+      'list',
+      { name: 'Currently present' },
+      { timeout: 5000 },
+    );
+    expect(within(roster).getByText('Babbage')).toBeInTheDocument();
+    expect(within(roster).queryByText('Ada')).not.toBeInTheDocument();
+    expect(screen.getByText(/1 event was unreadable and left out/)).toBeInTheDocument();
+  });
+
   it('says the meeting is over after the bot leaves, after one last poll', async () => {
     const { simulator, user } = setup();
     simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });

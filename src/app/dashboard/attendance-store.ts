@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../../lib/participant-event';
+import type { EventsPage } from '../../features/events/api/get-participant-events-page';
 import {
   applyEvents,
   createAttendanceState,
@@ -11,7 +11,9 @@ import {
  */
 export interface AttendanceStore {
   readonly state: AttendanceState;
-  apply(events: readonly ParticipantEvent[]): void;
+  /** Events that failed validation and were left out, so the page can say so. */
+  readonly rejectedEvents: number;
+  receivePage(page: EventsPage): void;
   subscribe(listener: () => void): () => void;
   getVersion(): number;
 }
@@ -19,17 +21,27 @@ export interface AttendanceStore {
 export function createAttendanceStore(): AttendanceStore {
   const state = createAttendanceState();
   const listeners = new Set<() => void>();
+  // Polls overlap on purpose, so the same unreadable event comes back: count it once.
+  const rejectedKeys = new Set<string>();
+  let version = 0;
   return {
     state,
-    apply(events) {
+    get rejectedEvents() {
+      return rejectedKeys.size;
+    },
+    receivePage(page) {
       const before = state.version;
-      applyEvents(state, events);
-      if (state.version !== before) for (const listener of listeners) listener();
+      const rejectedBefore = rejectedKeys.size;
+      applyEvents(state, page.events);
+      for (const rejected of page.rejected) rejectedKeys.add(rejected.id ?? rejected.reason);
+      if (state.version === before && rejectedKeys.size === rejectedBefore) return;
+      version += 1;
+      for (const listener of listeners) listener();
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    getVersion: () => state.version,
+    getVersion: () => version,
   };
 }

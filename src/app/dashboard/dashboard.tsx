@@ -33,7 +33,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   const bot = useQuery(botQueryOptions(session));
   const meetingOver = bot.data ? isMeetingOver(bot.data.state) : false;
   const feed = useParticipantEventFeed(session, {
-    onPage: (page) => store.apply(page.events),
+    onPage: store.receivePage,
     pollIntervalMs,
     meetingOver,
   });
@@ -55,10 +55,10 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         meetingEndedAtMs={meetingOver ? (bot.data?.stateSinceMs ?? null) : null}
       />
       {feed.phase === 'stopped' && <FeedProblem error={feed.error} onSwitch={onSwitch} />}
-      {feed.rejectedEvents > 0 && (
+      {store.rejectedEvents > 0 && (
         <p className="rounded-md bg-orange-50 px-3 py-2 text-sm text-orange-900 dark:bg-orange-950/40 dark:text-orange-100">
-          {feed.rejectedEvents} event{feed.rejectedEvents === 1 ? ' was' : 's were'} unreadable and
-          left out; everything else is shown.
+          {store.rejectedEvents} event{store.rejectedEvents === 1 ? ' was' : 's were'} unreadable
+          and left out; everything else is shown.
         </p>
       )}
       {!historyLoaded && feed.phase === 'history' && (

@@ -1,0 +1,155 @@
+import type { Browser, Page } from 'playwright-core';
+import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import type { ParticipantEvent } from '../src/lib/participant-event.ts';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
+import { launchChromium } from './support/chromium.ts';
+
+const LONG_MEETING = 'bot_longMeeting00001';
+const LIVE_MEETING = 'bot_liveMeeting00001';
+const KEY = 'test-key-abc123';
+
+let simulator: SimulatedAttendee;
+let app: AppUnderTest;
+let browser: Browser;
+let page: Page;
+const dialogs: string[] = [];
+
+function presentInTruth(events: readonly ParticipantEvent[]): number {
+  const latest = new Map<string, ParticipantEvent>();
+  for (const event of events) {
+    if (event.event_type !== 'join' && event.event_type !== 'leave') continue;
+    const previous = latest.get(event.participant_uuid);
+    if (!previous || event.timestamp_ms >= previous.timestamp_ms)
+      latest.set(event.participant_uuid, event);
+  }
+  return [...latest.values()].filter((event) => event.event_type === 'join').length;
+}
+
+async function watch(botId: string, key: string) {
+  await page.goto(app.url);
+  await page.getByLabel('Bot ID').fill(botId);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Watch' }).click();
+}
+
+beforeAll(async () => {
+  simulator = new SimulatedAttendee({ seed: 11, lateCommitProbability: 0 });
+  simulator.addBot({ id: LONG_MEETING, apiKey: KEY, meeting: { historyMinutes: 40, live: false } });
+  simulator.addBot({ id: LIVE_MEETING, apiKey: KEY });
+  app = await startAppUnderTest(simulator);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on('dialog', (dialog) => {
+    dialogs.push(dialog.message());
+    void dialog.dismiss();
+  });
+});
+
+afterEach(async () => {
+  await page.close();
+});
+
+describe('the dashboard in Chromium, served by npm start', () => {
+  it('loads a long history through the proxy and counts who is present', async () => {
+    const truth = simulator.visibleEvents(LONG_MEETING);
+    expect(truth.length).toBeGreaterThanOrEqual(300);
+    simulator.clearRequests();
+    await watch(LONG_MEETING, KEY);
+    await page
+      .getByRole('status')
+      .getByText(/Live · updated/)
+      .waitFor({ timeout: 30_000 });
+
+    await expect
+      .poll(() => page.getByLabel('Present now').textContent())
+      .toBe(String(presentInTruth(truth)));
+    expect(await page.getByLabel('Events loaded').textContent()).toBe(
+      truth.length.toLocaleString('en-US'),
+    );
+    const rosterItems = page.getByRole('list', { name: 'Currently present' }).getByRole('listitem');
+    expect(await rosterItems.count()).toBe(presentInTruth(truth));
+    const historyPages = simulator.requests.filter(
+      (request) =>
+        request.path.endsWith('/participant_events') && request.query.after === undefined,
+    );
+    expect(historyPages.length).toBeGreaterThanOrEqual(12);
+    expect(new URL(page.url()).searchParams.get('bot')).toBe(LONG_MEETING);
+    expect(page.url()).not.toContain(KEY);
+  });
+
+  it('shows a join as it happens and removes the person when they leave', async () => {
+    simulator.join(LIVE_MEETING, { uuid: 'host', name: 'Hannah Host', isHost: true });
+    await watch(LIVE_MEETING, KEY);
+    const roster = page.getByRole('list', { name: 'Currently present' });
+    await roster.getByText('Hannah Host').waitFor({ timeout: 30_000 });
+    expect(
+      await roster.getByRole('listitem').first().getByText('Host', { exact: true }).count(),
+    ).toBe(1);
+
+    simulator.join(LIVE_MEETING, { uuid: 'walk-in', name: 'Walter Walk-in' });
+    await roster.getByText('Walter Walk-in').waitFor({ timeout: 10_000 });
+    await expect.poll(() => page.getByLabel('Present now').textContent()).toBe('2');
+    // Both joins are within a second, and the bot clock jitters: either may be listed first.
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    await timeline
+      .getByRole('listitem')
+      .filter({ hasText: /Walter Walk-in\s*joined/ })
+      .waitFor();
+
+    simulator.leave(LIVE_MEETING, 'walk-in');
+    await roster.getByText('Walter Walk-in').waitFor({ state: 'detached', timeout: 10_000 });
+    await expect.poll(() => page.getByLabel('Present now').textContent()).toBe('1');
+    await timeline
+      .getByRole('listitem')
+      .filter({ hasText: /Walter Walk-in\s*left/ })
+      .waitFor();
+  });
+
+  it('says a wrong key was rejected, with the server’s reason', async () => {
+    await watch(LIVE_MEETING, 'not-the-key');
+    const alert = page.getByRole('alert');
+    await alert.getByText('API key rejected').waitFor({ timeout: 15_000 });
+    expect(await alert.textContent()).toContain('Invalid or disabled API key');
+    expect(app.output()).not.toContain('not-the-key');
+    expect(app.output()).not.toContain(KEY);
+  });
+
+  it('says when a bot is unknown for the key', async () => {
+    await watch('bot_noSuchBot0000001', KEY);
+    await page
+      .getByRole('alert')
+      .getByText('Bot not found for this API key')
+      .waitFor({ timeout: 15_000 });
+  });
+
+  it('shows a name made of HTML as text and runs none of it', async () => {
+    simulator.join(LIVE_MEETING, { uuid: 'xss', name: '<img src=x onerror=alert(1)>' });
+    await watch(LIVE_MEETING, KEY);
+    const roster = page.getByRole('list', { name: 'Currently present' });
+    await roster.getByText('<img src=x onerror=alert(1)>').waitFor({ timeout: 30_000 });
+    expect(await page.locator('img').count()).toBe(0);
+    expect(dialogs).toEqual([]);
+  });
+
+  it('plays the demo meeting for someone without an account', async () => {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Try the demo meeting' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Live · updated/)
+      .waitFor({ timeout: 30_000 });
+    const present = Number(await page.getByLabel('Present now').textContent());
+    expect(present).toBeGreaterThanOrEqual(10);
+    expect(
+      await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').count(),
+    ).toBeGreaterThan(5);
+  });
+});
