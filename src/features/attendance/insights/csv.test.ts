@@ -44,8 +44,8 @@ describe('CSV', () => {
   });
 
   it('writes times in ISO 8601 with the UTC offset', () => {
-    const previous = process.env.TZ;
-    process.env.TZ = 'Europe/Paris';
+    // Node reads TZ again when it changes; stubEnv sets it and puts it back.
+    vi.stubEnv('TZ', 'Europe/Paris');
     try {
       // 12:05 UTC is 13:05 in Paris in November (UTC+1).
       expect(csvTime(Date.UTC(2026, 10, 24, 12, 5, 0))).toBe('2026-11-24T13:05:00+01:00');
@@ -53,7 +53,7 @@ describe('CSV', () => {
       expect(csvTime(Date.UTC(2026, 5, 24, 12, 5, 0))).toBe('2026-06-24T14:05:00+02:00');
       expect(csvTime(null)).toBeNull();
     } finally {
-      process.env.TZ = previous;
+      vi.unstubAllEnvs();
     }
   });
 
