@@ -24,8 +24,8 @@ import { createPresenceChanges, settle, type PresenceChanges } from './presence-
  *
  * Cost: an event that is the newest for its participant (the live case) is O(1) plus, when it
  * opens or closes a session, one change point (see presence-changes.ts). A late event costs its
- * participant's own events (they are walked again) and its person's sessions; never the whole
- * history. Figures that keep running (time present, an unmatched speech_start, meeting time so
+ * participant's own events (they are walked again), its person's sessions, and, once per batch,
+ * the presence change points from its time on; never the whole event history. Figures that keep running (time present, an unmatched speech_start, meeting time so
  * far) are stored as "closed so far" plus "open since", and finished at read time with `nowMs`,
  * so a clock tick re-derives nothing.
  */

@@ -96,10 +96,6 @@ export function settle(changes: PresenceChanges): void {
   }
 }
 
-export function currentCount(changes: PresenceChanges): number {
-  return changes.points[changes.points.length - 1]?.countAfter ?? 0;
-}
-
 function bump(point: ChangePoint, kind: ChangeKind, delta: 1 | -1): void {
   if (kind === 'join') {
     point.joins += delta;
