@@ -1,8 +1,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import type { ParticipantEvent } from '../src/lib/participant-event.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { launchChromium } from './support/chromium.ts';
+import { presentInTruth } from '../src/testing/present-in-truth.ts';
 
 const LONG_MEETING = 'bot_longMeeting00001';
 const LIVE_MEETING = 'bot_liveMeeting00001';
@@ -13,17 +13,6 @@ let app: AppUnderTest;
 let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
-
-function presentInTruth(events: readonly ParticipantEvent[]): number {
-  const latest = new Map<string, ParticipantEvent>();
-  for (const event of events) {
-    if (event.event_type !== 'join' && event.event_type !== 'leave') continue;
-    const previous = latest.get(event.participant_uuid);
-    if (!previous || event.timestamp_ms >= previous.timestamp_ms)
-      latest.set(event.participant_uuid, event);
-  }
-  return [...latest.values()].filter((event) => event.event_type === 'join').length;
-}
 
 async function watch(botId: string, key: string) {
   await page.goto(app.url);

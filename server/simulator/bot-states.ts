@@ -1,15 +1,4 @@
-/** After these states no new participant events come: the meeting, as the bot saw it, is over. */
-const MEETING_OVER_STATES = new Set([
-  'leaving',
-  'post_processing',
-  'ended',
-  'fatal_error',
-  'data_deleted',
-]);
-
-export function isMeetingOver(state: string): boolean {
-  return MEETING_OVER_STATES.has(state);
-}
+export { isMeetingOver } from '../../src/lib/bot-states.ts';
 
 /** The bot event that moves a bot into `state`, named like Attendee's BotEventTypes. */
 export function botEventTypeFor(state: string): string {

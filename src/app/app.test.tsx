@@ -3,25 +3,13 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, vi } from 'vitest';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
-import type { ParticipantEvent } from '../lib/participant-event';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../lib/demo-meeting';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import { AppProvider } from './provider';
 import { App } from './app';
+import { presentInTruth } from '../testing/present-in-truth';
 
 const REAL_BOT = 'bot_realMeeting00001';
-
-/** Who is present, worked out directly from the events: latest join/leave by time wins. */
-function presentInTruth(events: readonly ParticipantEvent[]): number {
-  const latest = new Map<string, ParticipantEvent>();
-  for (const event of events) {
-    if (event.event_type !== 'join' && event.event_type !== 'leave') continue;
-    const previous = latest.get(event.participant_uuid);
-    if (!previous || event.timestamp_ms >= previous.timestamp_ms)
-      latest.set(event.participant_uuid, event);
-  }
-  return [...latest.values()].filter((event) => event.event_type === 'join').length;
-}
 
 function setup() {
   const simulator = new SimulatedAttendee({ seed: 7, lateCommitProbability: 0 });

@@ -2,7 +2,8 @@ import { useId, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
-import { botQueryOptions, isMeetingOver } from '../../features/events/api/get-bot';
+import { botQueryOptions } from '../../features/events/api/get-bot';
+import { isMeetingOver } from '../../lib/bot-states';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   useParticipantEventFeed,

@@ -2,6 +2,7 @@ import * as v from 'valibot';
 import { queryOptions } from '@tanstack/react-query';
 import type { WatchSession } from '../../../lib/watch-session';
 import { ApiError } from './api-error';
+import { isMeetingOver } from '../../../lib/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
 import { retryDelayMs, shouldRetry } from '../retry-policy';
 
@@ -19,19 +20,6 @@ export interface Bot {
   state: string;
   /** When the bot reached its current state, from its event log; null when unknown. */
   stateSinceMs: number | null;
-}
-
-/** After these, no new participant events come (../shared/attendee-api.md, "Bot states"). */
-const FINISHED_STATES = new Set([
-  'leaving',
-  'post_processing',
-  'ended',
-  'fatal_error',
-  'data_deleted',
-]);
-
-export function isMeetingOver(state: string): boolean {
-  return FINISHED_STATES.has(state);
 }
 
 export async function getBot(
