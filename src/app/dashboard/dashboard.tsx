@@ -17,6 +17,7 @@ import { AttendanceFigures } from './attendance-figures';
 import { DashboardHeader } from './dashboard-header';
 import { FeedProblem } from './feed-problem';
 import { FeedStatus } from './feed-status';
+import { HistoryProgress } from './history-progress';
 
 export interface DashboardProps {
   session: WatchSession;
@@ -63,7 +64,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         </p>
       )}
       {!historyLoaded && feed.phase === 'history' && (
-        <HistoryProgress events={feed.historyEventsLoaded} pages={feed.historyPagesLoaded} />
+        <HistoryProgress events={feed.historyEventsLoaded} fraction={feed.historyProgress} />
       )}
       {historyLoaded && (
         <>
@@ -109,15 +110,3 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
 // and the whole roster stay in view together; on phones they stack, each capped.
 const panelClasses =
   'flex max-h-[70dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-15rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
-
-function HistoryProgress({ events, pages }: { events: number; pages: number }) {
-  return (
-    <div className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900">
-      <p className="font-medium">Loading the meeting so far…</p>
-      <p className="mt-1 text-sm text-slate-600 dark:text-slate-400">
-        {events.toLocaleString('en-US')} events in {pages} page{pages === 1 ? '' : 's'}. The roster
-        appears once the whole history is in, so it is never shown half right.
-      </p>
-    </div>
-  );
-}

@@ -23,7 +23,8 @@ export type EventFeedPhase = 'history' | 'live' | 'finished' | 'stopped';
 export interface EventFeed {
   phase: EventFeedPhase;
   historyEventsLoaded: number;
-  historyPagesLoaded: number;
+  /** How far the history load is, 0 to 1; null when it cannot tell. */
+  historyProgress: number | null;
   /** A failure that stopped loading (bad key, unknown bot, unreadable response). */
   error: unknown;
   /** A transient failure being retried right now. */
@@ -102,7 +103,7 @@ export function useParticipantEventFeed(
           ? 'finished'
           : 'live',
     historyEventsLoaded: pages.reduce((sum, page) => sum + page.events.length, 0),
-    historyPagesLoaded: pages.length,
+    historyProgress: historyDone ? 1 : null,
     error: stoppedByError ? error : null,
     retryingAfter: stoppedByError ? null : (history.failureReason ?? tail.failureReason),
     lastSuccessAtMs: lastSuccessAtMs > 0 ? lastSuccessAtMs : null,
