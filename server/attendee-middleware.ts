@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { DEMO_PATH_PREFIX } from '../src/lib/demo-meeting.ts';
 import { isAllowedAttendeePath, originFormPath } from './proxy/allowed-paths.ts';
-import { sendWebResponse, toWebRequest } from './node-http.ts';
+import { clientGoneSignal, sendWebResponse, toWebRequest } from './node-http.ts';
 
 type Handler = (request: Request) => Promise<Response>;
 
@@ -53,7 +53,7 @@ export function createAttendeeMiddleware(options: AttendeeMiddlewareOptions) {
     }
     let request: Request;
     try {
-      request = toWebRequest(req, apiTarget);
+      request = toWebRequest(req, apiTarget, clientGoneSignal(res));
     } catch {
       // Methods a Web Request cannot carry (CONNECT, TRACE) are not GET either.
       res.statusCode = 405;

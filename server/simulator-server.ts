@@ -1,6 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { sendWebResponse, toWebRequest } from './node-http.ts';
+import { clientGoneSignal, sendWebResponse, toWebRequest } from './node-http.ts';
+import { DroppedConnection } from './simulator/faults.ts';
 import type { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 
 export interface RunningSimulatorServer {
@@ -15,10 +16,19 @@ export function startSimulatorServer(
   port = 0,
 ): Promise<RunningSimulatorServer> {
   const server = createServer((req, res) => {
+    const request = toWebRequest(req, req.url, clientGoneSignal(res));
     simulator
-      .handle(toWebRequest(req))
+      .handle(request)
       .then((response) => sendWebResponse(res, response))
       .catch((error: unknown) => {
+        // A simulated outage answers nothing; an abandoned request has no one left to answer.
+        if (
+          request.signal.aborted ||
+          (error instanceof Error && error.cause instanceof DroppedConnection)
+        ) {
+          res.destroy();
+          return;
+        }
         res.statusCode = 500;
         res.setHeader('Content-Type', 'application/json');
         res.end(JSON.stringify({ error: String(error) }));

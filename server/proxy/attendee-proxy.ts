@@ -20,6 +20,8 @@ const RESPONSE_HEADER_ALLOWLIST = [
 const REQUEST_HEADER_ALLOWLIST = ['authorization', 'accept'];
 const DEFAULT_TIMEOUT_MS = 20_000;
 const MAX_LOGGED_PATH_LENGTH = 200;
+/** nginx's status for "the client went away first"; only ever seen in our log. */
+const CLIENT_CLOSED_REQUEST = 499;
 
 function localJson(status: number, body: unknown, headers: Record<string, string> = {}): Response {
   return new Response(JSON.stringify(body), {
@@ -66,6 +68,10 @@ export function createAttendeeProxy(
       if (value !== null) headers.set(name, value);
     }
     const controller = new AbortController();
+    // The page gave up (its own timeout, or it went away): stop waiting upstream too, so a slow
+    // upstream never collects one abandoned request per retry.
+    const onClientGone = () => controller.abort();
+    request.signal.addEventListener('abort', onClientGone, { once: true });
     let timer: ReturnType<typeof setTimeout> | undefined;
     // Raced rather than left to the signal alone, so a fetch that ignores it still times out.
     const timeout = new Promise<never>((_, reject) => {
@@ -97,6 +103,9 @@ export function createAttendeeProxy(
       }
       return new Response(body, { status: upstream.status, headers: responseHeaders });
     } catch (error) {
+      if (request.signal.aborted) {
+        return localJson(CLIENT_CLOSED_REQUEST, { error: 'The client closed the request' });
+      }
       if (error instanceof UpstreamTimeoutError || controller.signal.aborted) {
         return localJson(504, { error: 'Upstream timed out' });
       }
@@ -104,6 +113,7 @@ export function createAttendeeProxy(
       return localJson(502, { error: `Upstream unreachable: ${reason}` });
     } finally {
       clearTimeout(timer);
+      request.signal.removeEventListener('abort', onClientGone);
     }
   }
 

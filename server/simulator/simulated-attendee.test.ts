@@ -230,6 +230,10 @@ describe('authentication and bots', () => {
         path: `/api/v1/bots/${BOT}/participant_events`,
         query: { after: '2025-01-01T00:00:00Z' },
         status: 200,
+        fault: null,
+        startedAt: expect.any(Number),
+        finishedAt: expect.any(Number),
+        abandoned: false,
       },
     ]);
     simulator.clearRequests();

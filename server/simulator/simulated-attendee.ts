@@ -2,6 +2,8 @@ import type { ParticipantEvent } from '../../src/lib/participant-event.ts';
 import { routeAttendeeRequest } from './attendee-api-routes.ts';
 import type { BotRecord } from './attendee-api-routes.ts';
 import { botEventTypeFor, isMeetingOver } from './bot-states.ts';
+import { defaultFaultBody, DroppedConnection, FaultSwitch } from './faults.ts';
+import type { Fault } from './faults.ts';
 import { realClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { MeetingScript } from './meeting-script.ts';
@@ -45,7 +47,37 @@ export interface LoggedRequest {
   method: string;
   path: string;
   query: Record<string, string>;
+  /** 0 while in flight, and for a request that got no HTTP answer (dropped or abandoned). */
   status: number;
+  /** The fault this request met, if any. */
+  fault: Fault['kind'] | null;
+  /** `performance.now()` when it arrived and when it was answered (null while in flight). */
+  startedAt: number;
+  finishedAt: number | null;
+  /** The client went away before the answer was ready. */
+  abandoned: boolean;
+}
+
+/** The most requests matching `filter` that were ever in flight at the same moment. */
+export function peakConcurrency(
+  requests: readonly LoggedRequest[],
+  filter: (request: LoggedRequest) => boolean = () => true,
+): number {
+  const edges = requests
+    .filter(filter)
+    .flatMap((request) => [
+      { at: request.startedAt, delta: 1 },
+      { at: request.finishedAt ?? Number.POSITIVE_INFINITY, delta: -1 },
+    ])
+    // An answer and a new request at the same instant do not overlap.
+    .sort((a, b) => a.at - b.at || a.delta - b.delta);
+  let current = 0;
+  let peak = 0;
+  for (const edge of edges) {
+    current += edge.delta;
+    peak = Math.max(peak, current);
+  }
+  return peak;
 }
 
 interface SimulatedBot extends BotRecord {
@@ -63,12 +95,33 @@ interface NewEvent {
 
 const TIMESTAMP_JITTER_MS = 300;
 
+/** A wait that ends early, with a rejection, when the client abandons the request. */
+function waitUnlessAborted(ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(signal.reason as Error);
+      return;
+    }
+    const timer = setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    const onAbort = () => {
+      clearTimeout(timer);
+      reject(signal.reason as Error);
+    };
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}
+
 /**
  * The Attendee API as ../../../shared/attendee-api.md describes it, in memory: for the demo,
  * the dev server and tests. Scripted meetings are generated lazily up to the clock's now.
  */
 export class SimulatedAttendee {
   readonly requests: LoggedRequest[] = [];
+  /** Switch faults on here; see faults.ts. */
+  readonly faults = new FaultSwitch();
   readonly fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
     this.handle(new Request(input, init));
 
@@ -131,7 +184,66 @@ export class SimulatedAttendee {
   }
 
   async handle(request: Request): Promise<Response> {
-    const response = routeAttendeeRequest({
+    const url = new URL(request.url);
+    const fault = this.faults.take(url.pathname);
+    const entry: LoggedRequest = {
+      method: request.method,
+      path: url.pathname,
+      query: Object.fromEntries(url.searchParams),
+      status: 0,
+      fault: fault?.kind ?? null,
+      startedAt: performance.now(),
+      finishedAt: null,
+      abandoned: false,
+    };
+    this.requests.push(entry);
+    try {
+      const response = await this.answer(request, fault);
+      entry.status = response.status;
+      return response;
+    } catch (error) {
+      entry.abandoned = request.signal.aborted;
+      throw error;
+    } finally {
+      entry.finishedAt = performance.now();
+    }
+  }
+
+  private async answer(request: Request, fault: Fault | null): Promise<Response> {
+    switch (fault?.kind) {
+      case 'status':
+        return new Response(fault.body ?? defaultFaultBody(fault.status), {
+          status: fault.status,
+          headers: {
+            'Content-Type': fault.body?.startsWith('{') ? 'application/json' : 'text/html',
+            Date: new Date(this.clock.now()).toUTCString(),
+            ...fault.headers,
+          },
+        });
+      case 'drop':
+        // What undici's fetch gives for a reset connection; the HTTP server drops the socket.
+        throw new TypeError('fetch failed', { cause: new DroppedConnection() });
+      case 'slow':
+        await waitUnlessAborted(fault.delayMs, request.signal);
+        return this.route(request);
+      case 'malformed-json': {
+        const response = this.route(request);
+        const text = await response.text();
+        return new Response(text.slice(0, Math.floor(text.length / 2)), {
+          status: response.status,
+          headers: response.headers,
+        });
+      }
+      case undefined: {
+        const response = this.route(request);
+        if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+        return response;
+      }
+    }
+  }
+
+  private route(request: Request): Response {
+    return routeAttendeeRequest({
       request,
       nowMs: this.clock.now(),
       pageSize: this.pageSize,
@@ -142,15 +254,6 @@ export class SimulatedAttendee {
       },
       isKnownKey: (apiKey) => [...this.bots.values()].some((bot) => bot.apiKey === apiKey),
     });
-    const url = new URL(request.url);
-    this.requests.push({
-      method: request.method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      status: response.status,
-    });
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-    return response;
   }
 
   clearRequests(): void {
