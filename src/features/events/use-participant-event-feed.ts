@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'react';
-import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { isTransientError } from './api/api-error';
-import { eventHistoryQueryOptions, participantEventKeys } from './event-history-query';
-import { createLiveTail, type HistoryStart } from './live-tail';
+import { createLiveTail } from './live-tail';
+import { loadHistory, type HistoryProgress } from './parallel-history';
+import { participantEventKeys } from './participant-event-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
 import type { PageSink } from './walk-events';
 
@@ -34,36 +35,47 @@ export interface EventFeed {
 }
 
 /**
- * Loads the whole history (an infinite query walked to its end), then polls with `after` (see
- * live-tail.ts). Pages go to `onPage` as they arrive.
+ * Loads the whole history (overlapping time windows walked in parallel, each a TanStack infinite
+ * query: parallel-history.ts), then polls with `after` (live-tail.ts). Pages go to `onPage` in the
+ * server's order.
  */
 export function useParticipantEventFeed(
   session: WatchSession,
   options: EventFeedOptions,
 ): EventFeed {
   const { onPage, pollIntervalMs, meetingOver } = options;
+  const queryClient = useQueryClient();
   const [liveTail] = useState(() => createLiveTail(session, options.overlapMs));
+  const [progress, setProgress] = useState<HistoryProgress | null>(null);
   const keys = participantEventKeys(session);
 
-  const history = useInfiniteQuery(eventHistoryQueryOptions(session, onPage));
-  const { hasNextPage, isFetchingNextPage, isError, fetchNextPage } = history;
-  const historyDone = history.isSuccess && !hasNextPage;
+  // Loaded once: no refetch on focus, reconnect or mount, and never on an interval (a refetch
+  // would re-walk every page). New events come from the live tail.
+  const history = useQuery({
+    queryKey: keys.history,
+    queryFn: ({ signal }) =>
+      loadHistory({ queryClient, session, onPage, onProgress: setProgress, signal }),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    // Each page is retried inside the load; what reaches here is final (bad key, unknown bot).
+    retry: false,
+  });
+  const historyStart = history.data;
+  const historyDone = historyStart !== undefined;
 
-  useEffect(() => {
-    if (hasNextPage && !isFetchingNextPage && !isError) void fetchNextPage();
-  }, [hasNextPage, isFetchingNextPage, isError, fetchNextPage]);
-
-  const historyStart: HistoryStart = {
-    serverDateMs: history.data?.pages[0]?.serverDateMs ?? null,
-    finishedAtMs: history.dataUpdatedAt,
-  };
   const [finalPollDone, setFinalPollDone] = useState(false);
   // The watermark lives in liveTail and the history start in the history query, not in the
   // key: a new key per poll would pile up cache entries and defeat one-poll-in-flight.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   const tail = useQuery({
     queryKey: keys.tail,
-    queryFn: ({ signal }) => liveTail.poll(onPage, historyStart, signal),
+    queryFn: ({ signal }) => {
+      if (!historyStart) throw new Error('The live tail starts after the history.');
+      return liveTail.poll(onPage, historyStart, signal);
+    },
     enabled: historyDone && !finalPollDone,
     refetchInterval: (query) => {
       const error = query.state.error;
@@ -92,7 +104,6 @@ export function useParticipantEventFeed(
 
   const error = history.error ?? tail.error;
   const stoppedByError = error !== null && !isTransientError(error);
-  const pages = history.data?.pages ?? [];
   const lastSuccessAtMs = Math.max(history.dataUpdatedAt, tail.dataUpdatedAt);
   return {
     phase: stoppedByError
@@ -102,10 +113,14 @@ export function useParticipantEventFeed(
         : finalPollDone
           ? 'finished'
           : 'live',
-    historyEventsLoaded: pages.reduce((sum, page) => sum + page.events.length, 0),
-    historyProgress: historyDone ? 1 : null,
+    historyEventsLoaded: progress?.eventsReceived ?? 0,
+    historyProgress: historyDone ? 1 : (progress?.fraction ?? null),
     error: stoppedByError ? error : null,
-    retryingAfter: stoppedByError ? null : (history.failureReason ?? tail.failureReason),
+    retryingAfter: stoppedByError
+      ? null
+      : historyDone
+        ? tail.failureReason
+        : (progress?.retryingAfter ?? null),
     lastSuccessAtMs: lastSuccessAtMs > 0 ? lastSuccessAtMs : null,
   };
 }

@@ -48,11 +48,33 @@ export async function requestAttendee(
   }
   const serverDateMs = readDateHeader(response.headers.get('Date'));
   const body = await readJsonBody(response);
-  if (!response.ok) throw errorFromResponse(response, body);
-  if (body === undefined) {
+  if (body.kind === 'unreadable') {
+    // The connection broke while the body was arriving: a network fault like any other.
+    throw new ApiError('network', 'The response was cut off.', { status: response.status });
+  }
+  if (!response.ok) throw errorFromResponse(response, body.value);
+  if (body.kind === 'not-json') {
+    if (isLabelledJson(response)) {
+      // The API only ever sends valid JSON as JSON: a body that does not parse was cut short or
+      // mangled on the way, so asking again is the cure. An HTML page (a login portal, say) is
+      // another system answering, and retrying would only hide that.
+      throw new ApiError('network', 'The response arrived garbled (not valid JSON).', {
+        status: response.status,
+      });
+    }
     throw new ApiError('malformed', 'The response is not JSON.', { status: response.status });
   }
-  return { body, serverDateMs };
+  return { body: body.value, serverDateMs };
+}
+
+type JsonBody =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'not-json'; value: undefined }
+  | { kind: 'unreadable'; value: undefined };
+
+function isLabelledJson(response: Response): boolean {
+  const type = response.headers.get('Content-Type') ?? '';
+  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim());
 }
 
 function readDateHeader(value: string | null): number | null {
@@ -61,18 +83,18 @@ function readDateHeader(value: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
-/** undefined when the body is not JSON (an HTML error page from a proxy in between, say). */
-async function readJsonBody(response: Response): Promise<unknown> {
+/** Not JSON: an HTML error page from a proxy in between, say. */
+async function readJsonBody(response: Response): Promise<JsonBody> {
   let text: string;
   try {
     text = await response.text();
   } catch {
-    return undefined;
+    return { kind: 'unreadable', value: undefined };
   }
   try {
-    return JSON.parse(text) as unknown;
+    return { kind: 'json', value: JSON.parse(text) as unknown };
   } catch {
-    return undefined;
+    return { kind: 'not-json', value: undefined };
   }
 }
 

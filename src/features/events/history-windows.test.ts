@@ -1,0 +1,36 @@
+// @vitest-environment node
+import { planHistoryWindows } from './history-windows';
+
+const hour = 3_600_000;
+
+describe('planning history windows', () => {
+  it('walks a short history in one window', () => {
+    const windows = planHistoryWindows(
+      { firstEventMs: 0, lastEventMs: 60_000, serverNowMs: 120_000 },
+      { maxWindows: 24, pagesPerWindow: 4 },
+    );
+    expect(windows).toEqual([{ afterMs: null, beforeMs: null }]);
+  });
+
+  it('splits a long history into overlapping windows open at both ends', () => {
+    const windows = planHistoryWindows(
+      { firstEventMs: 0, lastEventMs: 10_000, serverNowMs: 2 * hour },
+      { maxWindows: 24, pagesPerWindow: 4, edgeOverlapMs: 1000 },
+    );
+    expect(windows).toHaveLength(24);
+    expect(windows[0]!.afterMs).toBeNull();
+    expect(windows.at(-1)!.beforeMs).toBeNull();
+    for (let index = 1; index < windows.length; index += 1) {
+      // The previous window ends after this one starts: every instant is in some window.
+      expect(windows[index - 1]!.beforeMs!).toBeGreaterThan(windows[index]!.afterMs!);
+    }
+  });
+
+  it('falls back to one window when the bot clock runs ahead of the server', () => {
+    const windows = planHistoryWindows(
+      { firstEventMs: 100_000, lastEventMs: 101_000, serverNowMs: 50_000 },
+      { maxWindows: 24, pagesPerWindow: 4 },
+    );
+    expect(windows).toEqual([{ afterMs: null, beforeMs: null }]);
+  });
+});

@@ -1,0 +1,56 @@
+/**
+ * How to split a meeting's history into time windows that can be walked at the same time.
+ *
+ * `after` and `before` filter on the server's insert time (created_at), which no response carries;
+ * all we have is `timestamp_ms` from the bot's clock and the server's `Date`. That is enough: the
+ * boundaries only decide how evenly the work is spread, never what is covered, because the first
+ * window is open below, the last is open above, and neighbours overlap by `edgeOverlapMs` (both
+ * filters are strict, so an event exactly on a boundary is in both and merged by id).
+ */
+export interface HistoryWindow {
+  afterMs: number | null;
+  beforeMs: number | null;
+}
+
+export interface HistoryProbe {
+  /** timestamp_ms of the first and last events on the first page. */
+  firstEventMs: number;
+  lastEventMs: number;
+  /** The server's clock when it answered the first page. */
+  serverNowMs: number;
+}
+
+export interface WindowPlanOptions {
+  maxWindows: number;
+  /** Roughly how many pages each window should hold, so short histories are not over-split. */
+  pagesPerWindow: number;
+  edgeOverlapMs?: number;
+}
+
+const DEFAULT_EDGE_OVERLAP_MS = 1000;
+
+export function planHistoryWindows(
+  probe: HistoryProbe,
+  options: WindowPlanOptions,
+): HistoryWindow[] {
+  const overlap = options.edgeOverlapMs ?? DEFAULT_EDGE_OVERLAP_MS;
+  const span = probe.serverNowMs - probe.firstEventMs;
+  // How long 25 events took at the start of the meeting, as a guess of the density to come.
+  const firstPageSpan = Math.max(probe.lastEventMs - probe.firstEventMs, 1000);
+  const estimatedPages = span / firstPageSpan;
+  const count = Math.max(
+    1,
+    Math.min(options.maxWindows, Math.round(estimatedPages / options.pagesPerWindow)),
+  );
+  if (!(span > 0) || count === 1) return [{ afterMs: null, beforeMs: null }];
+  const step = span / count;
+  const windows: HistoryWindow[] = [];
+  for (let index = 0; index < count; index += 1) {
+    const start = probe.firstEventMs + step * index;
+    windows.push({
+      afterMs: index === 0 ? null : Math.floor(start - overlap),
+      beforeMs: index === count - 1 ? null : Math.ceil(start + step + overlap),
+    });
+  }
+  return windows;
+}
