@@ -50,7 +50,9 @@ export function useParticipantEventFeed(
   const keys = participantEventKeys(session);
 
   // Loaded once: no refetch on focus, reconnect or mount, and never on an interval (a refetch
-  // would re-walk every page). New events come from the live tail.
+  // would re-walk every page). New events come from the live tail. The session id in the key
+  // names everything the load depends on.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   const history = useQuery({
     queryKey: keys.history,
     queryFn: ({ signal }) =>
