@@ -77,9 +77,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
               >
                 In the meeting now
               </h2>
-              <div className="min-h-0 flex-1 overflow-y-auto">
-                <PresentRoster participants={presentParticipants(state)} nowMs={now} />
-              </div>
+              <PresentRoster participants={presentParticipants(state)} nowMs={now} />
             </section>
             <section aria-labelledby={ids.timeline} className={panelClasses}>
               <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">

@@ -1,16 +1,33 @@
+import { useRef } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDistanceStrict } from 'date-fns';
 import { HostBadge } from '../../components/ui/badge';
-import { SpeakingMark } from '../../components/ui/speaking-mark';
 import type { ParticipantState } from '../attendance/attendance-state';
 import { displayName } from '../attendance/describe-event';
+
+const ROW_HEIGHT_PX = 60;
 
 export interface PresentRosterProps {
   participants: readonly ParticipantState[];
   nowMs: number;
 }
 
-/** Who is in the meeting right now: hosts first, then by join time. */
+/**
+ * Who is in the meeting right now: hosts first, then by join time. Only the rows on screen are
+ * rendered, so a webinar with thousands present stays smooth.
+ */
 export function PresentRoster({ participants, nowMs }: PresentRosterProps) {
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read, not memoised
+  const virtualizer = useVirtualizer({
+    count: participants.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 6,
+    initialRect: { width: 400, height: 640 },
+    getItemKey: (index) => participants[index]!.uuid,
+  });
+
   if (participants.length === 0) {
     return (
       <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400">
@@ -19,32 +36,46 @@ export function PresentRoster({ participants, nowMs }: PresentRosterProps) {
     );
   }
   return (
-    <ul aria-label="Currently present" className="divide-y divide-slate-100 dark:divide-slate-800">
-      {participants.map((participant) => (
-        <li key={participant.uuid} className="flex items-center gap-3 px-4 py-2.5">
-          <span
-            aria-hidden="true"
-            className="flex size-8 shrink-0 items-center justify-center rounded-full bg-teal-100 text-sm font-semibold text-teal-900 dark:bg-teal-900/60 dark:text-teal-100"
-          >
-            {initialOf(participant.name)}
-          </span>
-          <span className="min-w-0 flex-1">
-            <span className="flex items-center gap-2">
-              <span className="truncate font-medium" dir="auto">
-                {displayName(participant.name)}
+    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-virtual-scroll="">
+      <ul
+        aria-label="Currently present"
+        className="relative"
+        style={{ height: virtualizer.getTotalSize() }}
+      >
+        {virtualizer.getVirtualItems().map((row) => {
+          const participant = participants[row.index]!;
+          return (
+            <li
+              key={row.key}
+              aria-setsize={participants.length}
+              aria-posinset={row.index + 1}
+              className="absolute inset-x-0 top-0 flex items-center gap-3 border-b border-slate-100 px-4 dark:border-slate-800"
+              style={{ height: ROW_HEIGHT_PX, transform: `translateY(${row.start}px)` }}
+            >
+              <span
+                aria-hidden="true"
+                className="flex size-8 shrink-0 items-center justify-center rounded-full bg-teal-100 text-sm font-semibold text-teal-900 dark:bg-teal-900/60 dark:text-teal-100"
+              >
+                {initialOf(participant.name)}
               </span>
-              {participant.isHost && <HostBadge />}
-              {participant.speaking && <SpeakingMark />}
-            </span>
-            {participant.joinedAtMs !== null && (
-              <span className="block text-xs text-slate-600 dark:text-slate-400">
-                joined {joinedAgo(participant.joinedAtMs, nowMs)}
+              <span className="min-w-0 flex-1">
+                <span className="flex items-center gap-2">
+                  <span className="truncate font-medium" dir="auto">
+                    {displayName(participant.name)}
+                  </span>
+                  {participant.isHost && <HostBadge />}
+                </span>
+                {participant.joinedAtMs !== null && (
+                  <span className="block text-xs text-slate-600 dark:text-slate-400">
+                    joined {joinedAgo(participant.joinedAtMs, nowMs)}
+                  </span>
+                )}
               </span>
-            )}
-          </span>
-        </li>
-      ))}
-    </ul>
+            </li>
+          );
+        })}
+      </ul>
+    </div>
   );
 }
 
