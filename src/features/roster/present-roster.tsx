@@ -2,6 +2,7 @@ import { useRef } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDistanceStrict } from 'date-fns';
 import { HostBadge } from '../../components/ui/badge';
+import { SpeakingMark } from '../../components/ui/speaking-mark';
 import type { ParticipantState } from '../attendance/attendance-state';
 import { displayName } from '../attendance/describe-event';
 
@@ -64,6 +65,7 @@ export function PresentRoster({ participants, nowMs }: PresentRosterProps) {
                     {displayName(participant.name)}
                   </span>
                   {participant.isHost && <HostBadge />}
+                  {participant.speaking && <SpeakingMark />}
                 </span>
                 {participant.joinedAtMs !== null && (
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
