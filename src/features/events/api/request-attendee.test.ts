@@ -121,6 +121,32 @@ describe('requestAttendee', () => {
     expect(explainError(error).title).toBe('The server sent a response we could not read');
   });
 
+  it('retries a JSON body cut short, as it would a dropped connection', async () => {
+    answer(200, '{"next":null,"previous":null,"resu');
+    const error = await failureOf(requestAttendee(session, '/x'));
+    expect(error.kind).toBe('network');
+    expect(explainError(error)).toEqual({
+      title: 'Reconnecting…',
+      detail: 'The response arrived garbled (not valid JSON).',
+    });
+  });
+
+  it('retries a body that breaks off while it is being read', async () => {
+    const broken = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(new TextEncoder().encode('{"next":'));
+        controller.error(new TypeError('network error'));
+      },
+    });
+    vi.stubGlobal(
+      'fetch',
+      vi.fn(async () => new Response(broken, { headers: { 'Content-Type': 'application/json' } })),
+    );
+    const error = await failureOf(requestAttendee(session, '/x'));
+    expect(error.kind).toBe('network');
+    expect(error.message).toBe('The response was cut off.');
+  });
+
   it('never puts the key in an error message', async () => {
     for (const status of [400, 401, 404, 429, 500]) {
       answer(status, '{}');

@@ -54,10 +54,10 @@ export async function requestAttendee(
   }
   if (!response.ok) throw errorFromResponse(response, body.value);
   if (body.kind === 'not-json') {
-    if (isLabelledJson(response)) {
+    if (isLabelledJson(response) && !body.looksLikeMarkup) {
       // The API only ever sends valid JSON as JSON: a body that does not parse was cut short or
       // mangled on the way, so asking again is the cure. An HTML page (a login portal, say) is
-      // another system answering, and retrying would only hide that.
+      // another system answering (whatever its Content-Type says), and retrying would hide that.
       throw new ApiError('network', 'The response arrived garbled (not valid JSON).', {
         status: response.status,
       });
@@ -69,7 +69,7 @@ export async function requestAttendee(
 
 type JsonBody =
   | { kind: 'json'; value: unknown }
-  | { kind: 'not-json'; value: undefined }
+  | { kind: 'not-json'; value: undefined; looksLikeMarkup: boolean }
   | { kind: 'unreadable'; value: undefined };
 
 function isLabelledJson(response: Response): boolean {
@@ -94,7 +94,7 @@ async function readJsonBody(response: Response): Promise<JsonBody> {
   try {
     return { kind: 'json', value: JSON.parse(text) as unknown };
   } catch {
-    return { kind: 'not-json', value: undefined };
+    return { kind: 'not-json', value: undefined, looksLikeMarkup: /^\s*</.test(text) };
   }
 }
 
