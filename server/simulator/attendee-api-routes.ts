@@ -59,19 +59,25 @@ function participantEvents(ctx: RouteContext, bot: BotRecord, url: URL, path: st
     }
   }
   const { after, before } = bounds;
-  const rows = bot.store
-    .visibleEvents(ctx.nowMs)
-    .filter(
-      (event) =>
-        (after === null || event.createdAtMs > after) &&
-        (before === null || event.createdAtMs < before),
-    );
-  const page = paginate(
-    rows,
-    (event) => event.createdAtMs,
-    readCursor(url.searchParams),
-    ctx.pageSize,
-  );
+  const cursor = readCursor(url.searchParams);
+  // Going forward, a page needs only the rows past the cursor's position: fetch just those
+  // (offset + a page + one to know there is a next). `previous` links walk backwards over all.
+  const rows =
+    cursor?.reverse === true
+      ? bot.store
+          .visibleEvents(ctx.nowMs)
+          .filter(
+            (event) =>
+              (after === null || event.createdAtMs > after) &&
+              (before === null || event.createdAtMs < before),
+          )
+      : bot.store.visibleEventsBetween(
+          ctx.nowMs,
+          Math.max(after ?? -Infinity, cursor?.position ?? -Infinity),
+          before,
+          (cursor?.offset ?? 0) + ctx.pageSize + 1,
+        );
+  const page = paginate(rows, (event) => event.createdAtMs, cursor, ctx.pageSize);
   return jsonResponse(
     200,
     {

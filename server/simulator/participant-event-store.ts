@@ -26,7 +26,7 @@ export interface StoredEvent {
  * A long-running demo must not grow without bound: past this many events the oldest are
  * dropped, as if the history had been cleaned up. About 5 hours of the default script.
  */
-const MAX_STORED_EVENTS = 20_000;
+export const DEFAULT_MAX_STORED_EVENTS = 20_000;
 const EVENTS_DROPPED_AT_ONCE = 2_000;
 
 export function toApiEvent(event: StoredEvent): ParticipantEvent {
@@ -48,6 +48,8 @@ export class ParticipantEventStore {
   /** Sorted by createdAtMs; rows with equal createdAtMs stay in insertion order. */
   private readonly events: StoredEvent[] = [];
 
+  constructor(private readonly maxStoredEvents = DEFAULT_MAX_STORED_EVENTS) {}
+
   participant(uuid: string): StoredParticipant | undefined {
     return this.participantsByUuid.get(uuid);
   }
@@ -63,12 +65,33 @@ export class ParticipantEventStore {
     } else {
       this.events.splice(this.insertionIndex(event.createdAtMs), 0, event);
     }
-    if (this.events.length > MAX_STORED_EVENTS) this.events.splice(0, EVENTS_DROPPED_AT_ONCE);
+    if (this.events.length > this.maxStoredEvents) this.events.splice(0, EVENTS_DROPPED_AT_ONCE);
   }
 
   /** Committed events, created_at ascending. */
   visibleEvents(nowMs: number): StoredEvent[] {
     return this.events.filter((event) => event.committedAtMs <= nowMs);
+  }
+
+  /**
+   * The first `limit` committed events created strictly after `afterMs` and strictly before
+   * `beforeMs`, created_at ascending. A binary search and a short scan: a page of a long meeting
+   * costs the same as a page of a short one.
+   */
+  visibleEventsBetween(
+    nowMs: number,
+    afterMs: number | null,
+    beforeMs: number | null,
+    limit: number,
+  ): StoredEvent[] {
+    const rows: StoredEvent[] = [];
+    const start = afterMs === null ? 0 : this.insertionIndex(afterMs);
+    for (let index = start; index < this.events.length && rows.length < limit; index += 1) {
+      const event = this.events[index] as StoredEvent;
+      if (beforeMs !== null && event.createdAtMs >= beforeMs) break;
+      if (event.committedAtMs <= nowMs) rows.push(event);
+    }
+    return rows;
   }
 
   /** Committed participants, created_at ascending. */

@@ -27,6 +27,8 @@ export interface SimulatorOptions {
   /** Delay added to every response, for benchmarks; default 0. */
   latencyMs?: number;
   pageSize?: number;
+  /** Events kept per bot before the oldest are dropped; raise it for large-meeting benchmarks. */
+  maxStoredEvents?: number;
 }
 
 export interface EmitOptions {
@@ -132,6 +134,7 @@ export class SimulatedAttendee {
   private readonly lateCommitMaxDelayMs: number;
   private readonly latencyMs: number;
   private readonly pageSize: number;
+  private readonly maxStoredEvents: number | undefined;
   private readonly bots = new Map<string, SimulatedBot>();
 
   constructor(options: SimulatorOptions = {}) {
@@ -142,6 +145,7 @@ export class SimulatedAttendee {
     this.lateCommitMaxDelayMs = Math.max(1000, options.lateCommitMaxDelayMs ?? 4000);
     this.latencyMs = options.latencyMs ?? 0;
     this.pageSize = options.pageSize ?? 25;
+    this.maxStoredEvents = options.maxStoredEvents;
   }
 
   addBot(config: {
@@ -177,7 +181,7 @@ export class SimulatedAttendee {
       state,
       meetingUrl: `https://meet.google.com/${random.alphanumeric(3).toLowerCase()}-${random.alphanumeric(4).toLowerCase()}-${random.alphanumeric(3).toLowerCase()}`,
       botEvents,
-      store: new ParticipantEventStore(),
+      store: new ParticipantEventStore(this.maxStoredEvents),
       script,
       random,
     });
