@@ -1,0 +1,111 @@
+import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { startAppUnderTest } from '../test/support/app-under-test.ts';
+import { launchChromium } from '../test/support/chromium.ts';
+import { populateMeeting } from './populate-meeting.ts';
+
+const BOT = 'bot_benchRender00001';
+const KEY = 'bench-key';
+
+export interface RenderFigures {
+  historyLoadMs: number;
+  updateMs: number[];
+  present: string;
+  eventsLoaded: string;
+}
+
+/**
+ * Runs in the page before the app: notes when a poll's response carrying the round's marker
+ * arrives, then when the timeline shows it and the following frame has been painted.
+ */
+const INSTRUMENT = `
+  window.__bench = { token: null, arrivedAt: null, paintedAt: null };
+  const realFetch = window.fetch.bind(window);
+  window.fetch = async (input, init) => {
+    const response = await realFetch(input, init);
+    const bench = window.__bench;
+    if (!bench.token || bench.arrivedAt !== null || !String(input).includes('after=')) return response;
+    const text = await response.text();
+    if (text.includes(bench.token)) {
+      bench.arrivedAt = performance.now();
+      const token = bench.token;
+      const observer = new MutationObserver(() => {
+        const timeline = document.querySelector('[aria-label="Timeline"]');
+        if (!timeline || !timeline.textContent.includes(token)) return;
+        observer.disconnect();
+        requestAnimationFrame(() => setTimeout(() => { bench.paintedAt = performance.now(); }, 0));
+      });
+      observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+    }
+    return new Response(text, { status: response.status, statusText: response.statusText, headers: response.headers });
+  };
+`;
+
+export async function measureRenderUpdate(
+  events: number,
+  people: number,
+  rounds: number,
+): Promise<RenderFigures> {
+  const simulator = new SimulatedAttendee({
+    lateCommitProbability: 0,
+    maxStoredEvents: events * 2,
+  });
+  simulator.addBot({ id: BOT, apiKey: KEY });
+  populateMeeting(simulator, BOT, {
+    people,
+    events,
+    durationMs: 3 * 3_600_000,
+    nowMs: Date.now() - 30_000,
+  });
+  const app = await startAppUnderTest(simulator);
+  const browser = await launchChromium();
+  try {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.addInitScript(INSTRUMENT);
+    await page.goto(app.url);
+    await page.getByLabel('Bot ID').fill(BOT);
+    await page.getByLabel('API key').fill(KEY);
+    const started = Date.now();
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/Live · updated/)
+      .waitFor({ timeout: 300_000 });
+    const historyLoadMs = Date.now() - started;
+    await page.getByLabel('Check every').selectOption('1000');
+
+    const updateMs: number[] = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const token = `Bench round ${round}`;
+      await page.evaluate((value) => {
+        const bench = (window as unknown as { __bench: Record<string, unknown> }).__bench;
+        Object.assign(bench, { token: value, arrivedAt: null, paintedAt: null });
+      }, token);
+      simulator.join(BOT, { uuid: `bench-${round}`, name: token });
+      for (let index = 0; index < 24; index += 1) {
+        const uuid = `person-${(round * 24 + index) % people}`;
+        if (index % 2 === 0) simulator.speechStart(BOT, uuid);
+        else simulator.speechStop(BOT, uuid);
+      }
+      await page.waitForFunction(
+        () =>
+          (window as unknown as { __bench: { paintedAt: number | null } }).__bench.paintedAt !==
+          null,
+        undefined,
+        { timeout: 15_000 },
+      );
+      updateMs.push(
+        await page.evaluate(() => {
+          const bench = (window as unknown as { __bench: { arrivedAt: number; paintedAt: number } })
+            .__bench;
+          return bench.paintedAt - bench.arrivedAt;
+        }),
+      );
+    }
+    const present = (await page.getByLabel('Present now').textContent()) ?? '';
+    const eventsLoaded = (await page.getByLabel('Events loaded').textContent()) ?? '';
+    return { historyLoadMs, updateMs, present, eventsLoaded };
+  } finally {
+    await browser.close();
+    await app.stop();
+  }
+}
