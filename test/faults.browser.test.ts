@@ -1,0 +1,249 @@
+import type { Browser, Page } from 'playwright-core';
+import { RunningClock } from '../server/simulator/clock.ts';
+import {
+  peakConcurrency,
+  SimulatedAttendee,
+  type LoggedRequest,
+} from '../server/simulator/simulated-attendee.ts';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
+import { launchChromium } from './support/chromium.ts';
+import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
+
+/*
+ * Every fault between the page and Attendee, one at a time, against the real app (`npm start`)
+ * and a simulated Attendee over HTTP. After each, what the page shows must equal what the
+ * simulator holds: nothing lost, nothing doubled.
+ *
+ * Two clocks are at play, and they are moved together:
+ * - The page's timers (poll interval, backoff, request timeout, Retry-After) run on Playwright's
+ *   clock (`page.clock.install()`): it ticks in real time, and `fastForward` makes waits of
+ *   seconds or minutes pass at once, firing due timers at most once, as a laptop waking up does.
+ * - The simulator's clock (a RunningClock) is the server's: it makes the meeting happen, stamps
+ *   created_at and the `Date` header the page takes its `after` watermark from. It ticks in real
+ *   time too, and `jump` moves it as far as the page's clock was moved, so minutes of meeting
+ *   pass "during" an outage or a sleep. The page never compares its clock with the server's
+ *   (the watermark is the server's own Date minus an overlap), so the two need only agree on
+ *   how much time passed.
+ * To compare with the truth, the simulator's clock is held still: no new events, no late
+ * commits becoming visible, the page's polls catch up and the numbers must then be equal.
+ */
+
+const KEY = 'faults-key-5a1d';
+const clock = new RunningClock();
+const simulator = new SimulatedAttendee({ clock, seed: 23 });
+let app: AppUnderTest;
+let browser: Browser;
+let page: Page;
+let botId: string;
+
+function addMeeting(id: string) {
+  simulator.addBot({ id, apiKey: KEY, meeting: { historyMinutes: 8, participants: 15 } });
+  botId = id;
+}
+
+function eventRequests(from = 0): LoggedRequest[] {
+  return simulator.requests
+    .slice(from)
+    .filter((request) => request.path === `/api/v1/bots/${botId}/participant_events`);
+}
+
+function sleep(ms: number) {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
+
+/** Moves both clocks on together: the meeting goes on while the page waits. */
+async function letTimePass(ms: number) {
+  clock.jump(ms);
+  await page.clock.fastForward(ms);
+}
+
+/** Moves the page's clock on (through its backoff) until every queued fault was served. */
+async function serveAllFaults() {
+  await expect
+    .poll(
+      async () => {
+        if (simulator.faults.pending > 0) await letTimePass(4_000);
+        return simulator.faults.pending;
+      },
+      { timeout: 30_000, interval: 300 },
+    )
+    .toBe(0);
+}
+
+async function waitForStatus(text: string | RegExp) {
+  await page.getByRole('status').getByText(text).waitFor({ timeout: 20_000 });
+}
+
+/** Holds the meeting still and waits for the page to show exactly what the simulator holds. */
+async function expectPageToEqualTruth() {
+  clock.hold();
+  const truth = truthOf(simulator, botId);
+  await expect.poll(() => figuresOnPage(page), { timeout: 20_000, interval: 500 }).toEqual(truth);
+  expect(await page.getByRole('alert').count()).toBe(0);
+  return truth;
+}
+
+async function watchUntilLive(id: string) {
+  addMeeting(id);
+  await watchBot(page, app.url, botId, KEY);
+  await waitUntilLive(page);
+}
+
+beforeAll(async () => {
+  app = await startAppUnderTest(simulator);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+beforeEach(async () => {
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  await page.clock.install();
+});
+
+afterEach(async () => {
+  simulator.faults.clear();
+  clock.release();
+  await page.close();
+});
+
+describe('the dashboard survives every fault between it and Attendee', () => {
+  // Fails today: the first history request (parallel-history.ts's probe) is made outside any
+  // retry and the history query has `retry: false`, so one 5xx there leaves the page at "Loading
+  // history… 0 events" for good, with no retry and no message. Remove `.fails` once fixed.
+  it.fails('retries a server error on the very first history request', async () => {
+    addMeeting('bot_FaultFirstPage01');
+    simulator.faults.failNext(1, { kind: 'status', status: 503 }, 'participant_events');
+    await watchBot(page, app.url, botId, KEY);
+    await page.getByRole('status').getByText(/^Live/).waitFor({ timeout: 10_000 });
+  });
+
+  it('keeps up through bursts of server errors', async () => {
+    await watchUntilLive('bot_FaultBurst5xx01');
+    simulator.faults.failNext(
+      3,
+      { kind: 'status', status: 503, body: '{"detail":"Service unavailable"}' },
+      'participant_events',
+    );
+    await waitForStatus('Reconnecting… Server error 503: Service unavailable.');
+    await serveAllFaults();
+    await waitUntilLive(page);
+
+    simulator.faults.failNext(4, { kind: 'status', status: 500 }, 'participant_events');
+    await waitForStatus(/Reconnecting… Server error 500/);
+    await serveAllFaults();
+    await waitUntilLive(page);
+    await expectPageToEqualTruth();
+  });
+
+  it('waits as long as a 429 says in Retry-After, and not a moment less', async () => {
+    await watchUntilLive('bot_FaultThrottle01');
+    const throttle = {
+      kind: 'status',
+      status: 429,
+      body: '{"detail":"Request was throttled. Expected available in 20 seconds."}',
+      headers: { 'Retry-After': '20' },
+    } as const;
+    simulator.faults.failNext(1, throttle, 'participant_events');
+    await waitForStatus('Reconnecting… The server asked us to wait for 20 s (HTTP 429).');
+    const throttled = simulator.requests.findLastIndex((request) => request.status === 429);
+
+    await letTimePass(15_000);
+    await sleep(1_000);
+    expect(eventRequests(throttled + 1)).toHaveLength(0);
+    await letTimePass(6_000);
+    await expect
+      .poll(() => eventRequests(throttled + 1).length, { timeout: 10_000 })
+      .toBeGreaterThan(0);
+    await waitUntilLive(page);
+    await expectPageToEqualTruth();
+  });
+
+  it('reconnects after the upstream is down for 30 s, backing off meanwhile', async () => {
+    await watchUntilLive('bot_FaultOutage0001');
+    const eventsBefore = truthOf(simulator, botId).events;
+    simulator.faults.always({ kind: 'drop' });
+    const outageFrom = simulator.requests.length;
+    await waitForStatus(/Reconnecting… Server error 502: Upstream unreachable/);
+    for (let second = 0; second < 30; second += 5) {
+      await letTimePass(5_000);
+      await sleep(300);
+    }
+    const triedDuringOutage = eventRequests(outageFrom).length;
+    // Polling every 3 s would be 10 requests; backing off (1, 2, 4, 8, 16 s) is about 5.
+    expect(triedDuringOutage).toBeGreaterThanOrEqual(2);
+    expect(triedDuringOutage).toBeLessThanOrEqual(7);
+
+    simulator.faults.clear();
+    await letTimePass(30_000);
+    await waitUntilLive(page);
+    const truth = await expectPageToEqualTruth();
+    expect(truth.events).toBeGreaterThan(eventsBefore);
+  });
+
+  it('aborts and retries answers slower than its timeout, one request at a time', async () => {
+    await watchUntilLive('bot_FaultSlow000001');
+    const from = simulator.requests.length;
+    simulator.faults.failNext(2, { kind: 'slow', delayMs: 120_000 }, 'participant_events');
+    for (let slow = 0; slow < 2; slow += 1) {
+      await expect
+        .poll(() => eventRequests(from).filter((request) => request.fault === 'slow').length, {
+          timeout: 10_000,
+        })
+        .toBe(slow + 1);
+      // The page's own 15 s timeout (REQUEST_TIMEOUT_MS).
+      await letTimePass(15_000);
+      await waitForStatus('Reconnecting… No answer within 15 s.');
+      await expect
+        .poll(() => eventRequests(from).filter((request) => request.abandoned).length, {
+          timeout: 10_000,
+        })
+        .toBe(slow + 1);
+      await letTimePass(4_000);
+    }
+    await waitUntilLive(page);
+    await expectPageToEqualTruth();
+    expect(peakConcurrency(eventRequests(from))).toBe(1);
+  });
+
+  it('catches up after a laptop sleeps for 10 minutes while the meeting goes on', async () => {
+    await watchUntilLive('bot_FaultSleep00001');
+    const eventsBefore = truthOf(simulator, botId).events;
+    const pageNow = await page.evaluate(() => Date.now());
+    await page.clock.pauseAt(pageNow + 1_000);
+    await sleep(500);
+    const asleepFrom = simulator.requests.length;
+    clock.jump(10 * 60_000);
+    await sleep(2_000);
+    expect(eventRequests(asleepFrom)).toHaveLength(0);
+
+    await page.clock.fastForward('10:00');
+    await page.clock.resume();
+    const truth = await expectPageToEqualTruth();
+    // Ten minutes of meeting is many pages: the catch-up poll followed the cursor to the end.
+    expect(truth.events - eventsBefore).toBeGreaterThan(100);
+    expect(eventRequests(asleepFrom).some((request) => request.query.cursor)).toBe(true);
+  });
+
+  it('retries a JSON body that arrives cut short', async () => {
+    await watchUntilLive('bot_FaultGarbled001');
+    simulator.faults.failNext(2, { kind: 'malformed-json' }, 'participant_events');
+    await waitForStatus('Reconnecting… The response arrived garbled (not valid JSON).');
+    await serveAllFaults();
+    await waitUntilLive(page);
+    await expectPageToEqualTruth();
+  });
+
+  it('retries through an HTML error page from a proxy in between', async () => {
+    await watchUntilLive('bot_FaultHtmlPage01');
+    simulator.faults.failNext(2, { kind: 'status', status: 502 }, 'participant_events');
+    simulator.faults.failNext(1, { kind: 'status', status: 504 }, 'bot');
+    await waitForStatus('Reconnecting… Server error 502: Bad Gateway.');
+    await serveAllFaults();
+    await waitUntilLive(page);
+    await expectPageToEqualTruth();
+  });
+});

@@ -1,0 +1,50 @@
+import type { Page } from 'playwright-core';
+import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
+import { presentInTruth } from '../../src/testing/present-in-truth.ts';
+
+export interface Figures {
+  present: number;
+  events: number;
+}
+
+/** Fills in the connect form as a user would and presses Watch. */
+export async function watchBot(page: Page, appUrl: string, botId: string, key: string) {
+  await page.goto(appUrl);
+  await page.getByLabel('Bot ID').fill(botId);
+  await page.getByLabel('API key').fill(key);
+  await page.getByRole('button', { name: 'Watch' }).click();
+}
+
+export async function waitUntilLive(page: Page, timeout = 30_000) {
+  await page.getByRole('status').getByText(/^Live/).waitFor({ timeout });
+}
+
+export async function statusText(page: Page): Promise<string> {
+  return (await page.getByRole('status').first().textContent()) ?? '';
+}
+
+/** What the page says: the two figures and the roster's length (which must agree). */
+export async function figuresOnPage(page: Page): Promise<Figures & { rosterLength: number }> {
+  const read = async (label: string) =>
+    Number(((await page.getByLabel(label).textContent()) ?? '').replace(/,/g, ''));
+  return {
+    present: await read('Present now'),
+    events: await read('Events loaded'),
+    rosterLength: await page
+      .getByRole('list', { name: 'Currently present' })
+      .getByRole('listitem')
+      .count(),
+  };
+}
+
+/** What the simulated Attendee holds right now: every visible event, and who is present. */
+export function truthOf(
+  simulator: SimulatedAttendee,
+  botId: string,
+): Figures & {
+  rosterLength: number;
+} {
+  const events = simulator.visibleEvents(botId);
+  const present = presentInTruth(events);
+  return { present, events: events.length, rosterLength: present };
+}
