@@ -20,6 +20,11 @@ export interface StoredEvent {
   timestampMs: number;
   createdAtMs: number;
   committedAtMs: number;
+  /**
+   * Fields the API sends for this row instead of the usual ones (undefined removes one): for
+   * tests of rows the page must survive, with fields missing, mistyped or unexpected.
+   */
+  apiFields?: Record<string, unknown>;
 }
 
 /**
@@ -29,8 +34,9 @@ export interface StoredEvent {
 export const DEFAULT_MAX_STORED_EVENTS = 20_000;
 const EVENTS_DROPPED_AT_ONCE = 2_000;
 
+/** The row as the API sends it; with `apiFields`, possibly not a valid ParticipantEvent at all. */
 export function toApiEvent(event: StoredEvent): ParticipantEvent {
-  return {
+  const row: ParticipantEvent = {
     id: event.id,
     participant_name: event.participant.name,
     participant_uuid: event.participant.uuid,
@@ -40,6 +46,10 @@ export function toApiEvent(event: StoredEvent): ParticipantEvent {
     event_data: { ...event.eventData },
     timestamp_ms: event.timestampMs,
   };
+  if (event.apiFields === undefined) return row;
+  const raw: Record<string, unknown> = { ...row, ...event.apiFields };
+  for (const [name, value] of Object.entries(raw)) if (value === undefined) delete raw[name];
+  return raw as unknown as ParticipantEvent;
 }
 
 /** One bot's participants and participant events, kept in created_at order. */

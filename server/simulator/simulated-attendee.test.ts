@@ -221,6 +221,22 @@ describe('authentication and bots', () => {
     ]);
   });
 
+  it('sends a row with fields replaced, added or removed when a test asks for one', async () => {
+    const { simulator } = setUp();
+    simulator.join(BOT, { uuid: 'u1', name: 'Ada' });
+    const odd = simulator.emit(BOT, 'u1', 'hand_raised', {
+      apiFields: { participant_uuid: undefined, event_data: [1, 2], surprise: { deep: true } },
+    });
+    const page = await getPage(simulator, `/api/v1/bots/${BOT}/participant_events`);
+    const row = page.results.find((event) => event.id === odd.id) as unknown as Record<
+      string,
+      unknown
+    >;
+    expect(row).not.toHaveProperty('participant_uuid');
+    expect(row).toMatchObject({ event_data: [1, 2], surprise: { deep: true } });
+    expect(row.event_type).toBe('hand_raised');
+  });
+
   it('logs requests for tests to count', async () => {
     const { simulator } = setUp();
     await get(simulator, `/api/v1/bots/${BOT}/participant_events?after=2025-01-01T00:00:00Z`);

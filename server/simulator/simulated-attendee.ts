@@ -36,6 +36,8 @@ export interface EmitOptions {
   commitDelayMs?: number;
   timestampMs?: number;
   createdAtMs?: number;
+  /** Replace (or, with undefined, remove) fields of the row the API sends: see StoredEvent. */
+  apiFields?: Record<string, unknown>;
 }
 
 export interface ParticipantSpec {
@@ -93,6 +95,7 @@ interface NewEvent {
   createdAtMs: number;
   committedAtMs: number;
   timestampMs?: number;
+  apiFields?: Record<string, unknown>;
 }
 
 const TIMESTAMP_JITTER_MS = 300;
@@ -312,6 +315,7 @@ export class SimulatedAttendee {
       createdAtMs,
       committedAtMs: createdAtMs + (opts.commitDelayMs ?? 0),
       timestampMs: opts.timestampMs,
+      apiFields: opts.apiFields,
     });
   }
 
@@ -403,6 +407,7 @@ export class SimulatedAttendee {
       timestampMs: event.timestampMs ?? event.createdAtMs + this.botClockSkewMs + jitter,
       createdAtMs: event.createdAtMs,
       committedAtMs: event.committedAtMs,
+      ...(event.apiFields && { apiFields: event.apiFields }),
     };
     bot.store.addEvent(stored);
     return toApiEvent(stored);
