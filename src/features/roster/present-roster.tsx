@@ -1,10 +1,9 @@
-import { useRef } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { formatDistanceStrict } from 'date-fns';
 import { HostBadge } from '../../components/ui/badge';
 import { SpeakingMark } from '../../components/ui/speaking-mark';
 import type { ParticipantState } from '../attendance/attendance-state';
 import { displayName } from '../attendance/describe-event';
+import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 
 const ROW_HEIGHT_PX = 60;
 
@@ -18,16 +17,10 @@ export interface PresentRosterProps {
  * rendered, so a webinar with thousands present stays smooth.
  */
 export function PresentRoster({ participants, nowMs }: PresentRosterProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read, not memoised
-  const virtualizer = useVirtualizer({
-    count: participants.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 6,
-    initialRect: { width: 400, height: 640 },
-    getItemKey: (index) => participants[index]!.uuid,
-  });
+  const { setScroller, first, last, totalHeight } = useFixedRowWindow(
+    participants.length,
+    ROW_HEIGHT_PX,
+  );
 
   if (participants.length === 0) {
     return (
@@ -37,21 +30,17 @@ export function PresentRoster({ participants, nowMs }: PresentRosterProps) {
     );
   }
   return (
-    <div ref={scrollRef} className="min-h-0 flex-1 overflow-y-auto" data-virtual-scroll="">
-      <ul
-        aria-label="Currently present"
-        className="relative"
-        style={{ height: virtualizer.getTotalSize() }}
-      >
-        {virtualizer.getVirtualItems().map((row) => {
-          const participant = participants[row.index]!;
+    <div ref={setScroller} className="min-h-0 flex-1 overflow-y-auto" data-virtual-scroll="">
+      <ul aria-label="Currently present" className="relative" style={{ height: totalHeight }}>
+        {participants.slice(first, last).map((participant, offset) => {
+          const index = first + offset;
           return (
             <li
-              key={row.key}
+              key={participant.uuid}
               aria-setsize={participants.length}
-              aria-posinset={row.index + 1}
+              aria-posinset={index + 1}
               className="absolute inset-x-0 top-0 flex items-center gap-3 border-b border-slate-100 px-4 dark:border-slate-800"
-              style={{ height: ROW_HEIGHT_PX, transform: `translateY(${row.start}px)` }}
+              style={{ height: ROW_HEIGHT_PX, transform: `translateY(${index * ROW_HEIGHT_PX}px)` }}
             >
               <span
                 aria-hidden="true"
