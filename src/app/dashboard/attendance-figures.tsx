@@ -1,24 +1,87 @@
 import { useId } from 'react';
+import { format } from 'date-fns';
+import type { SummaryFigures } from '../../features/attendance/insights/summary-figures';
+import { formatDuration } from '../../lib/format-duration';
+import { summaryFigures } from '../../features/attendance/insights/summary-figures';
+import { eventCount } from '../../features/attendance/attendance-state';
+import { presentCount } from '../../features/attendance/roster';
+import { useNow } from '../../lib/use-now';
+import type { AttendanceStore } from './attendance-store';
 
-export function AttendanceFigures({ present, events }: { present: number; events: number }) {
+export interface AttendanceFiguresProps {
+  /** The roster's count (participants present), so the figure and the list always agree. */
+  present: number;
+  events: number;
+  figures: SummaryFigures;
+}
+
+/**
+ * The headline figures. Each value is labelled by its term, so `getByLabel('Peak')` (and a screen
+ * reader) finds the number alone; when it happened is a second description under it.
+ */
+export function AttendanceFigures({ present, events, figures }: AttendanceFiguresProps) {
+  const { peak, averageTimeInMeetingMs, meetingTimeSoFarMs, meetingStartMs } = figures;
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:max-w-md">
-      <Figure label="Present now" value={present} />
-      <Figure label="Events loaded" value={events} />
+    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+      <Figure label="Present now" value={count(present)} />
+      <Figure
+        label="Peak"
+        value={peak === null ? '0' : count(peak.count)}
+        detail={peak === null ? 'nobody yet' : `at ${format(peak.atMs, 'HH:mm')}`}
+      />
+      <Figure
+        label="Unique participants"
+        value={count(figures.uniqueParticipants)}
+        detail="rejoins count once"
+      />
+      <Figure
+        label="Average time in meeting"
+        value={averageTimeInMeetingMs === null ? '–' : formatDuration(averageTimeInMeetingMs)}
+        detail="per person"
+      />
+      <Figure
+        label="Meeting time so far"
+        value={meetingTimeSoFarMs === null ? '–' : formatDuration(meetingTimeSoFarMs)}
+        detail={meetingStartMs === null ? undefined : `since ${format(meetingStartMs, 'HH:mm')}`}
+      />
+      <Figure label="Events loaded" value={count(events)} />
     </dl>
   );
 }
 
-function Figure({ label, value }: { label: string; value: number }) {
+function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
   const id = useId();
   return (
     <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900">
-      <dt id={id} className="text-xs font-medium text-slate-600 uppercase dark:text-slate-400">
+      <dt
+        id={id}
+        className="text-xs font-medium text-slate-600 uppercase lg:min-h-8 dark:text-slate-400"
+      >
         {label}
       </dt>
       <dd aria-labelledby={id} className="mt-1 text-2xl font-semibold tabular-nums">
-        {value.toLocaleString('en-US')}
+        {value}
       </dd>
+      {detail && <dd className="text-xs text-slate-600 dark:text-slate-400">{detail}</dd>}
     </div>
+  );
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
+
+/**
+ * The figures, re-read every second so the running durations run (each read is O(1)), and
+ * whenever the dashboard re-renders for new events.
+ */
+export function LiveAttendanceFigures({ store }: { store: AttendanceStore }) {
+  const now = useNow(1000);
+  return (
+    <AttendanceFigures
+      present={presentCount(store.state)}
+      events={eventCount(store.state)}
+      figures={summaryFigures(store.insights, now)}
+    />
   );
 }

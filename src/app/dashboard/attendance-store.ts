@@ -4,43 +4,70 @@ import {
   createAttendanceState,
   type AttendanceState,
 } from '../../features/attendance/attendance-state';
+import {
+  applyToInsights,
+  createInsightsState,
+  type InsightsState,
+} from '../../features/attendance/insights/insights-state';
+import {
+  hasNews,
+  presenceBefore,
+  presenceNews,
+  type PresenceNews,
+} from '../../features/announcements/presence-news';
 
 /**
  * The attendance state of one watched bot, outside React: it is updated in place, batch by batch
- * (see attendance-state.ts), and components re-read it when its version changes.
+ * (see attendance-state.ts), and components re-read it when its version changes. The insights
+ * (figures, table, chart) are fed from the same batches, so they never disagree with the roster.
  */
 export interface AttendanceStore {
   readonly state: AttendanceState;
+  readonly insights: InsightsState;
   /** Events that failed validation and were left out, so the page can say so. */
   readonly rejectedEvents: number;
   receivePage(page: EventsPage): void;
   subscribe(listener: () => void): () => void;
+  /** Who joined or left with each page that changed presence; history pages included. */
+  subscribeToNews(listener: (news: PresenceNews) => void): () => void;
   getVersion(): number;
 }
 
 export function createAttendanceStore(): AttendanceStore {
   const state = createAttendanceState();
+  const insights = createInsightsState();
   const listeners = new Set<() => void>();
+  const newsListeners = new Set<(news: PresenceNews) => void>();
   // Polls overlap on purpose, so the same unreadable event comes back: count it once.
   const rejectedKeys = new Set<string>();
   let version = 0;
   return {
     state,
+    insights,
     get rejectedEvents() {
       return rejectedKeys.size;
     },
     receivePage(page) {
       const before = state.version;
       const rejectedBefore = rejectedKeys.size;
-      applyEvents(state, page.events);
+      const presence = newsListeners.size > 0 ? presenceBefore(state, page.events) : null;
+      const batch = applyEvents(state, page.events);
+      applyToInsights(insights, batch.added);
       for (const rejected of page.rejected) rejectedKeys.add(rejected.id ?? rejected.reason);
       if (state.version === before && rejectedKeys.size === rejectedBefore) return;
       version += 1;
       for (const listener of listeners) listener();
+      if (presence === null) return;
+      const news = presenceNews(state, presence);
+      if (hasNews(news)) for (const listener of newsListeners) listener(news);
     },
     subscribe(listener) {
       listeners.add(listener);
       return () => listeners.delete(listener);
+    },
+    subscribeToNews(listener) {
+      newsListeners.add(listener);
+      return () => newsListeners.delete(listener);
     },
     getVersion: () => version,
   };
