@@ -1,0 +1,44 @@
+import { useId, useMemo } from 'react';
+import { participantRows } from '../../features/attendance/insights/participant-rows';
+import { ExportButtons } from '../../features/export/export-buttons';
+import { ParticipantsTable } from '../../features/participants-table/participants-table';
+import { useNow } from '../../lib/use-now';
+import type { AttendanceStore } from './attendance-store';
+
+export interface ParticipantsSectionProps {
+  store: AttendanceStore;
+  botId: string;
+  version: number;
+}
+
+// participantRows is O(people): read on new events and every few seconds for the running
+// durations, while the rows on screen tick every second from their own `asOfMs`.
+const ROWS_REFRESH_MS = 5000;
+
+/** Everyone who attended, with the downloads. */
+export function ParticipantsSection({ store, botId, version }: ParticipantsSectionProps) {
+  const headingId = useId();
+  const rowsNow = useNow(ROWS_REFRESH_MS);
+  const now = useNow(1000);
+  const { insights, state } = store;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
+  const rows = useMemo(() => participantRows(insights, rowsNow), [insights, version, rowsNow]);
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+    >
+      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <h2 id={headingId} className="font-semibold">
+          Participants
+        </h2>
+        <ExportButtons
+          botId={botId}
+          readRows={() => participantRows(insights, Date.now())}
+          readEvents={() => state.timeline.map((received) => received.event)}
+        />
+      </div>
+      <ParticipantsTable rows={rows} nowMs={now} labelledBy={headingId} />
+    </section>
+  );
+}

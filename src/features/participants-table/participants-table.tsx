@@ -1,0 +1,198 @@
+import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { format } from 'date-fns';
+import { Badge, HostBadge } from '../../components/ui/badge';
+import { displayName } from '../attendance/describe-event';
+import type { ParticipantRow } from '../attendance/insights/participant-rows';
+import { formatDuration } from '../../lib/format-duration';
+import {
+  DEFAULT_SORT,
+  filterRows,
+  nextSort,
+  sortRows,
+  type SortColumn,
+  type TableSort,
+} from './participant-table-order';
+
+const ROW_HEIGHT_PX = 41;
+
+const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
+  { column: 'name', label: 'Name' },
+  { column: 'host', label: 'Host' },
+  { column: 'firstJoin', label: 'First joined' },
+  { column: 'lastLeave', label: 'Last left' },
+  { column: 'timePresent', label: 'Time present', numeric: true },
+  { column: 'sessions', label: 'Sessions', numeric: true },
+  { column: 'talkTime', label: 'Talk time', numeric: true },
+];
+
+export interface ParticipantsTableProps {
+  /** From participantRows: recomputed by the caller on new events and on a slow tick. */
+  rows: readonly ParticipantRow[];
+  /** The current time, for the durations of people still present to run between row updates. */
+  nowMs: number;
+  labelledBy: string;
+}
+
+/**
+ * Everyone who attended, sortable by every column and filterable by name. Only the rows on screen
+ * are in the DOM (a big meeting has thousands of people); the table keeps its semantics with a
+ * spacer row above and below and aria-rowcount/aria-rowindex, so a screen reader still hears
+ * "row 1,203 of 5,001".
+ */
+export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTableProps) {
+  const filterId = useId();
+  const [sort, setSort] = useState<TableSort>(DEFAULT_SORT);
+  const [filter, setFilter] = useState('');
+  // Typing stays responsive while 5,000 rows are filtered and sorted behind it.
+  const deferredFilter = useDeferredValue(filter);
+  const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
+  const shown = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
+  const scrollRef = useRef<HTMLDivElement>(null);
+  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read, not memoised
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT_PX,
+    overscan: 10,
+    initialRect: { width: 900, height: 480 },
+    getItemKey: (index) => shown[index]?.key ?? index,
+  });
+  const items = virtualizer.getVirtualItems();
+  const paddingTop = items[0]?.start ?? 0;
+  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+
+  return (
+    <div className="flex min-h-0 flex-col">
+      <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+        <label htmlFor={filterId} className="text-sm">
+          Filter by name
+        </label>
+        <input
+          id={filterId}
+          type="search"
+          value={filter}
+          onChange={(event) => setFilter(event.target.value)}
+          className="w-full max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+        />
+        <p className="text-sm text-slate-600 dark:text-slate-400">
+          {shown.length === rows.length
+            ? `${count(rows.length)} people`
+            : `${count(shown.length)} of ${count(rows.length)} people`}
+        </p>
+      </div>
+      <div
+        ref={scrollRef}
+        data-virtual-scroll=""
+        className="relative max-h-[28rem] min-h-0 overflow-auto"
+        tabIndex={-1}
+      >
+        <table
+          aria-labelledby={labelledBy}
+          aria-rowcount={shown.length + 1}
+          className="w-full min-w-[44rem] border-collapse text-sm"
+        >
+          <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800">
+            <tr aria-rowindex={1}>
+              {COLUMNS.map(({ column, label, numeric }) => (
+                <th
+                  key={column}
+                  scope="col"
+                  aria-sort={sort.column === column ? sort.direction : 'none'}
+                  className={`px-3 py-2 font-semibold ${numeric ? 'text-right' : 'text-left'}`}
+                >
+                  <button
+                    type="button"
+                    onClick={() => setSort(nextSort(sort, column))}
+                    className="inline-flex items-center gap-1 rounded hover:underline focus-visible:outline-2 focus-visible:outline-teal-600"
+                  >
+                    {label}
+                    <SortArrow direction={sort.column === column ? sort.direction : null} />
+                  </button>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {paddingTop > 0 && <SpacerRow heightPx={paddingTop} />}
+            {items.map((item) => {
+              const row = shown[item.index];
+              return row === undefined ? null : (
+                <ParticipantTableRow
+                  key={item.key}
+                  row={row}
+                  rowIndex={item.index + 2}
+                  nowMs={nowMs}
+                />
+              );
+            })}
+            {paddingBottom > 0 && <SpacerRow heightPx={paddingBottom} />}
+          </tbody>
+        </table>
+        {shown.length === 0 && (
+          <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400">
+            {rows.length === 0 ? 'Nobody has attended yet.' : 'Nobody by that name.'}
+          </p>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function ParticipantTableRow({
+  row,
+  rowIndex,
+  nowMs,
+}: {
+  row: ParticipantRow;
+  rowIndex: number;
+  nowMs: number;
+}) {
+  // The rows are read every few seconds; in between, time present runs on for those still here.
+  const timePresentMs = row.timePresentMs + (row.present ? Math.max(0, nowMs - row.asOfMs) : 0);
+  return (
+    <tr
+      aria-rowindex={rowIndex}
+      className="border-b border-slate-100 dark:border-slate-800"
+      style={{ height: ROW_HEIGHT_PX }}
+    >
+      <td className="max-w-[16rem] truncate px-3 font-medium" dir="auto">
+        {displayName(row.name)}
+      </td>
+      <td className="px-3">{row.isHost ? <HostBadge /> : <span className="sr-only">no</span>}</td>
+      <td className="px-3 tabular-nums">{clock(row.firstJoinMs)}</td>
+      <td className="px-3 tabular-nums">
+        {row.lastLeaveMs === null ? <Badge tone="live">present</Badge> : clock(row.lastLeaveMs)}
+      </td>
+      <td className="px-3 text-right tabular-nums">{formatDuration(timePresentMs)}</td>
+      <td className="px-3 text-right tabular-nums">{row.sessions}</td>
+      <td className="px-3 text-right tabular-nums">{formatDuration(row.talkTimeMs)}</td>
+    </tr>
+  );
+}
+
+function SpacerRow({ heightPx }: { heightPx: number }) {
+  return (
+    <tr aria-hidden="true">
+      <td colSpan={COLUMNS.length} style={{ height: heightPx, padding: 0 }} />
+    </tr>
+  );
+}
+
+function SortArrow({ direction }: { direction: TableSort['direction'] | null }) {
+  // aria-sort on the header says it to screen readers; the arrow is for the eye.
+  const glyph = direction === 'ascending' ? '▲' : direction === 'descending' ? '▼' : '↕';
+  return (
+    <span aria-hidden="true" className={direction === null ? 'text-slate-400' : ''}>
+      {glyph}
+    </span>
+  );
+}
+
+function clock(timestampMs: number): string {
+  return format(timestampMs, 'HH:mm:ss');
+}
+
+function count(value: number): string {
+  return value.toLocaleString('en-US');
+}
