@@ -1,0 +1,35 @@
+import { useId, useMemo } from 'react';
+import { attendanceSeries } from '../../features/attendance/insights/attendance-series';
+import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
+import { useNow } from '../../lib/use-now';
+import type { InsightsState } from '../../features/attendance/insights/insights-state';
+
+export interface ChartSectionProps {
+  insights: InsightsState;
+  version: number;
+}
+
+// attendanceSeries is O(change points): read on new events, and every few seconds so the line
+// reaches "now" in a quiet meeting.
+const SERIES_REFRESH_MS = 10_000;
+
+export function ChartSection({ insights, version }: ChartSectionProps) {
+  const headingId = useId();
+  const now = useNow(SERIES_REFRESH_MS);
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
+  const series = useMemo(() => attendanceSeries(insights, now), [insights, version, now]);
+  return (
+    <section
+      aria-labelledby={headingId}
+      className="rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
+    >
+      <h2
+        id={headingId}
+        className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
+      >
+        Attendance over time
+      </h2>
+      <AttendanceChart series={series} />
+    </section>
+  );
+}
