@@ -1,11 +1,20 @@
-import { useRef } from 'react';
+import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { format } from 'date-fns';
 import { HostBadge } from '../../components/ui/badge';
-import type { AttendanceState } from '../attendance/attendance-state';
+import type { AttendanceState, ReceivedEvent } from '../attendance/attendance-state';
 import { describeEvent, displayName } from '../attendance/describe-event';
 import { participantByUuid } from '../attendance/roster';
-import { timelineEntryFromNewest, timelineSize, type TimelineView } from '../attendance/timeline';
+import type { TimelineView } from '../attendance/timeline';
+import {
+  createFilteredTimelineCache,
+  filteredTimeline,
+  isFiltering,
+  NO_FILTER,
+  showsSpeech,
+  type ParticipantPick,
+  type TimelineFilter,
+} from './timeline-filter';
 
 const ROW_HEIGHT_PX = 44;
 
@@ -14,15 +23,28 @@ export interface EventTimelineProps {
   /** Changes whenever the state does, so the list re-renders. */
   version: number;
   view: TimelineView;
+  filter?: TimelineFilter;
+  /** When given, names are buttons that narrow the timeline to that person. */
+  onPickParticipant?: (pick: ParticipantPick) => void;
 }
 
 /**
  * Every event, newest first. Only the rows on screen are rendered: a long meeting has hundreds of
- * thousands of events.
+ * thousands of events. Unfiltered, the list indexes the state's own arrays in O(1); filtered, it
+ * indexes the filter's cached result (see timeline-filter.ts for what building that costs).
  */
-export function EventTimeline({ state, version, view }: EventTimelineProps) {
+export function EventTimeline({
+  state,
+  version,
+  view,
+  filter = NO_FILTER,
+  onPickParticipant,
+}: EventTimelineProps) {
   const scrollRef = useRef<HTMLDivElement>(null);
-  const count = timelineSize(state, view);
+  const [cache] = useState(createFilteredTimelineCache);
+  const base = showsSpeech(view, filter) ? state.timeline : state.timelineWithoutSpeech;
+  const entries = isFiltering(filter) ? filteredTimeline(cache, state, base, filter) : base;
+  const count = entries.length;
   // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read, not memoised
   const virtualizer = useVirtualizer({
     count,
@@ -30,13 +52,15 @@ export function EventTimeline({ state, version, view }: EventTimelineProps) {
     estimateSize: () => ROW_HEIGHT_PX,
     overscan: 8,
     initialRect: { width: 600, height: 640 },
-    getItemKey: (index) => timelineEntryFromNewest(state, index, view).event.id,
+    getItemKey: (index) => fromNewest(entries, index).event.id,
   });
 
   if (count === 0) {
     return (
       <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400">
-        No events yet. They appear here as people join, leave and speak.
+        {isFiltering(filter)
+          ? 'No events match these filters.'
+          : 'No events yet. They appear here as people join, leave and speak.'}
       </p>
     );
   }
@@ -49,10 +73,15 @@ export function EventTimeline({ state, version, view }: EventTimelineProps) {
     >
       <ol aria-label="Timeline" className="relative" style={{ height: virtualizer.getTotalSize() }}>
         {virtualizer.getVirtualItems().map((row) => {
-          const { event } = timelineEntryFromNewest(state, row.index, view);
+          const { event } = fromNewest(entries, row.index);
           const participant = participantByUuid(state, event.participant_uuid);
-          const name = participant ? participant.name : event.participant_name;
+          const name = displayName(participant ? participant.name : event.participant_name);
           const isHost = participant ? participant.isHost : event.participant_is_host;
+          const pick = {
+            uuid: event.participant_uuid,
+            userUuid: event.participant_user_uuid,
+            name,
+          };
           return (
             <li
               key={row.key}
@@ -68,9 +97,21 @@ export function EventTimeline({ state, version, view }: EventTimelineProps) {
                 {format(event.timestamp_ms, 'HH:mm:ss')}
               </time>
               <span className="flex min-w-0 flex-1 items-center gap-1.5">
-                <span className="truncate font-medium" dir="auto">
-                  {displayName(name)}
-                </span>
+                {onPickParticipant ? (
+                  <button
+                    type="button"
+                    onClick={() => onPickParticipant(pick)}
+                    aria-describedby={PICK_HINT_ID}
+                    className="truncate rounded font-medium hover:underline focus-visible:outline-2 focus-visible:outline-teal-600"
+                    dir="auto"
+                  >
+                    {name}
+                  </button>
+                ) : (
+                  <span className="truncate font-medium" dir="auto">
+                    {name}
+                  </span>
+                )}
                 {isHost && <HostBadge />}
                 <span className={`shrink-0 ${toneOf(event.event_type)}`}>
                   {describeEvent(event.event_type)}
@@ -80,8 +121,24 @@ export function EventTimeline({ state, version, view }: EventTimelineProps) {
           );
         })}
       </ol>
+      {onPickParticipant && (
+        <p id={PICK_HINT_ID} hidden>
+          Show only this person’s events
+        </p>
+      )}
     </div>
   );
+}
+
+// One page shows one timeline, so a fixed id for the shared hint is safe.
+const PICK_HINT_ID = 'timeline-pick-hint';
+
+function fromNewest(entries: readonly ReceivedEvent[], index: number): ReceivedEvent {
+  const entry = entries[entries.length - 1 - index];
+  if (entry === undefined) {
+    throw new RangeError(`No timeline entry ${index}: the timeline has ${entries.length}`);
+  }
+  return entry;
 }
 
 function toneOf(eventType: string): string {
