@@ -1,7 +1,8 @@
-import { useId } from 'react';
+import { useId, type ReactNode } from 'react';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
+import { ThemeControl } from '../../features/theme/theme-control';
 
 export const POLL_INTERVAL_CHOICES_MS = [1000, 3000, 5000, 10_000, 30_000];
 
@@ -12,6 +13,8 @@ export interface DashboardHeaderProps {
   pollIntervalMs: number;
   onPollIntervalChange: (ms: number) => void;
   onSwitch: () => void;
+  /** More controls, next to the polling interval. */
+  children?: ReactNode;
 }
 
 export function DashboardHeader(props: DashboardHeaderProps) {
@@ -48,6 +51,8 @@ export function DashboardHeader(props: DashboardHeaderProps) {
           ))}
         </select>
       </div>
+      {props.children}
+      <ThemeControl />
       <Button onClick={props.onSwitch}>Switch bot or key</Button>
     </header>
   );

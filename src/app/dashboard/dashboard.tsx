@@ -8,12 +8,16 @@ import {
   DEFAULT_POLL_INTERVAL_MS,
   useParticipantEventFeed,
 } from '../../features/events/use-participant-event-feed';
-import { eventCount } from '../../features/attendance/attendance-state';
 import { presentCount, presentParticipants } from '../../features/attendance/roster';
 import { PresentRoster } from '../../features/roster/present-roster';
-import { EventTimeline } from '../../features/timeline/event-timeline';
+import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
+import { HostNotifications } from '../../features/announcements/host-notifications';
+import { usePageTitle } from '../../features/announcements/use-page-title';
 import { createAttendanceStore } from './attendance-store';
-import { AttendanceFigures } from './attendance-figures';
+import { LiveAttendanceFigures } from './attendance-figures';
+import { ChartSection } from './chart-section';
+import { ParticipantsSection } from './participants-section';
+import { TimelineSection } from './timeline-section';
 import { DashboardHeader } from './dashboard-header';
 import { FeedProblem } from './feed-problem';
 import { FeedStatus } from './feed-status';
@@ -28,9 +32,8 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   const [store] = useState(createAttendanceStore);
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   const [pollIntervalMs, setPollIntervalMs] = useState(DEFAULT_POLL_INTERVAL_MS);
-  const [showSpeech, setShowSpeech] = useState(false);
   const now = useNow(15_000);
-  const ids = { roster: useId(), timeline: useId(), speech: useId() };
+  const rosterId = useId();
 
   const bot = useQuery(botQueryOptions(session));
   const meetingOver = bot.data ? isMeetingOver(bot.data.state) : false;
@@ -41,6 +44,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   });
   const historyLoaded = feed.phase !== 'history' && !(feed.phase === 'stopped' && version === 0);
   const state = store.state;
+  usePageTitle(historyLoaded ? presentCount(state) : null);
 
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-5 sm:px-6">
@@ -51,7 +55,10 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         pollIntervalMs={pollIntervalMs}
         onPollIntervalChange={setPollIntervalMs}
         onSwitch={onSwitch}
-      />
+      >
+        <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
+      </DashboardHeader>
+      <PresenceAnnouncer subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
       <FeedStatus
         feed={feed}
         meetingEndedAtMs={meetingOver ? (bot.data?.stateSinceMs ?? null) : null}
@@ -68,36 +75,21 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       )}
       {historyLoaded && (
         <>
-          <AttendanceFigures present={presentCount(state)} events={eventCount(state)} />
+          <LiveAttendanceFigures store={store} />
           <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-            <section aria-labelledby={ids.roster} className={panelClasses}>
+            <section aria-labelledby={rosterId} className={panelClasses}>
               <h2
-                id={ids.roster}
+                id={rosterId}
                 className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
               >
                 In the meeting now
               </h2>
               <PresentRoster participants={presentParticipants(state)} nowMs={now} />
             </section>
-            <section aria-labelledby={ids.timeline} className={panelClasses}>
-              <div className="flex items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
-                <h2 id={ids.timeline} className="font-semibold">
-                  What happened
-                </h2>
-                <label htmlFor={ids.speech} className="flex items-center gap-2 text-sm">
-                  <input
-                    id={ids.speech}
-                    type="checkbox"
-                    checked={showSpeech}
-                    onChange={(event) => setShowSpeech(event.target.checked)}
-                    className="size-4 accent-teal-700"
-                  />
-                  Show speaking
-                </label>
-              </div>
-              <EventTimeline state={state} version={version} view={{ includeSpeech: showSpeech }} />
-            </section>
+            <TimelineSection state={state} version={version} className={panelClasses} />
           </div>
+          <ChartSection insights={store.insights} version={version} />
+          <ParticipantsSection store={store} botId={session.botId} version={version} />
         </>
       )}
     </div>
