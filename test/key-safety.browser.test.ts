@@ -1,0 +1,186 @@
+import { readFile } from 'node:fs/promises';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
+import { launchChromium } from './support/chromium.ts';
+import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
+
+/*
+ * The API key goes in one place only: the Authorization header of our own /api requests. Never
+ * the address, the server's log, an error message, an exported file, what the page shows (so
+ * no screenshot can hold it), and never storage unless "Remember on this device" is ticked.
+ */
+
+const KEY = 'sk_live_Zq8xKeySecret42';
+const OTHER_KEY = 'sk_live_Mm3pKeySecret77';
+const BOT = 'bot_KeySafety00000001';
+const STORAGE_KEY = 'attendee-live:api-key';
+
+let simulator: SimulatedAttendee;
+let app: AppUnderTest;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+/** Everything the page did or said that the key must not appear in. */
+let seen: { urls: string[]; console: string[] };
+
+beforeAll(async () => {
+  simulator = new SimulatedAttendee({ seed: 9 });
+  simulator.addBot({ id: BOT, apiKey: KEY, meeting: { historyMinutes: 5, participants: 8 } });
+  simulator.addBot({ id: 'bot_KeySafetyOther001', apiKey: OTHER_KEY });
+  app = await startAppUnderTest(simulator);
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await app?.stop();
+});
+
+beforeEach(async () => {
+  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  page = await context.newPage();
+  seen = { urls: [], console: [] };
+  page.on('request', (request) => {
+    seen.urls.push(request.url());
+    const isApi = new URL(request.url()).pathname.includes('/api/');
+    const authorization = request.headers().authorization;
+    // Only our own API requests carry it, and only as a Token header.
+    if (isApi) expect(authorization).toMatch(/^Token sk_live_\w+$/);
+    else expect(authorization).toBeUndefined();
+  });
+  page.on('console', (message) => seen.console.push(message.text()));
+  page.on('pageerror', (error) => seen.console.push(`${error.message}\n${error.stack ?? ''}`));
+});
+
+afterEach(async () => {
+  await context.close();
+});
+
+async function storedEverywhere(): Promise<string> {
+  return page.evaluate(async () => {
+    const dump = (storage: Storage) =>
+      Array.from({ length: storage.length }, (_, index) => {
+        const name = storage.key(index) ?? '';
+        return `${name}=${storage.getItem(name) ?? ''}`;
+      });
+    const databases = await indexedDB.databases();
+    const caches = 'caches' in window ? await window.caches.keys() : [];
+    return JSON.stringify({
+      local: dump(localStorage),
+      session: dump(sessionStorage),
+      cookies: document.cookie,
+      databases: databases.map((database) => database.name),
+      caches,
+    });
+  });
+}
+
+async function expectKeyNowhere(key: string) {
+  expect(page.url()).not.toContain(key);
+  for (const url of seen.urls) expect(url).not.toContain(key);
+  expect(seen.console.join('\n')).not.toContain(key);
+  expect(await page.content()).not.toContain(key);
+  expect(await page.evaluate(() => document.body.innerText)).not.toContain(key);
+  expect(app.output()).not.toContain(key);
+}
+
+describe('the API key', () => {
+  it('goes only into the Authorization header while watching a meeting', async () => {
+    await watchBot(page, app.url, BOT, KEY);
+    await waitUntilLive(page);
+    await expectKeyNowhere(KEY);
+    expect(JSON.parse(await storedEverywhere())).toEqual({
+      local: [],
+      session: [],
+      cookies: '',
+      databases: [],
+      caches: [],
+    });
+    expect(seen.urls.some((url) => url.includes(`/api/v1/bots/${BOT}/participant_events`))).toBe(
+      true,
+    );
+  });
+
+  it('is in no exported file', async () => {
+    await watchBot(page, app.url, BOT, KEY);
+    await waitUntilLive(page);
+    const exports = page.getByRole('group', { name: 'Export' }).getByRole('button');
+    const count = await exports.count();
+    expect(count).toBeGreaterThan(0);
+    for (let index = 0; index < count; index += 1) {
+      const [download] = await Promise.all([
+        page.waitForEvent('download'),
+        exports.nth(index).click(),
+      ]);
+      expect(download.suggestedFilename()).not.toContain(KEY);
+      const path = await download.path();
+      const text = await readFile(path, 'utf8');
+      expect(text.length).toBeGreaterThan(0);
+      expect(text).not.toContain(KEY);
+    }
+  });
+
+  it('is in no error message, on the page or in the server log', async () => {
+    await watchBot(page, app.url, BOT, 'sk_live_WrongKey0000099');
+    await page.getByRole('alert').getByText('API key rejected').waitFor({ timeout: 15_000 });
+    await expectKeyNowhere('sk_live_WrongKey0000099');
+    await expectKeyNowhere('WrongKey0000099');
+  });
+
+  it('never shows on screen: a screenshot is the same whatever the key typed', async () => {
+    await page.goto(app.url);
+    await page.getByLabel('Bot ID').fill(BOT);
+    const keyField = page.getByLabel('API key');
+    expect(await keyField.getAttribute('type')).toBe('password');
+    await keyField.fill(KEY);
+    // Out of focus, so the focus ring's transition cannot differ between the two pictures.
+    await keyField.blur();
+    const withKey = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+    await keyField.fill(OTHER_KEY);
+    await keyField.blur();
+    const withOtherKey = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+    expect(withKey.equals(withOtherKey)).toBe(true);
+  });
+
+  it('is kept nowhere without “Remember on this device”, so a reload forgets it', async () => {
+    await watchBot(page, app.url, BOT, KEY);
+    await waitUntilLive(page);
+    await page.reload();
+    expect(await page.getByLabel('API key').inputValue()).toBe('');
+    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(false);
+    expect(await storedEverywhere()).not.toContain(KEY);
+  });
+
+  it('is remembered only when asked, and “Forget saved key” removes it', async () => {
+    await page.goto(app.url);
+    await page.getByLabel('Bot ID').fill(BOT);
+    await page.getByLabel('API key').fill(KEY);
+    await page.getByLabel('Remember on this device').check();
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await waitUntilLive(page);
+    expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_KEY)).toBe(KEY);
+    // Only there: not in the address, the page or the log.
+    await expectKeyNowhere(KEY);
+
+    await page.reload();
+    expect(await page.getByLabel('API key').inputValue()).toBe(KEY);
+    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(true);
+    await page.getByRole('button', { name: 'Forget saved key' }).click();
+    expect(await page.getByLabel('API key').inputValue()).toBe('');
+    expect(await storedEverywhere()).not.toContain(KEY);
+    await page.reload();
+    expect(await page.getByLabel('API key').inputValue()).toBe('');
+  });
+
+  it('is removed from storage when “Remember on this device” is unticked', async () => {
+    await page.goto(app.url);
+    await page.evaluate(([name, key]) => localStorage.setItem(name, key), [STORAGE_KEY, KEY]);
+    await page.reload();
+    await page.getByLabel('Bot ID').fill(BOT);
+    await page.getByLabel('Remember on this device').uncheck();
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await waitUntilLive(page);
+    expect(await storedEverywhere()).not.toContain(KEY);
+  });
+});
