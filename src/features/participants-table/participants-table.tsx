@@ -16,6 +16,9 @@ import {
 
 const ROW_HEIGHT_PX = 41;
 
+// On a phone the table scrolls sideways: the name stays in view so every row says whose it is.
+const STICKY_NAME = 'sticky left-0 bg-inherit';
+
 const COLUMNS: { column: SortColumn; label: string; numeric?: boolean }[] = [
   { column: 'name', label: 'Name' },
   { column: 'host', label: 'Host' },
@@ -90,16 +93,16 @@ export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTable
         <table
           aria-labelledby={labelledBy}
           aria-rowcount={shown.length + 1}
-          className="w-full min-w-[44rem] border-collapse text-sm"
+          className="w-full border-collapse text-sm whitespace-nowrap"
         >
           <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800">
-            <tr aria-rowindex={1}>
+            <tr aria-rowindex={1} className="bg-slate-100 dark:bg-slate-800">
               {COLUMNS.map(({ column, label, numeric }) => (
                 <th
                   key={column}
                   scope="col"
                   aria-sort={sort.column === column ? sort.direction : 'none'}
-                  className={`px-3 py-2 font-semibold ${numeric ? 'text-right' : 'text-left'}`}
+                  className={`px-3 py-2 font-semibold ${numeric ? 'text-right' : 'text-left'} ${column === 'name' ? STICKY_NAME : ''}`}
                 >
                   <button
                     type="button"
@@ -153,10 +156,13 @@ function ParticipantTableRow({
   return (
     <tr
       aria-rowindex={rowIndex}
-      className="border-b border-slate-100 dark:border-slate-800"
+      className="border-b border-slate-100 bg-white dark:border-slate-800 dark:bg-slate-900"
       style={{ height: ROW_HEIGHT_PX }}
     >
-      <td className="max-w-[16rem] truncate px-3 font-medium" dir="auto">
+      <td
+        className={`max-w-[11rem] truncate px-3 font-medium sm:max-w-[16rem] ${STICKY_NAME}`}
+        dir="auto"
+      >
         {displayName(row.name)}
       </td>
       <td className="px-3">{row.isHost ? <HostBadge /> : <span className="sr-only">no</span>}</td>
