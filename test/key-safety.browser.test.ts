@@ -175,7 +175,10 @@ describe('the API key', () => {
 
   it('is removed from storage when “Remember on this device” is unticked', async () => {
     await page.goto(app.url);
-    await page.evaluate(([name, key]) => localStorage.setItem(name, key), [STORAGE_KEY, KEY]);
+    await page.evaluate(({ name, key }) => localStorage.setItem(name, key), {
+      name: STORAGE_KEY,
+      key: KEY,
+    });
     await page.reload();
     await page.getByLabel('Bot ID').fill(BOT);
     await page.getByLabel('Remember on this device').uncheck();
