@@ -1,5 +1,5 @@
 import { useId } from 'react';
-import { format } from 'date-fns';
+import { clockTime } from '../../lib/clock-time';
 import type { SummaryFigures } from '../../features/attendance/insights/summary-figures';
 import { formatDuration } from '../../lib/format-duration';
 import { summaryFigures } from '../../features/attendance/insights/summary-figures';
@@ -27,7 +27,7 @@ export function AttendanceFigures({ present, events, figures }: AttendanceFigure
       <Figure
         label="Peak"
         value={peak === null ? '0' : count(peak.count)}
-        detail={peak === null ? 'nobody yet' : `at ${format(peak.atMs, 'HH:mm')}`}
+        detail={peak === null ? 'nobody yet' : `at ${clockTime(peak.atMs)}`}
       />
       <Figure
         label="Unique participants"
@@ -42,7 +42,7 @@ export function AttendanceFigures({ present, events, figures }: AttendanceFigure
       <Figure
         label="Meeting time so far"
         value={meetingTimeSoFarMs === null ? '–' : formatDuration(meetingTimeSoFarMs)}
-        detail={meetingStartMs === null ? undefined : `since ${format(meetingStartMs, 'HH:mm')}`}
+        detail={meetingStartMs === null ? undefined : `since ${clockTime(meetingStartMs)}`}
       />
       <Figure label="Events loaded" value={count(events)} />
     </dl>

@@ -1,4 +1,5 @@
-import { format, formatDistanceStrict } from 'date-fns';
+import { formatDistanceStrict } from 'date-fns';
+import { clockTime } from '../../lib/clock-time';
 import { explainError } from '../../features/events/api/api-error';
 import type { EventFeed } from '../../features/events/use-participant-event-feed';
 import { useNow } from '../../lib/use-now';
@@ -38,7 +39,7 @@ function describeFeed(feed: EventFeed, meetingEndedAtMs: number | null, now: num
     const when =
       meetingEndedAtMs === null
         ? ''
-        : ` at ${format(meetingEndedAtMs, 'HH:mm')} (${formatDistanceStrict(meetingEndedAtMs, Math.max(now, meetingEndedAtMs), { addSuffix: true })})`;
+        : ` at ${clockTime(meetingEndedAtMs)} (${formatDistanceStrict(meetingEndedAtMs, Math.max(now, meetingEndedAtMs), { addSuffix: true })})`;
     return { dot: 'bg-slate-400', text: `Meeting over · the bot left${when}` };
   }
   const ago =

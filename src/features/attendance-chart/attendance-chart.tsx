@@ -1,5 +1,5 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
-import { format } from 'date-fns';
+import { clockTime } from '../../lib/clock-time';
 import type { AttendanceSeries } from '../attendance/insights/attendance-series';
 import {
   areaPath,
@@ -87,7 +87,7 @@ export function AttendanceChart({ series }: AttendanceChartProps) {
       <p id={summaryId} className="text-sm text-slate-600 dark:text-slate-400">
         {peak === null
           ? 'Nobody has been present yet.'
-          : `Peak ${peak.count.toLocaleString('en-US')} at ${format(peak.atMs, 'HH:mm:ss')}; ${points[points.length - 1]?.count.toLocaleString('en-US')} now.`}
+          : `Peak ${peak.count.toLocaleString('en-US')} at ${clockTime(peak.atMs, true)}; ${points[points.length - 1]?.count.toLocaleString('en-US')} now.`}
       </p>
       <p
         id={readoutId}
@@ -95,7 +95,7 @@ export function AttendanceChart({ series }: AttendanceChartProps) {
         className="min-h-5 text-sm font-medium tabular-nums"
       >
         {cursor
-          ? `${format(cursorMs ?? cursor.atMs, 'HH:mm:ss')} · ${cursor.count.toLocaleString('en-US')} present`
+          ? `${clockTime(cursorMs ?? cursor.atMs, true)} · ${cursor.count.toLocaleString('en-US')} present`
           : 'Hover over the chart, or focus it and use the arrow keys, to read the count at a moment.'}
       </p>
       <svg
@@ -125,10 +125,10 @@ export function AttendanceChart({ series }: AttendanceChartProps) {
             0
           </text>
           <text x={AXIS_LEFT_PX} y={TOP_PX + HEIGHT_PX + MARKS_PX + 16}>
-            {format(scale.startMs, 'HH:mm')}
+            {clockTime(scale.startMs)}
           </text>
           <text x={AXIS_LEFT_PX + width} y={TOP_PX + HEIGHT_PX + MARKS_PX + 16} textAnchor="end">
-            {format(scale.endMs, 'HH:mm')}
+            {clockTime(scale.endMs)}
           </text>
         </g>
         <g transform={`translate(${AXIS_LEFT_PX} ${TOP_PX})`}>

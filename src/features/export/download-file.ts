@@ -1,4 +1,4 @@
-import { format } from 'date-fns';
+import { fileTimestamp } from '../../lib/clock-time';
 
 /**
  * Saves text as a file through a temporary `<a download>`: no server round trip, and the object
@@ -26,5 +26,5 @@ export function exportFileName(
 ): string {
   // Bot IDs are checked at the connect form, but a file name is no place to trust input.
   const safeBot = botId.replace(/[^A-Za-z0-9_-]/g, '_');
-  return `attendee-${safeBot}-${what}-${format(nowMs, 'yyyyMMdd-HHmmss')}.${extension}`;
+  return `attendee-${safeBot}-${what}-${fileTimestamp(nowMs)}.${extension}`;
 }

@@ -1,6 +1,6 @@
 import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { format } from 'date-fns';
+import { clockTime } from '../../lib/clock-time';
 import { Badge, HostBadge } from '../../components/ui/badge';
 import { displayName } from '../attendance/describe-event';
 import type { ParticipantRow } from '../attendance/insights/participant-rows';
@@ -196,7 +196,7 @@ function SortArrow({ direction }: { direction: TableSort['direction'] | null }) 
 }
 
 function clock(timestampMs: number): string {
-  return format(timestampMs, 'HH:mm:ss');
+  return clockTime(timestampMs, true);
 }
 
 function count(value: number): string {

@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { format } from 'date-fns';
+import { clockTime } from '../../lib/clock-time';
 import { HostBadge } from '../../components/ui/badge';
 import type { AttendanceState, ReceivedEvent } from '../attendance/attendance-state';
 import { describeEvent, displayName } from '../attendance/describe-event';
@@ -94,7 +94,7 @@ export function EventTimeline({
                 dateTime={new Date(event.timestamp_ms).toISOString()}
                 className="shrink-0 font-mono text-xs text-slate-600 tabular-nums dark:text-slate-400"
               >
-                {format(event.timestamp_ms, 'HH:mm:ss')}
+                {clockTime(event.timestamp_ms, true)}
               </time>
               <span className="flex min-w-0 flex-1 items-center gap-1.5">
                 {onPickParticipant ? (
