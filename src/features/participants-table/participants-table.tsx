@@ -87,8 +87,11 @@ export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTable
       <div
         ref={scrollRef}
         data-virtual-scroll=""
-        className="relative max-h-[28rem] min-h-0 overflow-auto"
-        tabIndex={-1}
+        // Focusable, so the rows (which hold nothing focusable) can be scrolled with the keyboard.
+        role="region"
+        aria-label="Participants table (scrolls)"
+        tabIndex={0}
+        className="relative max-h-[28rem] min-h-0 overflow-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600"
       >
         <table
           aria-labelledby={labelledBy}
