@@ -1,7 +1,11 @@
+import { useState } from 'react';
 import { render, screen, within } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
 import { applyEvents, createAttendanceState } from '../attendance/attendance-state';
 import { makeEvent } from '../attendance/event-fixtures';
 import { EventTimeline } from './event-timeline';
+import { TimelineFilters } from './timeline-filters';
+import { NO_FILTER, type TimelineFilter } from './timeline-filter';
 
 function meeting() {
   const state = createAttendanceState();
@@ -41,5 +45,44 @@ describe('the timeline', () => {
     const state = createAttendanceState();
     render(<EventTimeline state={state} version={state.version} view={{ includeSpeech: false }} />);
     expect(screen.getByText(/No events yet/)).toBeInTheDocument();
+  });
+});
+
+describe('the timeline’s filters', () => {
+  it('narrows to a person picked by clicking their name, and shows a chip that clears it', async () => {
+    const state = meeting();
+    function Filtered() {
+      const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
+      return (
+        <>
+          <TimelineFilters filter={filter} onChange={setFilter} />
+          <EventTimeline
+            state={state}
+            version={state.version}
+            view={{ includeSpeech: false }}
+            filter={filter}
+            onPickParticipant={(participant) => setFilter({ ...filter, participant })}
+          />
+        </>
+      );
+    }
+    const user = userEvent.setup();
+    render(<Filtered />);
+    const timeline = () => within(screen.getByRole('list', { name: 'Timeline' }));
+    await user.click(timeline().getByRole('button', { name: 'Hedy' }));
+    expect(timeline().getAllByRole('listitem')).toHaveLength(1);
+
+    await user.click(screen.getByRole('button', { name: 'Clear the filter on Hedy' }));
+    expect(timeline().getAllByRole('listitem')).toHaveLength(4);
+
+    await user.selectOptions(screen.getByLabelText('Event type'), 'Speaking');
+    expect(timeline().getAllByRole('listitem')).toHaveLength(1);
+    expect(timeline().getByRole('listitem')).toHaveTextContent(/started speaking/);
+
+    await user.selectOptions(screen.getByLabelText('Event type'), 'All events');
+    await user.type(screen.getByLabelText('Search events'), 'hand_raised');
+    expect(timeline().getAllByRole('listitem')).toHaveLength(1);
+    await user.type(screen.getByLabelText('Search events'), 'x');
+    expect(screen.getByText('No events match these filters.')).toBeInTheDocument();
   });
 });
