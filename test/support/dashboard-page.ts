@@ -27,13 +27,14 @@ export async function statusText(page: Page): Promise<string> {
 export async function figuresOnPage(page: Page): Promise<Figures & { rosterLength: number }> {
   const read = async (label: string) =>
     Number(((await page.getByLabel(label).textContent()) ?? '').replace(/,/g, ''));
+  const rows = page.getByRole('list', { name: 'Currently present' }).getByRole('listitem');
+  const rendered = await rows.count();
+  // The roster is virtualised: only rows on screen exist, each saying how long the list is.
+  const setSize = rendered === 0 ? null : await rows.first().getAttribute('aria-setsize');
   return {
     present: await read('Present now'),
     events: await read('Events loaded'),
-    rosterLength: await page
-      .getByRole('list', { name: 'Currently present' })
-      .getByRole('listitem')
-      .count(),
+    rosterLength: setSize === null ? rendered : Number(setSize),
   };
 }
 
