@@ -1,5 +1,5 @@
-import { useDeferredValue, useId, useMemo, useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 import { clockTime } from '../../lib/clock-time';
 import { Badge, HostBadge } from '../../components/ui/badge';
 import { displayName } from '../attendance/describe-event';
@@ -51,19 +51,13 @@ export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTable
   const deferredFilter = useDeferredValue(filter);
   const sorted = useMemo(() => sortRows(rows, sort), [rows, sort]);
   const shown = useMemo(() => filterRows(sorted, deferredFilter), [sorted, deferredFilter]);
-  const scrollRef = useRef<HTMLDivElement>(null);
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read, not memoised
-  const virtualizer = useVirtualizer({
-    count: shown.length,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 10,
-    initialRect: { width: 900, height: 480 },
-    getItemKey: (index) => shown[index]?.key ?? index,
-  });
-  const items = virtualizer.getVirtualItems();
-  const paddingTop = items[0]?.start ?? 0;
-  const paddingBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const { setScroller, first, last, totalHeight } = useFixedRowWindow(
+    shown.length,
+    ROW_HEIGHT_PX,
+    10,
+  );
+  const paddingTop = first * ROW_HEIGHT_PX;
+  const paddingBottom = totalHeight - last * ROW_HEIGHT_PX;
 
   return (
     <div className="flex min-h-0 flex-col">
@@ -85,7 +79,7 @@ export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTable
         </p>
       </div>
       <div
-        ref={scrollRef}
+        ref={setScroller}
         data-virtual-scroll=""
         // Focusable, so the rows (which hold nothing focusable) can be scrolled with the keyboard.
         role="region"
@@ -121,17 +115,14 @@ export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTable
           </thead>
           <tbody>
             {paddingTop > 0 && <SpacerRow heightPx={paddingTop} />}
-            {items.map((item) => {
-              const row = shown[item.index];
-              return row === undefined ? null : (
-                <ParticipantTableRow
-                  key={item.key}
-                  row={row}
-                  rowIndex={item.index + 2}
-                  nowMs={nowMs}
-                />
-              );
-            })}
+            {shown.slice(first, last).map((row, offset) => (
+              <ParticipantTableRow
+                key={row.key}
+                row={row}
+                rowIndex={first + offset + 2}
+                nowMs={nowMs}
+              />
+            ))}
             {paddingBottom > 0 && <SpacerRow heightPx={paddingBottom} />}
           </tbody>
         </table>

@@ -1,5 +1,5 @@
-import { useRef, useState } from 'react';
-import { useVirtualizer } from '@tanstack/react-virtual';
+import { useState } from 'react';
+import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 import { clockTime } from '../../lib/clock-time';
 import { HostBadge } from '../../components/ui/badge';
 import type { AttendanceState, ReceivedEvent } from '../attendance/attendance-state';
@@ -40,20 +40,11 @@ export function EventTimeline({
   filter = NO_FILTER,
   onPickParticipant,
 }: EventTimelineProps) {
-  const scrollRef = useRef<HTMLDivElement>(null);
   const [cache] = useState(createFilteredTimelineCache);
   const base = showsSpeech(view, filter) ? state.timeline : state.timelineWithoutSpeech;
   const entries = isFiltering(filter) ? filteredTimeline(cache, state, base, filter) : base;
   const count = entries.length;
-  // eslint-disable-next-line react-hooks/incompatible-library -- the virtualizer is read, not memoised
-  const virtualizer = useVirtualizer({
-    count,
-    getScrollElement: () => scrollRef.current,
-    estimateSize: () => ROW_HEIGHT_PX,
-    overscan: 8,
-    initialRect: { width: 600, height: 640 },
-    getItemKey: (index) => fromNewest(entries, index).event.id,
-  });
+  const { setScroller, first, last, totalHeight } = useFixedRowWindow(count, ROW_HEIGHT_PX);
 
   if (count === 0) {
     return (
@@ -66,14 +57,14 @@ export function EventTimeline({
   }
   return (
     <div
-      ref={scrollRef}
+      ref={setScroller}
       className="min-h-0 flex-1 overflow-y-auto"
       data-version={version}
       data-virtual-scroll=""
     >
-      <ol aria-label="Timeline" className="relative" style={{ height: virtualizer.getTotalSize() }}>
-        {virtualizer.getVirtualItems().map((row) => {
-          const { event } = fromNewest(entries, row.index);
+      <ol aria-label="Timeline" className="relative" style={{ height: totalHeight }}>
+        {rowIndexes(first, last).map((index) => {
+          const { event } = fromNewest(entries, index);
           const participant = participantByUuid(state, event.participant_uuid);
           const name = displayName(participant ? participant.name : event.participant_name);
           const isHost = participant ? participant.isHost : event.participant_is_host;
@@ -84,11 +75,11 @@ export function EventTimeline({
           };
           return (
             <li
-              key={row.key}
+              key={event.id}
               aria-setsize={count}
-              aria-posinset={row.index + 1}
+              aria-posinset={index + 1}
               className="absolute inset-x-0 top-0 flex items-center gap-3 border-b border-slate-100 px-4 text-sm dark:border-slate-800"
-              style={{ height: ROW_HEIGHT_PX, transform: `translateY(${row.start}px)` }}
+              style={{ height: ROW_HEIGHT_PX, transform: `translateY(${index * ROW_HEIGHT_PX}px)` }}
             >
               <time
                 dateTime={new Date(event.timestamp_ms).toISOString()}
@@ -132,6 +123,10 @@ export function EventTimeline({
 
 // One page shows one timeline, so a fixed id for the shared hint is safe.
 const PICK_HINT_ID = 'timeline-pick-hint';
+
+function rowIndexes(first: number, last: number): number[] {
+  return Array.from({ length: last - first }, (_, offset) => first + offset);
+}
 
 function fromNewest(entries: readonly ReceivedEvent[], index: number): ReceivedEvent {
   const entry = entries[entries.length - 1 - index];
