@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { attendanceSeries } from '../../features/attendance/insights/attendance-series';
 import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
 import { useNow } from '../../lib/use-now';
@@ -13,7 +13,8 @@ export interface ChartSectionProps {
 // reaches "now" in a quiet meeting.
 const SERIES_REFRESH_MS = 10_000;
 
-export function ChartSection({ insights, version }: ChartSectionProps) {
+/** Memoised: the dashboard re-renders on every batch; this follows the deferred version only. */
+export const ChartSection = memo(function ChartSection({ insights, version }: ChartSectionProps) {
   const headingId = useId();
   const now = useNow(SERIES_REFRESH_MS);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
@@ -32,4 +33,4 @@ export function ChartSection({ insights, version }: ChartSectionProps) {
       <AttendanceChart series={series} />
     </section>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { useId, useState, useSyncExternalStore } from 'react';
+import { useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
+import { useValueAfterPaint } from '../../lib/use-value-after-paint';
 import { botQueryOptions } from '../../features/events/api/get-bot';
 import { isMeetingOver } from '../../lib/bot-states';
 import {
@@ -31,6 +32,9 @@ export interface DashboardProps {
 export function Dashboard({ session, onSwitch }: DashboardProps) {
   const [store] = useState(createAttendanceStore);
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
+  // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
+  // have painted, so new events show in the frame they arrive.
+  const paintedVersion = useValueAfterPaint(version);
   const [pollIntervalMs, setPollIntervalMs] = useState(DEFAULT_POLL_INTERVAL_MS);
   const now = useNow(15_000);
   const rosterId = useId();
@@ -44,6 +48,8 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   });
   const historyLoaded = feed.phase !== 'history' && !(feed.phase === 'stopped' && version === 0);
   const state = store.state;
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
+  const present = useMemo(() => presentParticipants(state), [state, version]);
   usePageTitle(historyLoaded ? presentCount(state) : null);
 
   return (
@@ -84,12 +90,12 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
               >
                 In the meeting now
               </h2>
-              <PresentRoster participants={presentParticipants(state)} nowMs={now} />
+              <PresentRoster participants={present} nowMs={now} />
             </section>
             <TimelineSection state={state} version={version} className={panelClasses} />
           </div>
-          <ChartSection insights={store.insights} version={version} />
-          <ParticipantsSection store={store} botId={session.botId} version={version} />
+          <ChartSection insights={store.insights} version={paintedVersion} />
+          <ParticipantsSection store={store} botId={session.botId} version={paintedVersion} />
         </>
       )}
     </div>

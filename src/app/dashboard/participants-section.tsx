@@ -1,4 +1,4 @@
-import { useId, useMemo } from 'react';
+import { memo, useId, useMemo } from 'react';
 import { participantRows } from '../../features/attendance/insights/participant-rows';
 import { ExportButtons } from '../../features/export/export-buttons';
 import { ParticipantsTable } from '../../features/participants-table/participants-table';
@@ -16,7 +16,12 @@ export interface ParticipantsSectionProps {
 const ROWS_REFRESH_MS = 5000;
 
 /** Everyone who attended, with the downloads. */
-export function ParticipantsSection({ store, botId, version }: ParticipantsSectionProps) {
+/** Memoised: the dashboard re-renders on every batch; this follows the deferred version only. */
+export const ParticipantsSection = memo(function ParticipantsSection({
+  store,
+  botId,
+  version,
+}: ParticipantsSectionProps) {
   const headingId = useId();
   const rowsNow = useNow(ROWS_REFRESH_MS);
   const now = useNow(1000);
@@ -41,4 +46,4 @@ export function ParticipantsSection({ store, botId, version }: ParticipantsSecti
       <ParticipantsTable rows={rows} nowMs={now} labelledBy={headingId} />
     </section>
   );
-}
+});

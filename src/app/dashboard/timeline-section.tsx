@@ -1,4 +1,4 @@
-import { useId, useState } from 'react';
+import { memo, useId, useState } from 'react';
 import type { AttendanceState } from '../../features/attendance/attendance-state';
 import { EventTimeline } from '../../features/timeline/event-timeline';
 import { TimelineFilters } from '../../features/timeline/timeline-filters';
@@ -10,8 +10,12 @@ export interface TimelineSectionProps {
   className: string;
 }
 
-/** "What happened": the timeline with its speech toggle and filters. */
-export function TimelineSection({ state, version, className }: TimelineSectionProps) {
+/** "What happened": the timeline with its speech toggle and filters. Re-rendered only on new events. */
+export const TimelineSection = memo(function TimelineSection({
+  state,
+  version,
+  className,
+}: TimelineSectionProps) {
   const headingId = useId();
   const speechId = useId();
   const [showSpeech, setShowSpeech] = useState(false);
@@ -43,4 +47,4 @@ export function TimelineSection({ state, version, className }: TimelineSectionPr
       />
     </section>
   );
-}
+});

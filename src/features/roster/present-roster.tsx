@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { formatDistanceStrict } from 'date-fns';
 import { HostBadge } from '../../components/ui/badge';
 import { SpeakingMark } from '../../components/ui/speaking-mark';
@@ -16,7 +17,10 @@ export interface PresentRosterProps {
  * Who is in the meeting right now: hosts first, then by join time. Only the rows on screen are
  * rendered, so a webinar with thousands present stays smooth.
  */
-export function PresentRoster({ participants, nowMs }: PresentRosterProps) {
+export const PresentRoster = memo(function PresentRoster({
+  participants,
+  nowMs,
+}: PresentRosterProps) {
   const { setScroller, first, last, totalHeight } = useFixedRowWindow(
     participants.length,
     ROW_HEIGHT_PX,
@@ -68,7 +72,7 @@ export function PresentRoster({ participants, nowMs }: PresentRosterProps) {
       </ul>
     </div>
   );
-}
+});
 
 function initialOf(name: string | null): string {
   const first = name?.trim().codePointAt(0);
