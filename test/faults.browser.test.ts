@@ -57,7 +57,7 @@ async function letTimePass(ms: number) {
   await page.clock.fastForward(ms);
 }
 
-/** Moves the page's clock on (through its backoff) until every queued fault was served. */
+/** Moves the page's clock on through its backoff until every queued fault was served and retried. */
 async function serveAllFaults() {
   await expect
     .poll(
@@ -68,6 +68,8 @@ async function serveAllFaults() {
       { timeout: 30_000, interval: 300 },
     )
     .toBe(0);
+  // The retry after the last fault is up to 30 s of backoff away (MAX_BACKOFF_MS).
+  await letTimePass(30_000);
 }
 
 async function waitForStatus(text: string | RegExp) {
