@@ -133,13 +133,22 @@ describe('the API key', () => {
     await page.getByLabel('Bot ID').fill(BOT);
     const keyField = page.getByLabel('API key');
     expect(await keyField.getAttribute('type')).toBe('password');
-    await keyField.fill(KEY);
-    // Out of focus, so the focus ring's transition cannot differ between the two pictures.
-    await keyField.blur();
-    const withKey = await page.screenshot({ animations: 'disabled', caret: 'hide' });
-    await keyField.fill(OTHER_KEY);
-    await keyField.blur();
-    const withOtherKey = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+    const pictureWith = async (key: string) => {
+      await keyField.fill(key);
+      // Out of focus, and taken until two pictures agree, so a focus ring or a font still
+      // settling cannot make the two keys' pictures differ.
+      await keyField.blur();
+      let previous = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+      for (let attempt = 0; attempt < 10; attempt += 1) {
+        await page.waitForTimeout(100);
+        const next = await page.screenshot({ animations: 'disabled', caret: 'hide' });
+        if (next.equals(previous)) return next;
+        previous = next;
+      }
+      throw new Error('The page never stopped changing');
+    };
+    const withKey = await pictureWith(KEY);
+    const withOtherKey = await pictureWith(OTHER_KEY);
     expect(withKey.equals(withOtherKey)).toBe(true);
   });
 
