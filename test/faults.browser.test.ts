@@ -113,14 +113,12 @@ afterEach(async () => {
 });
 
 describe('the dashboard survives every fault between it and Attendee', () => {
-  // Fails today: the first history request (parallel-history.ts's probe) is made outside any
-  // retry and the history query has `retry: false`, so one 5xx there leaves the page at "Loading
-  // history… 0 events" for good, with no retry and no message. Remove `.fails` once fixed.
-  it.fails('retries a server error on the very first history request', async () => {
+  it('retries a server error on the very first history request', async () => {
     addMeeting('bot_FaultFirstPage01');
     simulator.faults.failNext(1, { kind: 'status', status: 503 }, 'participant_events');
     await watchBot(page, app.url, botId, KEY);
     await page.getByRole('status').getByText(/^Live/).waitFor({ timeout: 10_000 });
+    await expectPageToEqualTruth();
   });
 
   it('keeps up through bursts of server errors', async () => {

@@ -17,6 +17,12 @@ export interface AppUnderTest {
   stop(): Promise<void>;
 }
 
+function withoutNodeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const copy = { ...env };
+  delete copy.NODE_ENV;
+  return copy;
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
@@ -52,7 +58,9 @@ export async function startAppUnderTest(simulator: SimulatedAttendee): Promise<A
   const port = await freePort();
   let output = '';
   const child = spawn('npm', ['start'], {
-    env: { ...process.env, PORT: String(port), ATTENDEE_API_URL: upstream.url },
+    // Vitest sets NODE_ENV=test, which would make `vite build` bundle React's development build;
+    // a user's `npm start` has no NODE_ENV, and that is the page under test.
+    env: { ...withoutNodeEnv(process.env), PORT: String(port), ATTENDEE_API_URL: upstream.url },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });

@@ -115,3 +115,23 @@ describe('loading the history in parallel', () => {
     expect(mostInFlight).toBe(6);
   });
 });
+
+describe('a failure on the first history page', () => {
+  it('is retried, and the history then loads whole', async () => {
+    const simulator = meetingWithTiesAndEdges();
+    const route = routeFetchToSimulator(simulator);
+    const routed = route.getMockImplementation()!;
+    route.mockImplementationOnce(async () => new Response('{"detail":"down"}', { status: 503 }));
+    route.mockImplementation(routed);
+    const failures: unknown[] = [];
+    const delivered = new Set<string>();
+    await loadHistory({
+      queryClient: new QueryClient(),
+      session: { botId: BOT, apiKey: 'key', source: 'attendee', id: 'retry' },
+      onPage: (page) => page.events.forEach((event) => delivered.add(event.id)),
+      onProgress: (progress) => failures.push(progress.retryingAfter),
+    });
+    expect(delivered.size).toBe(simulator.visibleEvents(BOT).length);
+    expect(failures.some((failure) => failure !== null)).toBe(true);
+  });
+});

@@ -35,17 +35,28 @@ export interface HistoryLoadOptions {
 
 export const HISTORY_CONCURRENCY = 6;
 
+// Each load owns its window queries: a load that is abandoned (a remount, say) cancels its own
+// windows and never the ones of the load that replaced it.
+let loadsStarted = 0;
+
 /**
  * One window's cursor chain as a TanStack infinite query, walked page by page so a failed page is
  * retried alone. Never refetched as a whole: a refetch would re-walk every page.
  */
 function historyWindowQueryOptions(
   session: WatchSession,
+  load: number,
   window: HistoryWindow,
   onPage: (page: EventsPage) => void,
 ) {
   return infiniteQueryOptions({
-    queryKey: [...participantEventKeys(session).history, 'window', window.afterMs, window.beforeMs],
+    queryKey: [
+      ...participantEventKeys(session).history,
+      'window',
+      load,
+      window.afterMs,
+      window.beforeMs,
+    ],
     queryFn: async ({ pageParam, signal }) => {
       const page = await getParticipantEventsPage(
         session,
@@ -69,10 +80,13 @@ function historyWindowQueryOptions(
  * Loads the whole history: a first page, then (for a long meeting) overlapping time windows walked
  * concurrently, at most `concurrency` requests in flight. Pages are handed on in window order, so
  * the result, including which of two same-time events came first, is what a sequential walk gives.
+ * Every page, the first one included, is retried on transient failures as the windows' queries say.
  */
 export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryStart> {
   const { queryClient, session, signal } = options;
   const concurrency = options.concurrency ?? HISTORY_CONCURRENCY;
+  loadsStarted += 1;
+  const load = loadsStarted;
   const progress = { eventsReceived: 0, fractions: [0], failures: new Map<number, unknown>() };
   const report = () =>
     options.onProgress?.({
@@ -83,13 +97,14 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
     });
   const cancelWindows = () =>
     void queryClient.cancelQueries({
-      queryKey: [...participantEventKeys(session).history, 'window'],
+      queryKey: [...participantEventKeys(session).history, 'window', load],
     });
   signal?.addEventListener('abort', cancelWindows);
 
   // Window order is server order: pages of window k wait until windows before it are delivered.
   const buffered: EventsPage[][] = [];
   const finished: boolean[] = [];
+  const spans: [number, number][] = [];
   let head = 0;
   const deliver = () => {
     while (head < buffered.length) {
@@ -99,87 +114,99 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
     }
   };
 
-  const walkWindow = async (
-    index: number,
-    window: HistoryWindow,
-    span: [number, number],
-    firstPage: EventsPage | null,
-  ) => {
+  const openWindow = (index: number, window: HistoryWindow) => {
     buffered[index] = [];
     finished[index] = false;
-    const windowOptions = historyWindowQueryOptions(session, window, (page) => {
-      buffered[index]!.push(page);
-      progress.eventsReceived += page.events.length;
-      const last = page.events.at(-1);
-      if (last) {
-        const reached = (last.timestamp_ms - span[0]) / Math.max(1, span[1] - span[0]);
-        progress.fractions[index] = Math.min(
-          0.99,
-          Math.max(progress.fractions[index] ?? 0, reached),
-        );
-      }
-      deliver();
-      report();
-    });
-    // A walk of the whole history goes on from the first page instead of asking for it again.
-    if (firstPage) {
-      queryClient.setQueryData(windowOptions.queryKey, { pages: [firstPage], pageParams: [null] });
-    }
-    const observer = new InfiniteQueryObserver(queryClient, windowOptions);
+    const observer = new InfiniteQueryObserver(
+      queryClient,
+      historyWindowQueryOptions(session, load, window, (page) => {
+        buffered[index]!.push(page);
+        progress.eventsReceived += page.events.length;
+        const last = page.events.at(-1);
+        const span = spans[index];
+        if (last && span) {
+          const reached = (last.timestamp_ms - span[0]) / Math.max(1, span[1] - span[0]);
+          progress.fractions[index] = Math.min(
+            0.99,
+            Math.max(progress.fractions[index] ?? 0, reached),
+          );
+        }
+        deliver();
+        report();
+      }),
+    );
     const unsubscribe = observer.subscribe((result) => {
       progress.failures.set(index, result.failureReason);
       report();
     });
-    try {
-      let result = firstPage ? observer.getCurrentResult() : await observer.fetchNextPage();
-      while (!result.isError && result.hasNextPage && !signal?.aborted) {
-        result = await observer.fetchNextPage();
-      }
-      if (result.isError) throw result.error;
-      if (signal?.aborted) throw signal.reason;
-    } finally {
+    const close = () => {
       unsubscribe();
       progress.failures.delete(index);
-    }
-    finished[index] = true;
-    progress.fractions[index] = 1;
-    deliver();
-    report();
+      finished[index] = true;
+      progress.fractions[index] = 1;
+      deliver();
+      report();
+    };
+    /** Fetches the next page; a failure left after the retries is final. */
+    const fetchNext = async () => {
+      const result = await observer.fetchNextPage();
+      if (signal?.aborted) throw signal.reason;
+      if (result.isError) throw result.error;
+      if (result.data === undefined) throw new Error('A history page was cancelled.');
+      return result;
+    };
+    const walkToEnd = async () => {
+      try {
+        let result = observer.getCurrentResult();
+        if (!result.data) result = await fetchNext();
+        while (result.hasNextPage) result = await fetchNext();
+      } finally {
+        unsubscribe();
+      }
+      close();
+    };
+    return { fetchNext, walkToEnd, close };
   };
 
   try {
-    // The first page tells how old the meeting is and how dense its events are.
-    const whole: HistoryWindow = { afterMs: null, beforeMs: null };
-    const probe = await getParticipantEventsPage(session, {}, signal);
-    const start: HistoryStart = { serverDateMs: probe.serverDateMs, finishedAtMs: Date.now() };
-    options.onPage(probe);
-    progress.eventsReceived += probe.events.length;
-    if (probe.nextCursor === null) return { ...start, finishedAtMs: Date.now() };
-
-    const first = probe.events[0]?.timestamp_ms ?? 0;
-    const now = probe.serverDateMs ?? Date.now();
+    // The first page of the whole history tells how old the meeting is and how dense its events
+    // are. A short meeting is walked on from there; a long one is split into windows.
+    const whole = openWindow(0, { afterMs: null, beforeMs: null });
+    const firstPage = (await whole.fetchNext()).data!.pages[0]!;
+    const start: HistoryStart = { serverDateMs: firstPage.serverDateMs, finishedAtMs: Date.now() };
+    const first = firstPage.events[0]?.timestamp_ms ?? 0;
+    const now = firstPage.serverDateMs ?? Date.now();
+    spans[0] = [first, now];
     const windows =
-      concurrency > 1
+      concurrency > 1 && firstPage.nextCursor !== null
         ? planHistoryWindows(
             {
               firstEventMs: first,
-              lastEventMs: probe.events.at(-1)?.timestamp_ms ?? first,
+              lastEventMs: firstPage.events.at(-1)?.timestamp_ms ?? first,
               serverNowMs: now,
             },
             { maxWindows: options.maxWindows ?? 24, pagesPerWindow: options.pagesPerWindow ?? 4 },
           )
-        : [whole];
-    progress.fractions = windows.map(() => 0);
+        : [];
+    if (windows.length <= 1) {
+      await whole.walkToEnd();
+      return { ...start, finishedAtMs: Date.now() };
+    }
+
+    // Window 1 starts from the beginning again: the first page is read twice, and merged by id.
+    whole.close();
     const step = (now - first) / windows.length;
+    progress.fractions = [1, ...windows.map(() => 0)];
     let nextWindow = 0;
     let failed = false;
     const worker = async () => {
       while (nextWindow < windows.length && !failed) {
-        const index = nextWindow;
+        const index = nextWindow + 1;
+        const window = windows[nextWindow]!;
         nextWindow += 1;
+        spans[index] = [first + step * (index - 1), first + step * index];
         try {
-          const span: [number, number] = [first + step * index, first + step * (index + 1)];
-          await walkWindow(index, windows[index]!, span, windows.length === 1 ? probe : null);
+          await openWindow(index, window).walkToEnd();
         } catch (error) {
           failed = true;
           throw error;
