@@ -188,7 +188,10 @@ describe('the dashboard', () => {
     );
     expect(within(roster).getByText('Babbage')).toBeInTheDocument();
     expect(within(roster).queryByText('Ada')).not.toBeInTheDocument();
-    expect(screen.getByText(/1 event was unreadable and left out/)).toBeInTheDocument();
+    const notice = screen.getByText(/1 event was unreadable and left out/);
+    await user.click(notice);
+    const adaJoin = simulator.visibleEvents(REAL_BOT)[0]!;
+    expect(screen.getByText(adaJoin.id).closest('li')).toHaveTextContent(/participant_uuid/);
   });
 
   it('says the meeting is over after the bot leaves, after one last poll', async () => {

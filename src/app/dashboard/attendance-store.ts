@@ -1,4 +1,5 @@
 import type { EventsPage } from '../../features/events/api/get-participant-events-page';
+import type { RejectedEvent } from '../../features/events/api/participant-event-schema';
 import {
   applyEvents,
   createAttendanceState,
@@ -26,12 +27,16 @@ export interface AttendanceStore {
   readonly insights: InsightsState;
   /** Events that failed validation and were left out, so the page can say so. */
   readonly rejectedEvents: number;
+  /** The first few of them, with what was wrong, so the page can say which. */
+  readonly rejectedExamples: readonly RejectedEvent[];
   receivePage(page: EventsPage): void;
   subscribe(listener: () => void): () => void;
   /** Who joined or left with each page that changed presence; history pages included. */
   subscribeToNews(listener: (news: PresenceNews) => void): () => void;
   getVersion(): number;
 }
+
+const MAX_REJECTED_EXAMPLES = 10;
 
 export function createAttendanceStore(): AttendanceStore {
   const state = createAttendanceState();
@@ -40,6 +45,7 @@ export function createAttendanceStore(): AttendanceStore {
   const newsListeners = new Set<(news: PresenceNews) => void>();
   // Polls overlap on purpose, so the same unreadable event comes back: count it once.
   const rejectedKeys = new Set<string>();
+  const rejectedExamples: RejectedEvent[] = [];
   let version = 0;
   return {
     state,
@@ -47,13 +53,19 @@ export function createAttendanceStore(): AttendanceStore {
     get rejectedEvents() {
       return rejectedKeys.size;
     },
+    rejectedExamples,
     receivePage(page) {
       const before = state.version;
       const rejectedBefore = rejectedKeys.size;
       const presence = newsListeners.size > 0 ? presenceBefore(state, page.events) : null;
       const batch = applyEvents(state, page.events);
       applyToInsights(insights, batch.added);
-      for (const rejected of page.rejected) rejectedKeys.add(rejected.id ?? rejected.reason);
+      for (const rejected of page.rejected) {
+        const key = rejected.id ?? rejected.reason;
+        if (rejectedKeys.has(key)) continue;
+        rejectedKeys.add(key);
+        if (rejectedExamples.length < MAX_REJECTED_EXAMPLES) rejectedExamples.push(rejected);
+      }
       if (state.version === before && rejectedKeys.size === rejectedBefore) return;
       version += 1;
       for (const listener of listeners) listener();

@@ -23,6 +23,7 @@ import { DashboardHeader } from './dashboard-header';
 import { FeedProblem } from './feed-problem';
 import { FeedStatus } from './feed-status';
 import { HistoryProgress } from './history-progress';
+import { RejectedEventsNotice } from './rejected-events-notice';
 
 export interface DashboardProps {
   session: WatchSession;
@@ -71,10 +72,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       />
       {feed.phase === 'stopped' && <FeedProblem error={feed.error} onSwitch={onSwitch} />}
       {store.rejectedEvents > 0 && (
-        <p className="rounded-md bg-orange-50 px-3 py-2 text-sm text-orange-900 dark:bg-orange-950/40 dark:text-orange-100">
-          {store.rejectedEvents} event{store.rejectedEvents === 1 ? ' was' : 's were'} unreadable
-          and left out; everything else is shown.
-        </p>
+        <RejectedEventsNotice count={store.rejectedEvents} examples={store.rejectedExamples} />
       )}
       {!historyLoaded && feed.phase === 'history' && (
         <HistoryProgress events={feed.historyEventsLoaded} fraction={feed.historyProgress} />
