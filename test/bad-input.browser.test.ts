@@ -1,8 +1,8 @@
-import type { Browser, Page, Request } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { launchChromium } from './support/chromium.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium } from './support/app-in-chromium.ts';
 import { figuresOnPage, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 
 /*
@@ -31,50 +31,40 @@ const NAMES: Record<string, string | null> = {
 
 let simulator: SimulatedAttendee;
 let app: AppUnderTest;
-let browser: Browser;
 let page: Page;
 const unreadableIds: string[] = [];
 const dialogs: string[] = [];
 
-beforeAll(async () => {
-  simulator = new SimulatedAttendee({ seed: 3, lateCommitProbability: 0 });
-  simulator.addBot({ id: BOT, apiKey: KEY });
-  for (const [uuid, name] of Object.entries(NAMES)) simulator.join(BOT, { uuid, name });
-  simulator.speechStart(BOT, 'emoji');
-  simulator.join(BOT, { uuid: 'odd', name: 'Odd Events' });
-  simulator.emit(BOT, 'odd', 'hand_raised', { eventData: { raised: true } });
-  simulator.emit(BOT, 'odd', 'update', { eventData: { renamed: { from: 'A', to: 'B' } } });
-  simulator.emit(BOT, 'odd', '__proto__');
-  for (const eventData of [[1, 2, 3], 'text', null, 42, { a: { b: { c: [null] } } }]) {
-    simulator.emit(BOT, 'odd', 'screen_share_start', { apiFields: { event_data: eventData } });
-  }
-  simulator.emit(BOT, 'odd', 'speech_start', {
-    apiFields: { surprise: { nested: true }, participant_avatar_url: 'https://x.example/a.png' },
-  });
-  for (const missing of ['participant_uuid', 'timestamp_ms', 'event_type', 'id']) {
-    const event = simulator.emit(BOT, 'odd', 'leave', { apiFields: { [missing]: undefined } });
-    if (missing !== 'id') unreadableIds.push(event.id);
-  }
-  simulator.emit(BOT, 'odd', 'leave', { apiFields: { timestamp_ms: 'yesterday' } });
-  app = await startAppUnderTest(simulator);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-});
-
-afterEach(async () => {
-  await page.close();
+runAppInChromium({
+  simulator: () => {
+    const simulator = new SimulatedAttendee({ seed: 3, lateCommitProbability: 0 });
+    simulator.addBot({ id: BOT, apiKey: KEY });
+    for (const [uuid, name] of Object.entries(NAMES)) simulator.join(BOT, { uuid, name });
+    simulator.speechStart(BOT, 'emoji');
+    simulator.join(BOT, { uuid: 'odd', name: 'Odd Events' });
+    simulator.emit(BOT, 'odd', 'hand_raised', { eventData: { raised: true } });
+    simulator.emit(BOT, 'odd', 'update', { eventData: { renamed: { from: 'A', to: 'B' } } });
+    simulator.emit(BOT, 'odd', '__proto__');
+    for (const eventData of [[1, 2, 3], 'text', null, 42, { a: { b: { c: [null] } } }]) {
+      simulator.emit(BOT, 'odd', 'screen_share_start', { apiFields: { event_data: eventData } });
+    }
+    simulator.emit(BOT, 'odd', 'speech_start', {
+      apiFields: { surprise: { nested: true }, participant_avatar_url: 'https://x.example/a.png' },
+    });
+    for (const missing of ['participant_uuid', 'timestamp_ms', 'event_type', 'id']) {
+      const event = simulator.emit(BOT, 'odd', 'leave', { apiFields: { [missing]: undefined } });
+      if (missing !== 'id') unreadableIds.push(event.id);
+    }
+    simulator.emit(BOT, 'odd', 'leave', { apiFields: { timestamp_ms: 'yesterday' } });
+    return simulator;
+  },
+  ready: (running) => {
+    ({ simulator, app } = running);
+  },
+  page: (created) => {
+    page = created;
+  },
+  dialogs,
 });
 
 describe('names, event types and rows the API may send', () => {

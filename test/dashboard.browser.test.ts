@@ -1,7 +1,7 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { launchChromium } from './support/chromium.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium } from './support/app-in-chromium.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 
 const LONG_MEETING = 'bot_longMeeting00001';
@@ -10,7 +10,6 @@ const KEY = 'test-key-abc123';
 
 let simulator: SimulatedAttendee;
 let app: AppUnderTest;
-let browser: Browser;
 let page: Page;
 const dialogs: string[] = [];
 
@@ -21,29 +20,24 @@ async function watch(botId: string, key: string) {
   await page.getByRole('button', { name: 'Watch' }).click();
 }
 
-beforeAll(async () => {
-  simulator = new SimulatedAttendee({ seed: 11, lateCommitProbability: 0 });
-  simulator.addBot({ id: LONG_MEETING, apiKey: KEY, meeting: { historyMinutes: 40, live: false } });
-  simulator.addBot({ id: LIVE_MEETING, apiKey: KEY });
-  app = await startAppUnderTest(simulator);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  page.on('dialog', (dialog) => {
-    dialogs.push(dialog.message());
-    void dialog.dismiss();
-  });
-});
-
-afterEach(async () => {
-  await page.close();
+runAppInChromium({
+  simulator: () => {
+    const simulator = new SimulatedAttendee({ seed: 11, lateCommitProbability: 0 });
+    simulator.addBot({
+      id: LONG_MEETING,
+      apiKey: KEY,
+      meeting: { historyMinutes: 40, live: false },
+    });
+    simulator.addBot({ id: LIVE_MEETING, apiKey: KEY });
+    return simulator;
+  },
+  ready: (running) => {
+    ({ simulator, app } = running);
+  },
+  page: (created) => {
+    page = created;
+  },
+  dialogs,
 });
 
 describe('the dashboard in Chromium, served by npm start', () => {

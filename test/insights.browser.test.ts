@@ -1,35 +1,27 @@
 import { readFile } from 'node:fs/promises';
-import type { Browser, Download, Page } from 'playwright-core';
+import type { Download, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { launchChromium } from './support/chromium.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium } from './support/app-in-chromium.ts';
 
 const MEETING = 'bot_insightsMeeting1';
 const KEY = 'insights-key-s3cret';
 
-let simulator: SimulatedAttendee;
 let app: AppUnderTest;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  simulator = new SimulatedAttendee({ seed: 5, lateCommitProbability: 0 });
-  simulator.addBot({ id: MEETING, apiKey: KEY, meeting: { historyMinutes: 30, live: false } });
-  app = await startAppUnderTest(simulator);
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-});
-
-afterEach(async () => {
-  await page.close();
+runAppInChromium({
+  simulator: () => {
+    const simulator = new SimulatedAttendee({ seed: 5, lateCommitProbability: 0 });
+    simulator.addBot({ id: MEETING, apiKey: KEY, meeting: { historyMinutes: 30, live: false } });
+    return simulator;
+  },
+  ready: (running) => {
+    ({ app } = running);
+  },
+  page: (created) => {
+    page = created;
+  },
 });
 
 async function figure(label: string): Promise<number> {
