@@ -147,9 +147,15 @@ describe('the API key', () => {
       }
       throw new Error('The page never stopped changing');
     };
-    const withKey = await pictureWith(KEY);
-    const withOtherKey = await pictureWith(OTHER_KEY);
-    expect(withKey.equals(withOtherKey)).toBe(true);
+    // A key that showed would differ every time; a passing repaint (seen once on a loaded CI
+    // machine) does not repeat, so the pair is taken again before calling it a leak.
+    let same = false;
+    for (let attempt = 0; attempt < 3 && !same; attempt += 1) {
+      const withKey = await pictureWith(KEY);
+      const withOtherKey = await pictureWith(OTHER_KEY);
+      same = withKey.equals(withOtherKey);
+    }
+    expect(same).toBe(true);
   });
 
   it('is kept nowhere without “Remember on this device”, so a reload forgets it', async () => {
