@@ -1,13 +1,9 @@
 // @vitest-environment node
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParticipantEvent } from '../src/lib/participant-event.ts';
-import { createAttendeeMiddleware } from './attendee-middleware.ts';
-import { createAttendeeProxy } from './proxy/attendee-proxy.ts';
-import { startSimulatorServer } from './simulator-server.ts';
 import { ManualClock } from './simulator/clock.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
+import { startProxiedSimulator } from './testing/proxied-simulator.ts';
 
 const BOT = 'bot_EndToEnd000001';
 const KEY = 'e2e-key';
@@ -21,18 +17,9 @@ async function startStack() {
   const clock = new ManualClock(Date.UTC(2025, 0, 18, 12));
   const simulator = new SimulatedAttendee({ clock });
   simulator.addBot({ id: BOT, apiKey: KEY, meeting: { historyMinutes: 10 } });
-  const upstream = await startSimulatorServer(simulator);
-  cleanups.push(() => upstream.close());
-  const logLines: string[] = [];
-  const middleware = createAttendeeMiddleware({
-    upstream: createAttendeeProxy({ upstreamUrl: upstream.url, log: (l) => logLines.push(l) }),
-    demo: () => Promise.reject(new Error('not used')),
-    log: (line) => logLines.push(line),
-  });
-  const app = createServer((req, res) => middleware(req, res, () => res.end()));
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => new Promise((resolve) => app.close(() => resolve())));
-  const appUrl = `http://127.0.0.1:${(app.address() as AddressInfo).port}`;
+  const stack = await startProxiedSimulator(simulator);
+  cleanups.push(() => stack.close());
+  const { upstream, appUrl, logLines } = stack;
   return { clock, simulator, upstream, appUrl, logLines };
 }
 

@@ -1,13 +1,9 @@
 // @vitest-environment node
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createAttendeeMiddleware } from '../attendee-middleware.ts';
-import { createAttendeeProxy } from '../proxy/attendee-proxy.ts';
-import { startSimulatorServer } from '../simulator-server.ts';
 import { ManualClock } from './clock.ts';
 import { FaultSwitch } from './faults.ts';
 import { peakConcurrency, SimulatedAttendee } from './simulated-attendee.ts';
+import { startProxiedSimulator } from '../testing/proxied-simulator.ts';
 
 const BOT = 'bot_Faults00000001';
 const KEY = 'fault-key';
@@ -32,21 +28,9 @@ function get(simulator: SimulatedAttendee, path = EVENTS, init: RequestInit = {}
 
 /** The simulator over HTTP with our middleware and proxy in front, as `npm start` runs it. */
 async function startStack(simulator: SimulatedAttendee) {
-  const upstream = await startSimulatorServer(simulator);
-  cleanups.push(() => upstream.close());
-  const logLines: string[] = [];
-  const middleware = createAttendeeMiddleware({
-    upstream: createAttendeeProxy({ upstreamUrl: upstream.url, log: (l) => logLines.push(l) }),
-    demo: () => Promise.reject(new Error('not used')),
-    log: (line) => logLines.push(line),
-  });
-  const app = createServer((req, res) => middleware(req, res, () => res.end()));
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
-  cleanups.push(() => {
-    app.closeAllConnections();
-    return new Promise((resolve) => app.close(() => resolve()));
-  });
-  return { appUrl: `http://127.0.0.1:${(app.address() as AddressInfo).port}`, upstream, logLines };
+  const stack = await startProxiedSimulator(simulator);
+  cleanups.push(() => stack.close());
+  return stack;
 }
 
 describe('the fault switch', () => {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import type { ParticipantEvent } from '../../lib/participant-event';
 import { applyEvents, createAttendanceState, eventCount } from './attendance-state';
-import { makeEvent } from './event-fixtures';
+import { makeEvent, splitIntoBatches } from './event-fixtures';
 import { participantByUuid, presentCount, presentParticipants } from './roster';
 import { timelineEntryFromNewest, timelineSize } from './timeline';
 
@@ -58,18 +58,6 @@ function deliveries(distinctTimesPerParticipant: boolean) {
         }),
     );
   });
-}
-
-function splitIntoBatches<T>(items: T[], sizes: number[]): T[][] {
-  const batches: T[][] = [];
-  let start = 0;
-  for (const size of sizes) {
-    if (start >= items.length) break;
-    batches.push(items.slice(start, start + size));
-    start += size;
-  }
-  if (start < items.length) batches.push(items.slice(start));
-  return batches;
 }
 
 function applyAll(batches: ParticipantEvent[][]) {

@@ -20,3 +20,16 @@ export function makeEvent(
     ...overrides,
   };
 }
+
+/** Cuts `items` into batches of the given sizes, the rest in one last batch. */
+export function splitIntoBatches<T>(items: readonly T[], sizes: readonly number[]): T[][] {
+  const batches: T[][] = [];
+  let start = 0;
+  for (const size of sizes) {
+    if (start >= items.length) break;
+    batches.push(items.slice(start, start + size));
+    start += size;
+  }
+  if (start < items.length) batches.push(items.slice(start));
+  return batches;
+}

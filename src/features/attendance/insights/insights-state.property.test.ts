@@ -1,7 +1,7 @@
 // @vitest-environment node
 import fc from 'fast-check';
 import type { ParticipantEvent } from '../../../lib/participant-event';
-import { makeEvent } from '../event-fixtures';
+import { makeEvent, splitIntoBatches } from '../event-fixtures';
 import { attendanceSeries } from './attendance-series';
 import { createInsightsFeed } from './insights-fixtures';
 import type { InsightsState } from './insights-state';
@@ -53,18 +53,6 @@ const deliveries = fc
         return { events, batches: splitIntoBatches([...received, ...missing], sizes) };
       }),
   );
-
-function splitIntoBatches<T>(items: T[], sizes: number[]): T[][] {
-  const batches: T[][] = [];
-  let start = 0;
-  for (const size of sizes) {
-    if (start >= items.length) break;
-    batches.push(items.slice(start, start + size));
-    start += size;
-  }
-  if (start < items.length) batches.push(items.slice(start));
-  return batches;
-}
 
 function sortedByTime(events: ParticipantEvent[]): ParticipantEvent[] {
   return [...events].sort((a, b) => a.timestamp_ms - b.timestamp_ms);
