@@ -34,7 +34,15 @@ export const PresentRoster = memo(function PresentRoster({
     );
   }
   return (
-    <div ref={setScroller} className="min-h-0 flex-1 overflow-y-auto" data-virtual-scroll="">
+    <div
+      ref={setScroller}
+      // Focusable, so the list (which holds nothing focusable) can be scrolled with the keyboard.
+      role="region"
+      aria-label="Roster (scrolls)"
+      tabIndex={0}
+      className="min-h-0 flex-1 overflow-y-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600"
+      data-virtual-scroll=""
+    >
       <ul aria-label="Currently present" className="relative" style={{ height: totalHeight }}>
         {participants.slice(first, last).map((participant, offset) => {
           const index = first + offset;
