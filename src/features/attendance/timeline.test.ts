@@ -1,11 +1,6 @@
 import { applyEvents, createAttendanceState, type AttendanceState } from './attendance-state';
 import { makeEvent } from './event-fixtures';
-import {
-  latestEventTimestampMs,
-  timelineEntryFromNewest,
-  timelineSize,
-  type TimelineView,
-} from './timeline';
+import { timelineEntryFromNewest, timelineSize, type TimelineView } from './timeline';
 
 const withSpeech: TimelineView = { includeSpeech: true };
 const withoutSpeech: TimelineView = { includeSpeech: false };
@@ -54,14 +49,6 @@ describe('the timeline', () => {
     applyEvents(state, [update, makeEvent('odd', 'u1', 'hand_raised', 2000)]);
     applyEvents(state, [update]);
     expect(idsNewestFirst(state, withoutSpeech)).toEqual(['odd', 'upd']);
-  });
-
-  it('knows the time of the newest event, and that there is none at first', () => {
-    const state = createAttendanceState();
-    expect(latestEventTimestampMs(state)).toBeNull();
-    applyEvents(state, [makeEvent('a', 'u1', 'join', 2000)]);
-    applyEvents(state, [makeEvent('b', 'u1', 'speech_start', 1500)]);
-    expect(latestEventTimestampMs(state)).toBe(2000);
   });
 
   it('refuses an index outside the timeline', () => {

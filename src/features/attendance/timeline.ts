@@ -28,8 +28,3 @@ export function timelineEntryFromNewest(
   }
   return entry;
 }
-
-/** The bot-clock time of the newest event, or null before any event arrived. */
-export function latestEventTimestampMs(state: AttendanceState): number | null {
-  return state.timeline[state.timeline.length - 1]?.event.timestamp_ms ?? null;
-}
