@@ -100,6 +100,8 @@ describe('the dashboard', () => {
     const alert = await screen.findByRole('alert');
     expect(alert).toHaveTextContent('API key rejected');
     expect(alert).toHaveTextContent('Invalid or disabled API key');
+    // Nothing was loaded, so nothing is said to stay below.
+    expect(alert).not.toHaveTextContent('stays below');
     const calls = fetchMock.mock.calls.length;
     await new Promise((resolve) => setTimeout(resolve, 3500));
     expect(fetchMock.mock.calls.length).toBe(calls);

@@ -70,7 +70,9 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         feed={feed}
         meetingEndedAtMs={meetingOver ? (bot.data?.stateSinceMs ?? null) : null}
       />
-      {feed.phase === 'stopped' && <FeedProblem error={feed.error} onSwitch={onSwitch} />}
+      {feed.phase === 'stopped' && (
+        <FeedProblem error={feed.error} keptEvents={version > 0} onSwitch={onSwitch} />
+      )}
       {store.rejectedEvents > 0 && (
         <RejectedEventsNotice count={store.rejectedEvents} examples={store.rejectedExamples} />
       )}

@@ -2,7 +2,14 @@ import { Button } from '../../components/ui/button';
 import { explainError } from '../../features/events/api/api-error';
 
 /** A failure that stopped loading: what happened, in the server's words too, and the way out. */
-export function FeedProblem({ error, onSwitch }: { error: unknown; onSwitch: () => void }) {
+export interface FeedProblemProps {
+  error: unknown;
+  /** Whether anything was loaded before the failure, and so is still shown below. */
+  keptEvents: boolean;
+  onSwitch: () => void;
+}
+
+export function FeedProblem({ error, keptEvents, onSwitch }: FeedProblemProps) {
   const { title, detail } = explainError(error);
   return (
     <div
@@ -16,7 +23,8 @@ export function FeedProblem({ error, onSwitch }: { error: unknown; onSwitch: () 
         </p>
       )}
       <p className="mt-1 text-sm">
-        Nothing more is loaded until this is fixed. What was already loaded stays below.
+        Nothing more is loaded until this is fixed.
+        {keptEvents && ' What was already loaded stays below.'}
       </p>
       <Button className="mt-3" onClick={onSwitch}>
         Change bot or API key
