@@ -30,6 +30,11 @@ function setup() {
   return { simulator, fetchMock, user: userEvent.setup() };
 }
 
+/** The roster, once the history is in (the page shows it only then). */
+function findRoster() {
+  return screen.findByRole('list', { name: 'Currently present' }, { timeout: 5000 });
+}
+
 async function watch(user: ReturnType<typeof userEvent.setup>, botId: string, key: string) {
   await user.type(screen.getByLabelText('Bot ID'), botId);
   await user.type(screen.getByLabelText('API key'), key);
@@ -71,11 +76,7 @@ describe('the dashboard', () => {
     simulator.join(REAL_BOT, { uuid: 'host-1', name: 'Grace Host', isHost: true });
     await watch(user, REAL_BOT, 'right-key');
     await user.selectOptions(await screen.findByLabelText('Check every'), '1000');
-    const roster = await screen.findByRole(
-      'list',
-      { name: 'Currently present' },
-      { timeout: 5000 },
-    );
+    const roster = await findRoster();
     expect(within(roster).getByText('Grace Host')).toBeInTheDocument();
 
     simulator.join(REAL_BOT, { uuid: 'newcomer', name: 'Late Larry' });
@@ -119,11 +120,7 @@ describe('the dashboard', () => {
     const { simulator, user } = setup();
     simulator.join(REAL_BOT, { uuid: 'x', name: '<img src=x onerror=alert(1)>' });
     await watch(user, REAL_BOT, 'right-key');
-    const roster = await screen.findByRole(
-      'list',
-      { name: 'Currently present' },
-      { timeout: 5000 },
-    );
+    const roster = await findRoster();
     expect(within(roster).getByText('<img src=x onerror=alert(1)>')).toBeInTheDocument();
     expect(document.querySelector('img')).toBeNull();
   });
@@ -133,11 +130,7 @@ describe('the dashboard', () => {
     simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
     await watch(user, REAL_BOT, 'right-key');
     await user.selectOptions(await screen.findByLabelText('Check every'), '1000');
-    const roster = await screen.findByRole(
-      'list',
-      { name: 'Currently present' },
-      { timeout: 5000 },
-    );
+    const roster = await findRoster();
 
     const realImplementation = fetchMock.getMockImplementation()!;
     fetchMock.mockImplementation(async () => new Response('Bad gateway', { status: 502 }));
@@ -183,11 +176,7 @@ describe('the dashboard', () => {
       });
     });
     await watch(user, REAL_BOT, 'right-key');
-    const roster = await screen.findByRole(
-      'list',
-      { name: 'Currently present' },
-      { timeout: 5000 },
-    );
+    const roster = await findRoster();
     expect(within(roster).getByText('Babbage')).toBeInTheDocument();
     expect(within(roster).queryByText('Ada')).not.toBeInTheDocument();
     const notice = screen.getByText(/1 event was unreadable and left out/);
@@ -200,7 +189,7 @@ describe('the dashboard', () => {
     const { simulator, user } = setup();
     simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
     await watch(user, REAL_BOT, 'right-key');
-    await screen.findByRole('list', { name: 'Currently present' }, { timeout: 5000 });
+    await findRoster();
     simulator.leave(REAL_BOT, 'a');
     simulator.setState(REAL_BOT, 'ended');
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Meeting over/), {

@@ -1,9 +1,10 @@
-import { act, render, renderHook, screen } from '@testing-library/react';
+import { render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import type { PresenceNews } from './presence-news';
 import { HostNotifications } from './host-notifications';
 import { usePageTitle } from './use-page-title';
+import { newsSource } from './news-source-fixture';
 
 function stubNotification(answer: NotificationPermission) {
   const shown: { title: string; options?: NotificationOptions }[] = [];
@@ -17,17 +18,6 @@ function stubNotification(answer: NotificationPermission) {
   }
   vi.stubGlobal('Notification', FakeNotification);
   return { shown, requestPermission };
-}
-
-function newsSource() {
-  const listeners = new Set<(news: PresenceNews) => void>();
-  return {
-    subscribe: (listener: (news: PresenceNews) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    send: (news: PresenceNews) => act(() => listeners.forEach((listener) => listener(news))),
-  };
 }
 
 const hostJoins: PresenceNews = {

@@ -2,17 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import type { PresenceNews } from './presence-news';
 import { ANNOUNCEMENT_GAP_MS, PresenceAnnouncer } from './presence-announcer';
-
-function newsSource() {
-  const listeners = new Set<(news: PresenceNews) => void>();
-  return {
-    subscribe: (listener: (news: PresenceNews) => void) => {
-      listeners.add(listener);
-      return () => listeners.delete(listener);
-    },
-    send: (news: PresenceNews) => act(() => listeners.forEach((listener) => listener(news))),
-  };
-}
+import { newsSource } from './news-source-fixture';
 
 const join = (name: string): PresenceNews => ({
   joined: [{ uuid: name, name, isHost: false }],

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { ApiError } from './api-error';
 import { parseEventsPage } from './participant-event-schema';
+import { goodEvent } from './event-fixture';
 
 /*
  * Whatever rows a page holds (any JSON at all, or near-misses of a real event: fields missing,
@@ -8,16 +9,6 @@ import { parseEventsPage } from './participant-event-schema';
  * row it can use with exactly the fields we rely on, and sets the rest aside with a reason.
  */
 
-const goodEvent = {
-  id: 'pe_abcdefghijklmnop',
-  participant_name: 'Ada',
-  participant_uuid: '16778240',
-  participant_user_uuid: null,
-  participant_is_host: true,
-  event_type: 'join',
-  event_data: {},
-  timestamp_ms: 1737203696000,
-};
 const FIELDS = Object.keys(goodEvent);
 
 /** A real event with some fields removed, replaced by any JSON value, and some added. */

@@ -1,16 +1,6 @@
 import { ApiError } from './api-error';
 import { parseEventsPage } from './participant-event-schema';
-
-const goodEvent = {
-  id: 'pe_abcdefghijklmnop',
-  participant_name: 'Ada',
-  participant_uuid: '16778240',
-  participant_user_uuid: null,
-  participant_is_host: true,
-  event_type: 'join',
-  event_data: {},
-  timestamp_ms: 1737203696000,
-};
+import { goodEvent } from './event-fixture';
 
 describe('parseEventsPage', () => {
   it('keeps valid events and drops fields we do not know', () => {
