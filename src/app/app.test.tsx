@@ -95,6 +95,21 @@ describe('the dashboard', () => {
     expect(within(timeline).getAllByRole('listitem')[0]).toHaveTextContent(/Late Larry\s*left/);
   });
 
+  it('says when the roster counts one person twice, so Peak never reads as less than now', async () => {
+    const { simulator, user } = setup();
+    simulator.join(REAL_BOT, { uuid: 'laptop', name: 'Dana Two', userUuid: 'user-dana' });
+    simulator.join(REAL_BOT, { uuid: 'phone', name: 'Dana Two', userUuid: 'user-dana' });
+    simulator.join(REAL_BOT, { uuid: 'solo', name: 'Sol One', userUuid: 'user-sol' });
+    await watch(user, REAL_BOT, 'right-key');
+    await findRoster();
+
+    const presentCard = screen.getByLabelText('Present now').parentElement!;
+    expect(screen.getByLabelText('Present now')).toHaveTextContent('3');
+    expect(presentCard).toHaveTextContent('2 people, some joined twice');
+    expect(screen.getByLabelText('Peak')).toHaveTextContent('2');
+    expect(screen.getByLabelText('Unique participants')).toHaveTextContent('2');
+  });
+
   it('says the key was rejected, with the server’s reason, and stops asking', async () => {
     const { user, fetchMock } = setup();
     await watch(user, REAL_BOT, 'wrong-key');

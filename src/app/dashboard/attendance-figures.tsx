@@ -23,7 +23,11 @@ export function AttendanceFigures({ present, events, figures }: AttendanceFigure
   const { peak, averageTimeInMeetingMs, meetingTimeSoFarMs, meetingStartMs } = figures;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
-      <Figure label="Present now" value={count(present)} />
+      <Figure
+        label="Present now"
+        value={count(present)}
+        detail={peopleBehind(present, figures.presentNow)}
+      />
       <Figure
         label="Peak"
         value={peak === null ? '0' : count(peak.count)}
@@ -65,6 +69,16 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
       {detail && <dd className="text-xs text-slate-600 dark:text-slate-400">{detail}</dd>}
     </div>
   );
+}
+
+/**
+ * The roster lists participants, as the meeting platform does; Peak, the chart and Unique count
+ * people (a person on two devices, or back under a new participant before the old one timed out,
+ * is one). Where the two differ the card says so, so Present now above Peak is not a riddle.
+ */
+function peopleBehind(participants: number, people: number): string | undefined {
+  if (participants === people) return undefined;
+  return people === 1 ? '1 person, joined twice' : `${count(people)} people, some joined twice`;
 }
 
 function count(value: number): string {
