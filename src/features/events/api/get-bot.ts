@@ -40,14 +40,26 @@ export async function getBot(
 
 export const BOT_REFRESH_MS = 10_000;
 
+function isRefusal(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.kind === 'unauthorized' ||
+      error.kind === 'bot-not-found' ||
+      error.kind === 'bad-request')
+  );
+}
+
 export function botQueryOptions(session: WatchSession) {
   // The key names the session, not the API key: keys are visible in devtools and caches.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
     queryKey: ['bot', session.source, session.botId, session.id],
     queryFn: ({ signal }) => getBot(session, signal),
-    refetchInterval: (query) =>
-      query.state.data && isMeetingOver(query.state.data.state) ? false : BOT_REFRESH_MS,
+    refetchInterval: (query) => {
+      if (query.state.data && isMeetingOver(query.state.data.state)) return false;
+      // A refused key or an unknown bot will not change by asking again; the feed says so.
+      return isRefusal(query.state.error) ? false : BOT_REFRESH_MS;
+    },
     refetchIntervalInBackground: true,
     retry: shouldRetry,
     retryDelay: retryDelayMs,
