@@ -110,6 +110,23 @@ describe('the dashboard', () => {
     expect(screen.getByLabelText('Unique participants')).toHaveTextContent('2');
   });
 
+  it('says when the bot’s state cannot be read, keeps the events coming, and recovers', async () => {
+    const { simulator, user } = setup();
+    simulator.faults.always({ kind: 'status', status: 200, body: '{"unexpected":true}' }, 'bot');
+    simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
+    await watch(user, REAL_BOT, 'right-key');
+    const roster = await findRoster();
+    expect(within(roster).getByText('Ada')).toBeInTheDocument();
+    const header = screen.getByRole('banner');
+    expect(header).toHaveTextContent('Bot state unknown: Unexpected bot description. Retrying.');
+
+    simulator.faults.clear();
+    await waitFor(() => expect(header).toHaveTextContent('Bot state: joined recording'), {
+      timeout: 12_000,
+    });
+    expect(header).not.toHaveTextContent('Bot state unknown');
+  }, 15_000);
+
   it('says the key was rejected, with the server’s reason, and stops asking', async () => {
     const { user, fetchMock } = setup();
     await watch(user, REAL_BOT, 'wrong-key');

@@ -10,6 +10,8 @@ export interface DashboardHeaderProps {
   session: WatchSession;
   botState: string | null;
   meetingOver: boolean;
+  /** Why the bot's description could not be read (it is retried), or null. */
+  botStateProblem: string | null;
   pollIntervalMs: number;
   onPollIntervalChange: (ms: number) => void;
   onSwitch: () => void;
@@ -18,7 +20,7 @@ export interface DashboardHeaderProps {
 }
 
 export function DashboardHeader(props: DashboardHeaderProps) {
-  const { session, botState, meetingOver, pollIntervalMs } = props;
+  const { session, botState, meetingOver, botStateProblem, pollIntervalMs } = props;
   const intervalId = useId();
   return (
     <header className="flex flex-wrap items-center gap-x-4 gap-y-3">
@@ -32,6 +34,12 @@ export function DashboardHeader(props: DashboardHeaderProps) {
               <span className="sr-only">Bot state: </span>
               {botState.replaceAll('_', ' ')}
             </Badge>
+          )}
+          {botStateProblem && (
+            <span className="text-orange-800 dark:text-orange-300" dir="auto">
+              {botState ? 'Bot state may be out of date' : 'Bot state unknown'}: {botStateProblem}.
+              Retrying.
+            </span>
           )}
         </p>
       </div>

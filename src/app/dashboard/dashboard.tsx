@@ -5,6 +5,7 @@ import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
 import { botQueryOptions } from '../../features/events/api/get-bot';
 import { isMeetingOver } from '../../lib/bot-states';
+import { ApiError } from '../../features/events/api/api-error';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   useParticipantEventFeed,
@@ -47,6 +48,11 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
     pollIntervalMs,
     meetingOver,
   });
+  // A transient failure is retried without end, so it shows as failureReason, never as error.
+  // While the feed is stopped its alert explains the failure; the bot's would only repeat it.
+  const botFailure = bot.error ?? bot.failureReason;
+  const botStateProblem =
+    botFailure !== null && feed.phase !== 'stopped' ? explainBotError(botFailure) : null;
   const historyLoaded = feed.phase !== 'history' && !(feed.phase === 'stopped' && version === 0);
   const state = store.state;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
@@ -59,6 +65,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         session={session}
         botState={bot.data?.state ?? null}
         meetingOver={meetingOver}
+        botStateProblem={botStateProblem}
         pollIntervalMs={pollIntervalMs}
         onPollIntervalChange={setPollIntervalMs}
         onSwitch={onSwitch}
@@ -100,6 +107,11 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       )}
     </div>
   );
+}
+
+function explainBotError(error: unknown): string {
+  // ApiError messages are written for people and never hold the key; anything else is a bug.
+  return error instanceof ApiError ? error.message.replace(/\.$/, '') : 'Something went wrong';
 }
 
 // Both panels take the window's height on wide screens and scroll inside, so the newest events
