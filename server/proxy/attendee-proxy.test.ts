@@ -183,7 +183,16 @@ describe('the Attendee proxy', () => {
     const response = await proxy(browserRequest(BOT_PATH));
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({
-      error: 'Upstream unreachable: ECONNREFUSED connect ECONNREFUSED 127.0.0.1:9',
+      error: 'Upstream unreachable: connect ECONNREFUSED 127.0.0.1:9',
+    });
+  });
+
+  it('names the failure’s code when its message does not', async () => {
+    const reset = Object.assign(new Error('socket hang up'), { code: 'ECONNRESET' });
+    const { proxy } = setUp(() => Promise.reject(new TypeError('fetch failed', { cause: reset })));
+    const response = await proxy(browserRequest(BOT_PATH));
+    expect(await response.json()).toEqual({
+      error: 'Upstream unreachable: ECONNRESET socket hang up',
     });
   });
 

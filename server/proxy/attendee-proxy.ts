@@ -43,7 +43,10 @@ function describeFailure(error: unknown): string {
   const cause: unknown = error.cause;
   if (cause instanceof Error) {
     const code = (cause as Error & { code?: unknown }).code;
-    return typeof code === 'string' ? `${code} ${cause.message}` : cause.message;
+    // Node's messages mostly name the code already ("getaddrinfo ENOTFOUND host"); say it once.
+    return typeof code === 'string' && !cause.message.includes(code)
+      ? `${code} ${cause.message}`
+      : cause.message;
   }
   return error.message;
 }
