@@ -127,6 +127,18 @@ describe('the dashboard', () => {
     expect(header).not.toHaveTextContent('Bot state unknown');
   }, 15_000);
 
+  it('says it once when the bot’s state and the events fail alike', async () => {
+    const { simulator, fetchMock, user } = setup();
+    simulator.faults.always({ kind: 'status', status: 503 });
+    await watch(user, REAL_BOT, 'right-key');
+    await waitFor(() =>
+      expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting… Server error 503/),
+    );
+    const botRequests = fetchMock.mock.calls.filter(([url]) => String(url).endsWith(REAL_BOT));
+    expect(botRequests.length).toBeGreaterThanOrEqual(1);
+    expect(screen.getByRole('banner')).not.toHaveTextContent('Bot state');
+  });
+
   it('says the key was rejected, with the server’s reason, and stops asking', async () => {
     const { user, fetchMock } = setup();
     await watch(user, REAL_BOT, 'wrong-key');

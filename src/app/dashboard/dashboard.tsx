@@ -49,10 +49,10 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
     meetingOver,
   });
   // A transient failure is retried without end, so it shows as failureReason, never as error.
-  // While the feed is stopped its alert explains the failure; the bot's would only repeat it.
+  // While the feed is failing too, its message already explains it; the bot's would repeat it.
   const botFailure = bot.error ?? bot.failureReason;
-  const botStateProblem =
-    botFailure !== null && feed.phase !== 'stopped' ? explainBotError(botFailure) : null;
+  const feedFailing = feed.phase === 'stopped' || feed.retryingAfter !== null;
+  const botStateProblem = botFailure !== null && !feedFailing ? explainBotError(botFailure) : null;
   const historyLoaded = feed.phase !== 'history' && !(feed.phase === 'stopped' && version === 0);
   const state = store.state;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
