@@ -167,7 +167,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     const eventsBefore = truthOf(simulator, botId).events;
     simulator.faults.always({ kind: 'drop' });
     const outageFrom = simulator.requests.length;
-    await waitForStatus(/Reconnecting… Server error 502: Upstream unreachable/);
+    await waitForStatus(/Reconnecting… Server error 502: Cannot reach http:\/\/127\.0\.0\.1:\d+: /);
     for (let second = 0; second < 30; second += 5) {
       await letTimePass(5_000);
       await sleep(300);

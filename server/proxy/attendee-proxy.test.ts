@@ -170,7 +170,9 @@ describe('the Attendee proxy', () => {
     const { proxy } = setUp(() => new Promise<Response>(() => undefined));
     const response = await proxy(browserRequest(BOT_PATH));
     expect(response.status).toBe(504);
-    expect(await response.json()).toEqual({ error: 'Upstream timed out' });
+    expect(await response.json()).toEqual({
+      error: 'https://attendee.example/self-hosted did not answer in time',
+    });
   });
 
   it('reports an unreachable upstream with 502 and the reason', async () => {
@@ -183,7 +185,7 @@ describe('the Attendee proxy', () => {
     const response = await proxy(browserRequest(BOT_PATH));
     expect(response.status).toBe(502);
     expect(await response.json()).toEqual({
-      error: 'Upstream unreachable: connect ECONNREFUSED 127.0.0.1:9',
+      error: 'Cannot reach https://attendee.example/self-hosted: connect ECONNREFUSED 127.0.0.1:9',
     });
   });
 
@@ -192,7 +194,7 @@ describe('the Attendee proxy', () => {
     const { proxy } = setUp(() => Promise.reject(new TypeError('fetch failed', { cause: reset })));
     const response = await proxy(browserRequest(BOT_PATH));
     expect(await response.json()).toEqual({
-      error: 'Upstream unreachable: ECONNRESET socket hang up',
+      error: 'Cannot reach https://attendee.example/self-hosted: ECONNRESET socket hang up',
     });
   });
 

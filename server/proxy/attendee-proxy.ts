@@ -110,10 +110,10 @@ export function createAttendeeProxy(
         return localJson(CLIENT_CLOSED_REQUEST, { error: 'The client closed the request' });
       }
       if (error instanceof UpstreamTimeoutError || controller.signal.aborted) {
-        return localJson(504, { error: 'Upstream timed out' });
+        return localJson(504, { error: `${upstreamBase} did not answer in time` });
       }
       const reason = redact(describeFailure(error), authorization);
-      return localJson(502, { error: `Upstream unreachable: ${reason}` });
+      return localJson(502, { error: `Cannot reach ${upstreamBase}: ${reason}` });
     } finally {
       clearTimeout(timer);
       request.signal.removeEventListener('abort', onClientGone);

@@ -110,13 +110,15 @@ describe('the fault switch', () => {
 });
 
 describe('faults over real HTTP, through our proxy', () => {
-  it('turns a dropped connection into 502 Upstream unreachable', async () => {
+  it('turns a dropped connection into 502, naming the upstream it could not reach', async () => {
     const simulator = setUp();
     const { appUrl } = await startStack(simulator);
     simulator.faults.always({ kind: 'drop' });
     const response = await fetch(`${appUrl}${EVENTS}`, { headers: AUTH });
     expect(response.status).toBe(502);
-    expect(((await response.json()) as { error: string }).error).toMatch(/^Upstream unreachable/);
+    expect(((await response.json()) as { error: string }).error).toMatch(
+      /^Cannot reach http:\/\/127\.0\.0\.1:\d+: /,
+    );
     simulator.faults.clear();
     expect((await fetch(`${appUrl}${EVENTS}`, { headers: AUTH })).status).toBe(200);
   });
