@@ -1,6 +1,7 @@
 import type { EventsPage } from '../../features/events/api/get-participant-events-page';
 import type { RejectedEvent } from '../../features/events/api/participant-event-schema';
 import {
+  applyCurrentHosts,
   applyEvents,
   createAttendanceState,
   type AttendanceState,
@@ -8,6 +9,7 @@ import {
 import {
   applyToInsights,
   createInsightsState,
+  followIdentities,
   type InsightsState,
 } from '../../features/attendance/insights/insights-state';
 import {
@@ -30,6 +32,8 @@ export interface AttendanceStore {
   /** The first few of them, with what was wrong, so the page can say which. */
   readonly rejectedExamples: readonly RejectedEvent[];
   receivePage(page: EventsPage): void;
+  /** Who is host now (participant uuids), from the participants list. */
+  receiveCurrentHosts(hostUuids: readonly string[]): void;
   subscribe(listener: () => void): () => void;
   /** Who joined or left with each page that changed presence; history pages included. */
   subscribeToNews(listener: (news: PresenceNews) => void): () => void;
@@ -47,6 +51,10 @@ export function createAttendanceStore(): AttendanceStore {
   const rejectedKeys = new Set<string>();
   const rejectedExamples: RejectedEvent[] = [];
   let version = 0;
+  const changed = () => {
+    version += 1;
+    for (const listener of listeners) listener();
+  };
   return {
     state,
     insights,
@@ -60,6 +68,7 @@ export function createAttendanceStore(): AttendanceStore {
       const presence = newsListeners.size > 0 ? presenceBefore(state, page.events) : null;
       const batch = applyEvents(state, page.events);
       applyToInsights(insights, batch.added);
+      followIdentities(insights, batch.reidentified);
       for (const rejected of page.rejected) {
         const key = rejected.id ?? rejected.reason;
         if (rejectedKeys.has(key)) continue;
@@ -67,11 +76,16 @@ export function createAttendanceStore(): AttendanceStore {
         if (rejectedExamples.length < MAX_REJECTED_EXAMPLES) rejectedExamples.push(rejected);
       }
       if (state.version === before && rejectedKeys.size === rejectedBefore) return;
-      version += 1;
-      for (const listener of listeners) listener();
+      changed();
       if (presence === null) return;
       const news = presenceNews(state, presence);
       if (hasNews(news)) for (const listener of newsListeners) listener(news);
+    },
+    receiveCurrentHosts(hostUuids) {
+      const flagged = applyCurrentHosts(state, new Set(hostUuids));
+      if (flagged.length === 0) return;
+      followIdentities(insights, flagged);
+      changed();
     },
     subscribe(listener) {
       listeners.add(listener);

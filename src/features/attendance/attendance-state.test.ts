@@ -1,4 +1,9 @@
-import { applyEvents, createAttendanceState, eventCount } from './attendance-state';
+import {
+  applyCurrentHosts,
+  applyEvents,
+  createAttendanceState,
+  eventCount,
+} from './attendance-state';
 import { makeEvent } from './event-fixtures';
 import { participantByUuid, presentCount } from './roster';
 
@@ -85,7 +90,7 @@ describe('duplicate delivery', () => {
     applyEvents(state, [join]);
     const version = state.version;
     const batch = applyEvents(state, [join]);
-    expect(batch).toEqual({ added: [], duplicates: 1 });
+    expect(batch).toEqual({ added: [], duplicates: 1, reidentified: [] });
     expect(eventCount(state)).toBe(1);
     expect(presentCount(state)).toBe(1);
     expect(state.version).toBe(version);
@@ -104,6 +109,26 @@ describe('duplicate delivery', () => {
     expect(participantByUuid(state, 'u1')).toMatchObject({ name: 'Ada L.', isHost: true });
     expect(state.version).toBeGreaterThan(version);
     expect(eventCount(state)).toBe(1);
+  });
+
+  it('follows the current hosts list, which changes rows without events', () => {
+    const state = createAttendanceState();
+    applyEvents(state, [
+      makeEvent('pe_1', 'ada', 'join', 1000, { participant_is_host: true }),
+      makeEvent('pe_2', 'bob', 'join', 1001),
+      makeEvent('pe_3', 'cy', 'leave', 1002),
+    ]);
+    const version = state.version;
+    const changed = applyCurrentHosts(state, new Set(['bob', 'cy', 'not-seen-yet']));
+    expect(changed.map((record) => record.uuid).sort()).toEqual(['ada', 'bob', 'cy']);
+    expect(participantByUuid(state, 'ada')?.isHost).toBe(false);
+    expect(participantByUuid(state, 'bob')?.isHost).toBe(true);
+    expect(state.version).toBeGreaterThan(version);
+    expect(state.participants.has('not-seen-yet')).toBe(false);
+
+    const unchanged = state.version;
+    expect(applyCurrentHosts(state, new Set(['bob', 'cy']))).toEqual([]);
+    expect(state.version).toBe(unchanged);
   });
 
   it('takes the newer host flag from a repeat inside the same batch', () => {

@@ -67,6 +67,8 @@ export interface AppliedBatch {
   added: ReceivedEvent[];
   /** Events in the batch whose id was already known (from earlier batches or earlier in this one). */
   duplicates: number;
+  /** Participants whose name or host flag a repeated event changed (the row changed in place). */
+  reidentified: Readonly<ParticipantRecord>[];
 }
 
 export function createAttendanceState(): AttendanceState {
@@ -87,6 +89,7 @@ export function applyEvents(
 ): AppliedBatch {
   const mutable = state as MutableAttendanceState;
   const added: ReceivedEvent[] = [];
+  const reidentified = new Set<ParticipantRecord>();
   let duplicates = 0;
   let changed = false;
 
@@ -96,7 +99,10 @@ export function applyEvents(
       // The server updates the participant row in place, so a repeated event may carry a newer
       // host flag or name. The newest response wins, whatever the event's timestamp.
       const record = mutable.participants.get(event.participant_uuid);
-      if (record !== undefined && updateIdentity(record, event)) changed = true;
+      if (record !== undefined && updateIdentity(record, event)) {
+        reidentified.add(record);
+        changed = true;
+      }
       continue;
     }
 
@@ -116,7 +122,29 @@ export function applyEvents(
   }
 
   if (changed) mutable.version += 1;
-  return { added, duplicates };
+  return { added, duplicates, reidentified: [...reidentified] };
+}
+
+/**
+ * Host changes are not events: the server updates the participant row in place
+ * (../shared/attendee-api.md, "Fields"), so a host made mid-meeting shows in no event until that
+ * participant's next one. `hostUuids` is who is host now, from the participants list; every known
+ * participant's flag follows it. Returns the participants whose flag changed.
+ */
+export function applyCurrentHosts(
+  state: AttendanceState,
+  hostUuids: ReadonlySet<string>,
+): Readonly<ParticipantRecord>[] {
+  const mutable = state as MutableAttendanceState;
+  const changed: ParticipantRecord[] = [];
+  for (const record of mutable.participants.values()) {
+    const isHost = hostUuids.has(record.uuid);
+    if (record.isHost === isHost) continue;
+    record.isHost = isHost;
+    changed.push(record);
+  }
+  if (changed.length > 0) mutable.version += 1;
+  return changed;
 }
 
 export function eventCount(state: AttendanceState): number {

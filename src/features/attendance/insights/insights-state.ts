@@ -104,6 +104,26 @@ export function applyToInsights(insights: InsightsState, added: readonly Receive
 }
 
 /**
+ * Name and host flag changes that came without a new event (a repeated event, or the current hosts
+ * list): the roster took them, and the table follows. Neither moves anyone's presence.
+ */
+export function followIdentities(
+  insights: InsightsState,
+  participants: Iterable<Readonly<{ uuid: string; name: string | null; isHost: boolean }>>,
+): void {
+  const state = insights as MutableInsightsState;
+  let changed = false;
+  for (const participant of participants) {
+    const track = state.tracks.get(participant.uuid);
+    if (track === undefined) continue;
+    track.name = participant.name;
+    track.isHost = participant.isHost;
+    changed = true;
+  }
+  if (changed) state.version += 1;
+}
+
+/**
  * The time running figures are read at: `nowMs`, but never before the newest event. `nowMs`
  * comes from the browser's clock and events from the bot's (../shared/attendee-api.md,
  * "Fields"); a running figure must not go backwards past what the bot already reported.
