@@ -49,6 +49,16 @@ export function isTransientError(error: unknown): boolean {
   );
 }
 
+/** A refused key, an unknown bot or a bad request: asking again will not change the answer. */
+export function isRefusal(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    (error.kind === 'unauthorized' ||
+      error.kind === 'bot-not-found' ||
+      error.kind === 'bad-request')
+  );
+}
+
 export interface ErrorExplanation {
   title: string;
   detail: string | null;

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { queryOptions } from '@tanstack/react-query';
 import type { WatchSession } from '../../../lib/watch-session';
-import { ApiError } from './api-error';
+import { ApiError, isRefusal } from './api-error';
 import { isMeetingOver } from '../../../lib/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
 import { retryDelayMs, shouldRetry } from '../retry-policy';
@@ -39,15 +39,6 @@ export async function getBot(
 }
 
 export const BOT_REFRESH_MS = 10_000;
-
-function isRefusal(error: unknown): boolean {
-  return (
-    error instanceof ApiError &&
-    (error.kind === 'unauthorized' ||
-      error.kind === 'bot-not-found' ||
-      error.kind === 'bad-request')
-  );
-}
 
 export function botQueryOptions(session: WatchSession) {
   // The key names the session, not the API key: keys are visible in devtools and caches.
