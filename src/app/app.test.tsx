@@ -139,6 +139,31 @@ describe('the dashboard', () => {
     expect(screen.getByRole('banner')).not.toHaveTextContent('Bot state');
   });
 
+  it('moves the Host badge when the host changes in place, with no event', async () => {
+    const { simulator, user } = setup();
+    // A minute old: past the live polls' overlap, so no poll brings these events (and flags) back.
+    const aMinuteAgo = { createdAtMs: Date.now() - 60_000, timestampMs: Date.now() - 60_000 };
+    simulator.join(REAL_BOT, { uuid: 'grace', name: 'Grace Host', isHost: true }, aMinuteAgo);
+    simulator.join(REAL_BOT, { uuid: 'ada', name: 'Ada Quiet' }, aMinuteAgo);
+    await watch(user, REAL_BOT, 'right-key');
+    const roster = await findRoster();
+    const badgeOf = (name: string) =>
+      within(within(roster).getByText(name).closest('li')!).queryByText('Host', { exact: true });
+    expect(badgeOf('Grace Host')).toBeInTheDocument();
+    expect(badgeOf('Ada Quiet')).not.toBeInTheDocument();
+    const eventsBefore = simulator.visibleEvents(REAL_BOT).length;
+
+    simulator.setHost(REAL_BOT, 'grace', false);
+    simulator.setHost(REAL_BOT, 'ada', true);
+    await waitFor(() => expect(badgeOf('Ada Quiet')).toBeInTheDocument(), { timeout: 12_000 });
+    expect(badgeOf('Grace Host')).not.toBeInTheDocument();
+    const table = screen.getByRole('table');
+    await waitFor(() =>
+      expect(within(table).getByText('Ada Quiet').closest('tr')).toHaveTextContent('Host'),
+    );
+    expect(simulator.visibleEvents(REAL_BOT)).toHaveLength(eventsBefore);
+  }, 15_000);
+
   it('says the key was rejected, with the server’s reason, and stops asking', async () => {
     const { user, fetchMock } = setup();
     await watch(user, REAL_BOT, 'wrong-key');

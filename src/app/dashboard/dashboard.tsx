@@ -1,9 +1,10 @@
-import { useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
 import { botQueryOptions } from '../../features/events/api/get-bot';
+import { currentHostsQueryOptions } from '../../features/events/api/get-current-hosts';
 import { isMeetingOver } from '../../lib/bot-states';
 import { ApiError } from '../../features/events/api/api-error';
 import {
@@ -43,6 +44,11 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
 
   const bot = useQuery(botQueryOptions(session));
   const meetingOver = bot.data ? isMeetingOver(bot.data.state) : false;
+  // Structural sharing keeps the same array while the hosts stay the same, so this runs on change.
+  const currentHosts = useQuery(currentHostsQueryOptions(session, meetingOver)).data;
+  useEffect(() => {
+    if (currentHosts) store.receiveCurrentHosts(currentHosts);
+  }, [currentHosts, store]);
   const feed = useParticipantEventFeed(session, {
     onPage: store.receivePage,
     pollIntervalMs,
