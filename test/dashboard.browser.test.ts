@@ -6,6 +6,7 @@ import { presentInTruth } from '../src/testing/present-in-truth.ts';
 
 const LONG_MEETING = 'bot_longMeeting00001';
 const LIVE_MEETING = 'bot_liveMeeting00001';
+const HANDOVER_MEETING = 'bot_handoverMeeting1';
 const KEY = 'test-key-abc123';
 
 let simulator: SimulatedAttendee;
@@ -29,6 +30,7 @@ runAppInChromium({
       meeting: { historyMinutes: 40, live: false },
     });
     simulator.addBot({ id: LIVE_MEETING, apiKey: KEY });
+    simulator.addBot({ id: HANDOVER_MEETING, apiKey: KEY });
     return simulator;
   },
   ready: (running) => {
@@ -98,6 +100,30 @@ describe('the dashboard in Chromium, served by npm start', () => {
       .getByRole('listitem')
       .filter({ hasText: /Walter Walk-in\s*left/ })
       .waitFor();
+  });
+
+  it('moves the Host badge when the host is handed over mid-meeting, which is no event', async () => {
+    // A minute old: past the live polls' overlap, so only the hosts list can tell of the change.
+    const aMinuteAgo = { createdAtMs: Date.now() - 60_000, timestampMs: Date.now() - 60_000 };
+    simulator.join(
+      HANDOVER_MEETING,
+      { uuid: 'old', name: 'Olga Outgoing', isHost: true },
+      aMinuteAgo,
+    );
+    simulator.join(HANDOVER_MEETING, { uuid: 'new', name: 'Nia Incoming' }, aMinuteAgo);
+    await watch(HANDOVER_MEETING, KEY);
+    const roster = page.getByRole('list', { name: 'Currently present' });
+    const badgeOf = (name: string) =>
+      roster.getByRole('listitem').filter({ hasText: name }).getByText('Host', { exact: true });
+    await badgeOf('Olga Outgoing').waitFor({ timeout: 30_000 });
+    expect(await badgeOf('Nia Incoming').count()).toBe(0);
+    const events = simulator.visibleEvents(HANDOVER_MEETING).length;
+
+    simulator.setHost(HANDOVER_MEETING, 'old', false);
+    simulator.setHost(HANDOVER_MEETING, 'new', true);
+    await badgeOf('Nia Incoming').waitFor({ timeout: 15_000 });
+    await badgeOf('Olga Outgoing').waitFor({ state: 'detached' });
+    expect(simulator.visibleEvents(HANDOVER_MEETING)).toHaveLength(events);
   });
 
   it('says a wrong key was rejected, with the server’s reason', async () => {
