@@ -1,45 +1,13 @@
-import { render, screen, waitFor, within } from '@testing-library/react';
-import userEvent from '@testing-library/user-event';
-import { QueryClient } from '@tanstack/react-query';
+import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../lib/demo-meeting';
-import { routeFetchToSimulator } from '../testing/simulated-fetch';
-import { AppProvider } from './provider';
-import { App } from './app';
+import { DEMO_BOT_ID } from '../lib/demo-meeting';
 import { presentInTruth } from '../testing/present-in-truth';
-
-const REAL_BOT = 'bot_realMeeting00001';
-
-function setup() {
-  const simulator = new SimulatedAttendee({ seed: 7, lateCommitProbability: 0 });
-  simulator.addBot({
-    id: DEMO_BOT_ID,
-    apiKey: DEMO_API_KEY,
-    meeting: { historyMinutes: 40, live: false },
-  });
-  simulator.addBot({ id: REAL_BOT, apiKey: 'right-key' });
-  const fetchMock = routeFetchToSimulator(simulator);
-  window.history.replaceState(null, '', '/');
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
-  render(
-    <AppProvider client={client}>
-      <App />
-    </AppProvider>,
-  );
-  return { simulator, fetchMock, user: userEvent.setup() };
-}
-
-/** The roster, once the history is in (the page shows it only then). */
-function findRoster() {
-  return screen.findByRole('list', { name: 'Currently present' }, { timeout: 5000 });
-}
-
-async function watch(user: ReturnType<typeof userEvent.setup>, botId: string, key: string) {
-  await user.type(screen.getByLabelText('Bot ID'), botId);
-  await user.type(screen.getByLabelText('API key'), key);
-  await user.click(screen.getByRole('button', { name: 'Watch' }));
-}
+import {
+  findRoster,
+  REAL_BOT,
+  renderAppWithSimulator as setup,
+  watch,
+} from '../testing/render-app';
 
 afterEach(() => {
   vi.unstubAllGlobals();

@@ -1,0 +1,49 @@
+import { render, screen } from '@testing-library/react';
+import userEvent from '@testing-library/user-event';
+import { QueryClient } from '@tanstack/react-query';
+import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import type { Clock } from '../../server/simulator/clock';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../lib/demo-meeting';
+import { AppProvider } from '../app/provider';
+import { App } from '../app/app';
+import { routeFetchToSimulator } from './simulated-fetch';
+
+export const REAL_BOT = 'bot_realMeeting00001';
+
+/**
+ * The whole app against a simulator holding the demo bot (40 minutes of history, not live) and
+ * REAL_BOT (empty, key "right-key"); `realBotState` starts REAL_BOT outside the meeting.
+ */
+export function renderAppWithSimulator(options: { realBotState?: string; clock?: Clock } = {}) {
+  const simulator = new SimulatedAttendee({
+    seed: 7,
+    lateCommitProbability: 0,
+    clock: options.clock,
+  });
+  simulator.addBot({
+    id: DEMO_BOT_ID,
+    apiKey: DEMO_API_KEY,
+    meeting: { historyMinutes: 40, live: false },
+  });
+  simulator.addBot({ id: REAL_BOT, apiKey: 'right-key', state: options.realBotState });
+  const fetchMock = routeFetchToSimulator(simulator);
+  window.history.replaceState(null, '', '/');
+  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  render(
+    <AppProvider client={client}>
+      <App />
+    </AppProvider>,
+  );
+  return { simulator, fetchMock, user: userEvent.setup() };
+}
+
+/** The roster, once the history is in (the page shows it only then). */
+export function findRoster() {
+  return screen.findByRole('list', { name: 'Currently present' }, { timeout: 5000 });
+}
+
+export async function watch(user: ReturnType<typeof userEvent.setup>, botId: string, key: string) {
+  await user.type(screen.getByLabelText('Bot ID'), botId);
+  await user.type(screen.getByLabelText('API key'), key);
+  await user.click(screen.getByRole('button', { name: 'Watch' }));
+}
