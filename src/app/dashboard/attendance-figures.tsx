@@ -5,7 +5,7 @@ import { formatDuration } from '../../lib/format-duration';
 import { summaryFigures } from '../../features/attendance/insights/summary-figures';
 import { eventCount } from '../../features/attendance/attendance-state';
 import { presentCount } from '../../features/attendance/roster';
-import { useNow } from '../../lib/use-now';
+import { useMeetingNow } from '../../lib/use-now';
 import type { AttendanceStore } from './attendance-store';
 
 export interface AttendanceFiguresProps {
@@ -13,18 +13,21 @@ export interface AttendanceFiguresProps {
   present: number;
   events: number;
   figures: SummaryFigures;
+  /** When the meeting ended for the bot; null while it goes on. */
+  endedAtMs: number | null;
 }
 
 /**
  * The headline figures. Each value is labelled by its term, so `getByLabel('Peak')` (and a screen
  * reader) finds the number alone; when it happened is a second description under it.
  */
-export function AttendanceFigures({ present, events, figures }: AttendanceFiguresProps) {
+export function AttendanceFigures({ present, events, figures, endedAtMs }: AttendanceFiguresProps) {
   const { peak, averageTimeInMeetingMs, meetingTimeSoFarMs, meetingStartMs } = figures;
+  const over = endedAtMs !== null;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <Figure
-        label="Present now"
+        label={over ? 'Present at the end' : 'Present now'}
         value={count(present)}
         detail={peopleBehind(present, figures.presentNow)}
       />
@@ -44,9 +47,9 @@ export function AttendanceFigures({ present, events, figures }: AttendanceFigure
         detail="per person"
       />
       <Figure
-        label="Meeting time so far"
+        label={over ? 'Meeting time' : 'Meeting time so far'}
         value={meetingTimeSoFarMs === null ? '–' : formatDuration(meetingTimeSoFarMs)}
-        detail={meetingStartMs === null ? undefined : `since ${clockTime(meetingStartMs)}`}
+        detail={meetingSpan(meetingStartMs, meetingTimeSoFarMs, over)}
       />
       <Figure label="Events loaded" value={count(events)} />
     </dl>
@@ -81,6 +84,12 @@ function peopleBehind(participants: number, people: number): string | undefined 
   return people === 1 ? '1 person, joined twice' : `${count(people)} people, some joined twice`;
 }
 
+function meetingSpan(startMs: number | null, lengthMs: number | null, over: boolean) {
+  if (startMs === null) return undefined;
+  if (!over || lengthMs === null) return `since ${clockTime(startMs)}`;
+  return `${clockTime(startMs)}–${clockTime(startMs + lengthMs)}`;
+}
+
 function count(value: number): string {
   return value.toLocaleString('en-US');
 }
@@ -89,13 +98,21 @@ function count(value: number): string {
  * The figures, re-read every second so the running durations run (each read is O(1)), and
  * whenever the dashboard re-renders for new events.
  */
-export function LiveAttendanceFigures({ store }: { store: AttendanceStore }) {
-  const now = useNow(1000);
+export function LiveAttendanceFigures({
+  store,
+  endedAtMs,
+}: {
+  store: AttendanceStore;
+  /** When the meeting ended for the bot; null while it goes on. */
+  endedAtMs: number | null;
+}) {
+  const now = useMeetingNow(1000, endedAtMs);
   return (
     <AttendanceFigures
       present={presentCount(store.state)}
       events={eventCount(store.state)}
       figures={summaryFigures(store.insights, now)}
+      endedAtMs={endedAtMs}
     />
   );
 }

@@ -1,12 +1,14 @@
 import { memo, useId, useMemo } from 'react';
 import { attendanceSeries } from '../../features/attendance/insights/attendance-series';
 import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
-import { useNow } from '../../lib/use-now';
+import { useMeetingNow } from '../../lib/use-now';
 import type { InsightsState } from '../../features/attendance/insights/insights-state';
 
 export interface ChartSectionProps {
   insights: InsightsState;
   version: number;
+  /** When the meeting ended for the bot; null while it goes on. */
+  endedAtMs: number | null;
 }
 
 // attendanceSeries is O(change points): read on new events, and every few seconds so the line
@@ -14,9 +16,13 @@ export interface ChartSectionProps {
 const SERIES_REFRESH_MS = 10_000;
 
 /** Memoised: the dashboard re-renders on every batch; this follows the deferred version only. */
-export const ChartSection = memo(function ChartSection({ insights, version }: ChartSectionProps) {
+export const ChartSection = memo(function ChartSection({
+  insights,
+  version,
+  endedAtMs,
+}: ChartSectionProps) {
   const headingId = useId();
-  const now = useNow(SERIES_REFRESH_MS);
+  const now = useMeetingNow(SERIES_REFRESH_MS, endedAtMs);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
   const series = useMemo(() => attendanceSeries(insights, now), [insights, version, now]);
   return (
@@ -30,7 +36,7 @@ export const ChartSection = memo(function ChartSection({ insights, version }: Ch
       >
         Attendance over time
       </h2>
-      <AttendanceChart series={series} />
+      <AttendanceChart series={series} over={endedAtMs !== null} />
     </section>
   );
 });

@@ -3,6 +3,7 @@ import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
 import { ThemeControl } from '../../features/theme/theme-control';
+import { notInMeetingYet } from '../../lib/bot-states';
 
 export const POLL_INTERVAL_CHOICES_MS = [1000, 3000, 5000, 10_000, 30_000];
 
@@ -30,7 +31,7 @@ export function DashboardHeader(props: DashboardHeaderProps) {
           <span className="font-mono break-all">{session.botId}</span>
           {session.source === 'demo' && <Badge>Demo meeting</Badge>}
           {botState && (
-            <Badge tone={meetingOver ? 'neutral' : 'live'}>
+            <Badge tone={meetingOver || notInMeetingYet(botState) ? 'neutral' : 'live'}>
               <span className="sr-only">Bot state: </span>
               {botState.replaceAll('_', ' ')}
             </Badge>

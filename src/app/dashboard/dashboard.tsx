@@ -5,13 +5,14 @@ import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
 import { botQueryOptions } from '../../features/events/api/get-bot';
 import { currentHostsQueryOptions } from '../../features/events/api/get-current-hosts';
-import { isMeetingOver } from '../../lib/bot-states';
+import { isMeetingOver, notInMeetingYet } from '../../lib/bot-states';
 import { ApiError } from '../../features/events/api/api-error';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   useParticipantEventFeed,
 } from '../../features/events/use-participant-event-feed';
 import { presentCount, presentParticipants } from '../../features/attendance/roster';
+import { eventCount } from '../../features/attendance/attendance-state';
 import { PresentRoster } from '../../features/roster/present-roster';
 import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
 import { HostNotifications } from '../../features/announcements/host-notifications';
@@ -64,6 +65,10 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
   const present = useMemo(() => presentParticipants(state), [state, version]);
   usePageTitle(historyLoaded ? presentCount(state) : null);
+  const eventsSeen = eventCount(state) > 0;
+  // Running figures stop here; when the bot's log does not say, at the newest event (the
+  // figures never read earlier than that).
+  const endedAtMs = meetingOver ? (bot.data?.stateSinceMs ?? 0) : null;
 
   return (
     <div className="mx-auto max-w-6xl space-y-5 px-4 py-5 sm:px-6">
@@ -79,10 +84,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
       </DashboardHeader>
       <PresenceAnnouncer subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
-      <FeedStatus
-        feed={feed}
-        meetingEndedAtMs={meetingOver ? (bot.data?.stateSinceMs ?? null) : null}
-      />
+      <FeedStatus feed={feed} bot={bot.data ?? null} eventsSeen={eventsSeen} />
       {feed.phase === 'stopped' && (
         <FeedProblem error={feed.error} keptEvents={version > 0} onSwitch={onSwitch} />
       )}
@@ -94,21 +96,34 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       )}
       {historyLoaded && (
         <>
-          <LiveAttendanceFigures store={store} />
+          <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} />
           <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             <section aria-labelledby={rosterId} className={panelClasses}>
               <h2
                 id={rosterId}
                 className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
               >
-                In the meeting now
+                {meetingOver ? 'In the meeting when the bot left' : 'In the meeting now'}
               </h2>
-              <PresentRoster participants={present} nowMs={now} />
+              <PresentRoster
+                participants={present}
+                nowMs={now}
+                emptyMessage={
+                  !eventsSeen && bot.data && notInMeetingYet(bot.data.state)
+                    ? 'The bot is not in the meeting yet. People appear here once it is.'
+                    : 'Nobody is in the meeting right now.'
+                }
+              />
             </section>
             <TimelineSection state={state} version={version} className={panelClasses} />
           </div>
-          <ChartSection insights={store.insights} version={paintedVersion} />
-          <ParticipantsSection store={store} botId={session.botId} version={paintedVersion} />
+          <ChartSection insights={store.insights} version={paintedVersion} endedAtMs={endedAtMs} />
+          <ParticipantsSection
+            store={store}
+            botId={session.botId}
+            version={paintedVersion}
+            endedAtMs={endedAtMs}
+          />
         </>
       )}
     </div>

@@ -3,16 +3,20 @@ import { clockTime } from '../../lib/clock-time';
 import { explainError } from '../../features/events/api/api-error';
 import type { EventFeed } from '../../features/events/use-participant-event-feed';
 import { useNow } from '../../lib/use-now';
+import { howMeetingEnded, notInMeetingYet } from '../../lib/bot-states';
 
 export interface FeedStatusProps {
   feed: EventFeed;
-  meetingEndedAtMs: number | null;
+  /** The bot's state and since when, once read. */
+  bot: { state: string; stateSinceMs: number | null } | null;
+  /** Whether any event has been received; before that, a bot outside the meeting explains why. */
+  eventsSeen: boolean;
 }
 
 /** One line, always present, that says whether what the page shows is current. */
-export function FeedStatus({ feed, meetingEndedAtMs }: FeedStatusProps) {
+export function FeedStatus({ feed, bot, eventsSeen }: FeedStatusProps) {
   const now = useNow(1000);
-  const { dot, text } = describeFeed(feed, meetingEndedAtMs, now);
+  const { dot, text } = describeFeed(feed, bot, eventsSeen, now);
   return (
     <p role="status" className="flex items-center gap-2 text-sm">
       <span aria-hidden="true" className={`size-2.5 shrink-0 rounded-full ${dot}`} />
@@ -21,7 +25,12 @@ export function FeedStatus({ feed, meetingEndedAtMs }: FeedStatusProps) {
   );
 }
 
-function describeFeed(feed: EventFeed, meetingEndedAtMs: number | null, now: number) {
+function describeFeed(
+  feed: EventFeed,
+  bot: FeedStatusProps['bot'],
+  eventsSeen: boolean,
+  now: number,
+) {
   if (feed.phase === 'stopped') {
     return { dot: 'bg-red-600', text: `Stopped: ${explainError(feed.error).title}` };
   }
@@ -36,15 +45,28 @@ function describeFeed(feed: EventFeed, meetingEndedAtMs: number | null, now: num
     };
   }
   if (feed.phase === 'finished') {
-    const when =
-      meetingEndedAtMs === null
-        ? ''
-        : ` at ${clockTime(meetingEndedAtMs)} (${formatDistanceStrict(meetingEndedAtMs, Math.max(now, meetingEndedAtMs), { addSuffix: true })})`;
-    return { dot: 'bg-slate-400', text: `Meeting over · the bot left${when}` };
+    return { dot: 'bg-slate-400', text: describeMeetingOver(bot, now) };
   }
   const ago =
     feed.lastSuccessAtMs === null ? '' : ` · updated ${secondsAgo(feed.lastSuccessAtMs, now)}`;
+  const notYet = bot && !eventsSeen ? notInMeetingYet(bot.state) : null;
+  if (notYet) {
+    return { dot: 'bg-sky-500', text: `Waiting for the bot to join the meeting: ${notYet}${ago}` };
+  }
   return { dot: 'bg-emerald-500', text: `Live${ago}` };
+}
+
+function describeMeetingOver(bot: FeedStatusProps['bot'], now: number): string {
+  const how = bot ? howMeetingEnded(bot.state) : 'left';
+  if (how === 'data deleted') return 'Meeting over · the bot’s data has since been deleted';
+  const endedAtMs = bot?.stateSinceMs ?? null;
+  const when =
+    endedAtMs === null
+      ? ''
+      : ` at ${clockTime(endedAtMs)} (${formatDistanceStrict(endedAtMs, Math.max(now, endedAtMs), { addSuffix: true })})`;
+  return how === 'failed'
+    ? `Meeting over · the bot stopped with an error${when}`
+    : `Meeting over · the bot left${when}`;
 }
 
 function secondsAgo(thenMs: number, nowMs: number): string {

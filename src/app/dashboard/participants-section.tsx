@@ -2,13 +2,15 @@ import { memo, useId, useMemo } from 'react';
 import { participantRows } from '../../features/attendance/insights/participant-rows';
 import { ExportButtons } from '../../features/export/export-buttons';
 import { ParticipantsTable } from '../../features/participants-table/participants-table';
-import { useNow } from '../../lib/use-now';
+import { meetingClockMs, useMeetingNow } from '../../lib/use-now';
 import type { AttendanceStore } from './attendance-store';
 
 export interface ParticipantsSectionProps {
   store: AttendanceStore;
   botId: string;
   version: number;
+  /** When the meeting ended for the bot; null while it goes on. */
+  endedAtMs: number | null;
 }
 
 // participantRows is O(people): read on new events and every few seconds for the running
@@ -21,10 +23,11 @@ export const ParticipantsSection = memo(function ParticipantsSection({
   store,
   botId,
   version,
+  endedAtMs,
 }: ParticipantsSectionProps) {
   const headingId = useId();
-  const rowsNow = useNow(ROWS_REFRESH_MS);
-  const now = useNow(1000);
+  const rowsNow = useMeetingNow(ROWS_REFRESH_MS, endedAtMs);
+  const now = useMeetingNow(1000, endedAtMs);
   const { insights, state } = store;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
   const rows = useMemo(() => participantRows(insights, rowsNow), [insights, version, rowsNow]);
@@ -39,7 +42,7 @@ export const ParticipantsSection = memo(function ParticipantsSection({
         </h2>
         <ExportButtons
           botId={botId}
-          readRows={() => participantRows(insights, Date.now())}
+          readRows={() => participantRows(insights, meetingClockMs(Date.now(), endedAtMs))}
           readEvents={() => state.timeline.map((received) => received.event)}
         />
       </div>

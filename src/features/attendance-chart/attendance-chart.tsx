@@ -21,6 +21,8 @@ const TOP_PX = 18;
 export interface AttendanceChartProps {
   /** From attendanceSeries, recomputed by the caller when events arrive and on a slow tick. */
   series: AttendanceSeries;
+  /** The meeting is over: the last count is the one at its end, not now. */
+  over?: boolean;
 }
 
 /**
@@ -28,7 +30,7 @@ export interface AttendanceChartProps {
  * join (above) and leave (below) moments on a strip under it. The SVG is focusable: arrow keys
  * move a read-out from one change to the next (Home and End to the ends), as hovering does.
  */
-export function AttendanceChart({ series }: AttendanceChartProps) {
+export function AttendanceChart({ series, over = false }: AttendanceChartProps) {
   const readoutId = useId();
   const summaryId = useId();
   const frameRef = useRef<HTMLDivElement>(null);
@@ -87,7 +89,7 @@ export function AttendanceChart({ series }: AttendanceChartProps) {
       <p id={summaryId} className="text-sm text-slate-600 dark:text-slate-400">
         {peak === null
           ? 'Nobody has been present yet.'
-          : `Peak ${peak.count.toLocaleString('en-US')} at ${clockTime(peak.atMs, true)}; ${points[points.length - 1]?.count.toLocaleString('en-US')} now.`}
+          : `Peak ${peak.count.toLocaleString('en-US')} at ${clockTime(peak.atMs, true)}; ${points[points.length - 1]?.count.toLocaleString('en-US')} ${over ? 'at the end' : 'now'}.`}
       </p>
       <p
         id={readoutId}

@@ -11,6 +11,8 @@ const ROW_HEIGHT_PX = 60;
 export interface PresentRosterProps {
   participants: readonly ParticipantState[];
   nowMs: number;
+  /** What to say when nobody is present. */
+  emptyMessage: string;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface PresentRosterProps {
 export const PresentRoster = memo(function PresentRoster({
   participants,
   nowMs,
+  emptyMessage,
 }: PresentRosterProps) {
   const { setScroller, first, last, totalHeight } = useFixedRowWindow(
     participants.length,
@@ -27,11 +30,7 @@ export const PresentRoster = memo(function PresentRoster({
   );
 
   if (participants.length === 0) {
-    return (
-      <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400">
-        Nobody is in the meeting right now.
-      </p>
-    );
+    return <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400">{emptyMessage}</p>;
   }
   return (
     <div
