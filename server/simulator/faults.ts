@@ -1,3 +1,5 @@
+import { waitUnlessAborted } from './request-log.ts';
+
 /**
  * What can go wrong between the page and Attendee, on demand: tests switch a fault on, the
  * simulator answers the next matching requests with it instead of (or later than) the real answer.
@@ -69,7 +71,44 @@ export class FaultSwitch {
   }
 }
 
+/**
+ * The answer to a request that met `fault`: `answer` gives the real one (when the fault lets it
+ * through); `nowMs` dates a response the fault makes up.
+ */
+export async function answerWithFault(
+  fault: Fault,
+  request: Request,
+  answer: () => Response,
+  nowMs: number,
+): Promise<Response> {
+  switch (fault.kind) {
+    case 'status':
+      return new Response(fault.body ?? defaultFaultBody(fault.status), {
+        status: fault.status,
+        headers: {
+          'Content-Type': fault.body?.startsWith('{') ? 'application/json' : 'text/html',
+          Date: new Date(nowMs).toUTCString(),
+          ...fault.headers,
+        },
+      });
+    case 'drop':
+      // What undici's fetch gives for a reset connection; the HTTP server drops the socket.
+      throw new TypeError('fetch failed', { cause: new DroppedConnection() });
+    case 'slow':
+      await waitUnlessAborted(fault.delayMs, request.signal);
+      return answer();
+    case 'malformed-json': {
+      const response = answer();
+      const text = await response.text();
+      return new Response(text.slice(0, Math.floor(text.length / 2)), {
+        status: response.status,
+        headers: response.headers,
+      });
+    }
+  }
+}
+
 /** The body a `status` fault sends when none is given: what a proxy in front of Django would. */
-export function defaultFaultBody(status: number): string {
+function defaultFaultBody(status: number): string {
   return `<html><head><title>${status}</title></head><body><h1>${status}</h1><hr><center>nginx</center></body></html>`;
 }

@@ -16,6 +16,37 @@ export interface LoggedRequest {
   abandoned: boolean;
 }
 
+/** Answers `request` with `answer`, recording it in `log` from arrival to answer. */
+export async function recordRequest(
+  log: LoggedRequest[],
+  request: Request,
+  fault: Fault | null,
+  answer: () => Promise<Response>,
+): Promise<Response> {
+  const url = new URL(request.url);
+  const entry: LoggedRequest = {
+    method: request.method,
+    path: url.pathname,
+    query: Object.fromEntries(url.searchParams),
+    status: 0,
+    fault: fault?.kind ?? null,
+    startedAt: performance.now(),
+    finishedAt: null,
+    abandoned: false,
+  };
+  log.push(entry);
+  try {
+    const response = await answer();
+    entry.status = response.status;
+    return response;
+  } catch (error) {
+    entry.abandoned = request.signal.aborted;
+    throw error;
+  } finally {
+    entry.finishedAt = performance.now();
+  }
+}
+
 /** The most requests matching `filter` that were ever in flight at the same moment. */
 export function peakConcurrency(
   requests: readonly LoggedRequest[],

@@ -2,7 +2,7 @@ import type { ParticipantEvent } from '../../src/lib/participant-event.ts';
 import { routeAttendeeRequest } from './attendee-api-routes.ts';
 import type { BotRecord } from './attendee-api-routes.ts';
 import { botEventTypeFor, isMeetingOver } from './bot-states.ts';
-import { defaultFaultBody, DroppedConnection, FaultSwitch } from './faults.ts';
+import { answerWithFault, FaultSwitch } from './faults.ts';
 import type { Fault } from './faults.ts';
 import { realClock } from './clock.ts';
 import type { Clock } from './clock.ts';
@@ -11,7 +11,7 @@ import type { MeetingScriptOptions, ScriptedEvent } from './meeting-script.ts';
 import { ParticipantEventStore, toApiEvent } from './participant-event-store.ts';
 import type { StoredParticipant } from './participant-event-store.ts';
 import { hashSeed, SeededRandom } from './seeded-random.ts';
-import { waitUnlessAborted, type LoggedRequest } from './request-log.ts';
+import { recordRequest, type LoggedRequest } from './request-log.ts';
 
 export type { MeetingScriptOptions } from './meeting-script.ts';
 export { peakConcurrency, type LoggedRequest } from './request-log.ts';
@@ -136,63 +136,16 @@ export class SimulatedAttendee {
     });
   }
 
-  async handle(request: Request): Promise<Response> {
-    const url = new URL(request.url);
-    const fault = this.faults.take(url.pathname);
-    const entry: LoggedRequest = {
-      method: request.method,
-      path: url.pathname,
-      query: Object.fromEntries(url.searchParams),
-      status: 0,
-      fault: fault?.kind ?? null,
-      startedAt: performance.now(),
-      finishedAt: null,
-      abandoned: false,
-    };
-    this.requests.push(entry);
-    try {
-      const response = await this.answer(request, fault);
-      entry.status = response.status;
-      return response;
-    } catch (error) {
-      entry.abandoned = request.signal.aborted;
-      throw error;
-    } finally {
-      entry.finishedAt = performance.now();
-    }
+  handle(request: Request): Promise<Response> {
+    const fault = this.faults.take(new URL(request.url).pathname);
+    return recordRequest(this.requests, request, fault, () => this.answer(request, fault));
   }
 
   private async answer(request: Request, fault: Fault | null): Promise<Response> {
-    switch (fault?.kind) {
-      case 'status':
-        return new Response(fault.body ?? defaultFaultBody(fault.status), {
-          status: fault.status,
-          headers: {
-            'Content-Type': fault.body?.startsWith('{') ? 'application/json' : 'text/html',
-            Date: new Date(this.clock.now()).toUTCString(),
-            ...fault.headers,
-          },
-        });
-      case 'drop':
-        // What undici's fetch gives for a reset connection; the HTTP server drops the socket.
-        throw new TypeError('fetch failed', { cause: new DroppedConnection() });
-      case 'slow':
-        await waitUnlessAborted(fault.delayMs, request.signal);
-        return this.route(request);
-      case 'malformed-json': {
-        const response = this.route(request);
-        const text = await response.text();
-        return new Response(text.slice(0, Math.floor(text.length / 2)), {
-          status: response.status,
-          headers: response.headers,
-        });
-      }
-      case undefined: {
-        const response = this.route(request);
-        if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
-        return response;
-      }
-    }
+    if (fault) return answerWithFault(fault, request, () => this.route(request), this.clock.now());
+    const response = this.route(request);
+    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    return response;
   }
 
   private route(request: Request): Response {
