@@ -64,7 +64,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   const state = store.state;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
   const present = useMemo(() => presentParticipants(state), [state, version]);
-  usePageTitle(historyLoaded ? presentCount(state) : null);
+  usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
   const eventsSeen = eventCount(state) > 0;
   // Running figures stop here; when the bot's log does not say, at the newest event (the
   // figures never read earlier than that).

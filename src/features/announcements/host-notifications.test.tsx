@@ -84,4 +84,11 @@ describe('the page title', () => {
     unmount();
     expect(document.title).toBe('Attendee Live');
   });
+
+  it('says the meeting is over rather than a count', () => {
+    const { unmount } = renderHook(() => usePageTitle(3, true));
+    expect(document.title).toBe('Meeting over · Attendee Live');
+    unmount();
+    expect(document.title).toBe('Attendee Live');
+  });
 });

@@ -2,15 +2,17 @@ import { useEffect } from 'react';
 
 const BASE_TITLE = 'Attendee Live';
 
-/** "(34) Attendee Live": the count is readable from the tab strip. Null while still loading. */
-export function usePageTitle(presentCount: number | null): void {
+/**
+ * "(34) Attendee Live": the count is readable from the tab strip. Null while still loading.
+ * Once the meeting is over the tab says so instead: a count there would read as people present.
+ */
+export function usePageTitle(presentCount: number | null, meetingOver = false): void {
   useEffect(() => {
-    document.title =
-      presentCount === null
-        ? BASE_TITLE
-        : `(${presentCount.toLocaleString('en-US')}) ${BASE_TITLE}`;
+    if (meetingOver) document.title = `Meeting over · ${BASE_TITLE}`;
+    else if (presentCount === null) document.title = BASE_TITLE;
+    else document.title = `(${presentCount.toLocaleString('en-US')}) ${BASE_TITLE}`;
     return () => {
       document.title = BASE_TITLE;
     };
-  }, [presentCount]);
+  }, [presentCount, meetingOver]);
 }
