@@ -232,6 +232,6 @@ describe('the dashboard', () => {
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/Meeting over/), {
       timeout: 15_000,
     });
-    expect(screen.getByText('Nobody is in the meeting right now.')).toBeInTheDocument();
+    expect(screen.getByText('Everyone had left when the bot left.')).toBeInTheDocument();
   }, 20_000);
 });

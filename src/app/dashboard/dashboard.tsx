@@ -5,7 +5,7 @@ import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
 import { botQueryOptions } from '../../features/events/api/get-bot';
 import { currentHostsQueryOptions } from '../../features/events/api/get-current-hosts';
-import { isMeetingOver, notInMeetingYet } from '../../lib/bot-states';
+import { isMeetingOver } from '../../lib/bot-states';
 import { ApiError } from '../../features/events/api/api-error';
 import {
   DEFAULT_POLL_INTERVAL_MS,
@@ -27,6 +27,7 @@ import { FeedProblem } from './feed-problem';
 import { FeedStatus } from './feed-status';
 import { HistoryProgress } from './history-progress';
 import { RejectedEventsNotice } from './rejected-events-notice';
+import { rosterEmptyMessage } from './roster-empty-message';
 
 export interface DashboardProps {
   session: WatchSession;
@@ -108,11 +109,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
               <PresentRoster
                 participants={present}
                 nowMs={now}
-                emptyMessage={
-                  !eventsSeen && bot.data && notInMeetingYet(bot.data.state)
-                    ? 'The bot is not in the meeting yet. People appear here once it is.'
-                    : 'Nobody is in the meeting right now.'
-                }
+                emptyMessage={rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)}
               />
             </section>
             <TimelineSection state={state} version={version} className={panelClasses} />
