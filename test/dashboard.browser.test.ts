@@ -7,6 +7,7 @@ import { presentInTruth } from '../src/testing/present-in-truth.ts';
 const LONG_MEETING = 'bot_longMeeting00001';
 const LIVE_MEETING = 'bot_liveMeeting00001';
 const HANDOVER_MEETING = 'bot_handoverMeeting1';
+const EARLY_MEETING = 'bot_openedEarly00001';
 const KEY = 'test-key-abc123';
 
 let simulator: SimulatedAttendee;
@@ -31,6 +32,7 @@ runAppInChromium({
     });
     simulator.addBot({ id: LIVE_MEETING, apiKey: KEY });
     simulator.addBot({ id: HANDOVER_MEETING, apiKey: KEY });
+    simulator.addBot({ id: EARLY_MEETING, apiKey: KEY, state: 'waiting_room' });
     return simulator;
   },
   ready: (running) => {
@@ -124,6 +126,33 @@ describe('the dashboard in Chromium, served by npm start', () => {
     await badgeOf('Nia Incoming').waitFor({ timeout: 15_000 });
     await badgeOf('Olga Outgoing').waitFor({ state: 'detached' });
     expect(simulator.visibleEvents(HANDOVER_MEETING)).toHaveLength(events);
+  });
+
+  it('follows a meeting opened early: waiting for the bot, live, then over', async () => {
+    await watch(EARLY_MEETING, KEY);
+    const status = page.getByRole('status');
+    await status
+      .getByText(/^Waiting for the bot to join the meeting: it is in the waiting room/)
+      .waitFor({
+        timeout: 30_000,
+      });
+    await page
+      .getByText('The bot is not in the meeting yet. People appear here once it is.')
+      .waitFor();
+
+    simulator.setState(EARLY_MEETING, 'joined_recording');
+    simulator.join(EARLY_MEETING, { uuid: 'ada', name: 'Ada Early' });
+    const roster = page.getByRole('list', { name: 'Currently present' });
+    await roster.getByText('Ada Early').waitFor({ timeout: 15_000 });
+    await status.getByText(/^Live · updated/).waitFor();
+
+    simulator.setState(EARLY_MEETING, 'ended');
+    await status
+      .getByText(/^Meeting over · the bot left at \d\d:\d\d/)
+      .waitFor({ timeout: 20_000 });
+    await page.getByRole('heading', { name: 'In the meeting when the bot left' }).waitFor();
+    expect(await page.getByLabel('Present at the end').textContent()).toBe('1');
+    expect(await page.title()).toBe('Meeting over · Attendee Live');
   });
 
   it('says a wrong key was rejected, with the server’s reason', async () => {
