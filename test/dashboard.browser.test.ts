@@ -151,6 +151,8 @@ describe('the dashboard in Chromium, served by npm start', () => {
       .getByText(/^Meeting over · the bot left at \d\d:\d\d/)
       .waitFor({ timeout: 20_000 });
     await page.getByRole('heading', { name: 'In the meeting when the bot left' }).waitFor();
+    // Said as when they joined and how long they stayed, which stays true after the meeting.
+    await roster.getByText(/^joined at \d\d:\d\d, just before the end$/).waitFor();
     expect(await page.getByLabel('Present at the end').textContent()).toBe('1');
     expect(await page.title()).toBe('Meeting over · Attendee Live');
   });

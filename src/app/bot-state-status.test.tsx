@@ -61,6 +61,7 @@ describe('a meeting that is over', () => {
     simulator.join(REAL_BOT, { uuid: 'b', name: 'Babbage' });
     clock.advance(30 * MINUTE_MS);
     simulator.leave(REAL_BOT, 'b');
+    simulator.speechStart(REAL_BOT, 'a');
     simulator.setState(REAL_BOT, 'ended');
     await watch(user, REAL_BOT, 'right-key');
 
@@ -73,6 +74,10 @@ describe('a meeting that is over', () => {
     expect(screen.getByText(/^Peak 2 at \d\d:\d\d:\d\d; 1 at the end\.$/)).toBeInTheDocument();
     const roster = within(screen.getByRole('region', { name: 'In the meeting when the bot left' }));
     expect(roster.getByText('Ada')).toBeInTheDocument();
+    expect(roster.getByText(/^joined at \d\d:\d\d, in for 30 minutes$/)).toBeInTheDocument();
+    expect(roster.queryByText(/ago$/)).not.toBeInTheDocument();
+    // Her last word was cut off by the end, not still being spoken.
+    expect(roster.queryByText('speaking')).not.toBeInTheDocument();
     // Ada stayed to the end: 30 minutes, not the three hours since.
     const adaRow = screen.getByRole('row', { name: /^Ada\b/ });
     expect(adaRow).toHaveTextContent('30 min');

@@ -109,6 +109,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
               <PresentRoster
                 participants={present}
                 nowMs={now}
+                endedAtMs={endedAtMs}
                 emptyMessage={rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)}
               />
             </section>

@@ -4,6 +4,7 @@ import { HostBadge } from '../../components/ui/badge';
 import { SpeakingMark } from '../../components/ui/speaking-mark';
 import type { ParticipantState } from '../attendance/attendance-state';
 import { displayName } from '../attendance/describe-event';
+import { clockTime } from '../../lib/clock-time';
 import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 
 const ROW_HEIGHT_PX = 60;
@@ -11,6 +12,8 @@ const ROW_HEIGHT_PX = 60;
 export interface PresentRosterProps {
   participants: readonly ParticipantState[];
   nowMs: number;
+  /** When the meeting ended; null while it goes on. Rows then say when they joined, not how long ago. */
+  endedAtMs: number | null;
   /** What to say when nobody is present. */
   emptyMessage: string;
 }
@@ -22,6 +25,7 @@ export interface PresentRosterProps {
 export const PresentRoster = memo(function PresentRoster({
   participants,
   nowMs,
+  endedAtMs,
   emptyMessage,
 }: PresentRosterProps) {
   const { setScroller, first, last, totalHeight } = useFixedRowWindow(
@@ -65,11 +69,14 @@ export const PresentRoster = memo(function PresentRoster({
                     {displayName(participant.name)}
                   </span>
                   {participant.isHost && <HostBadge />}
-                  {participant.speaking && <SpeakingMark />}
+                  {/* Nobody is heard once the bot has left, whatever its last events said. */}
+                  {participant.speaking && endedAtMs === null && <SpeakingMark />}
                 </span>
                 {participant.joinedAtMs !== null && (
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
-                    joined {joinedAgo(participant.joinedAtMs, nowMs)}
+                    {endedAtMs === null
+                      ? `joined ${joinedAgo(participant.joinedAtMs, nowMs)}`
+                      : joinedBeforeEnd(participant.joinedAtMs, endedAtMs)}
                   </span>
                 )}
               </span>
@@ -90,4 +97,14 @@ function initialOf(name: string | null): string {
 function joinedAgo(joinedAtMs: number, nowMs: number): string {
   if (nowMs - joinedAtMs < 5000) return 'just now';
   return formatDistanceStrict(joinedAtMs, nowMs, { addSuffix: true });
+}
+
+/**
+ * After the meeting, "joined 3 hours ago" would count the hours since it ended as time in it;
+ * when they joined and how long they stayed to the end is what a reader wants.
+ */
+function joinedBeforeEnd(joinedAtMs: number, endedAtMs: number): string {
+  const stayedMs = endedAtMs - joinedAtMs;
+  if (stayedMs < 60_000) return `joined at ${clockTime(joinedAtMs)}, just before the end`;
+  return `joined at ${clockTime(joinedAtMs)}, in for ${formatDistanceStrict(joinedAtMs, endedAtMs)}`;
 }
