@@ -74,7 +74,7 @@ describe('a meeting that is over', () => {
     expect(screen.getByText(/^Peak 2 at \d\d:\d\d:\d\d; 1 at the end\.$/)).toBeInTheDocument();
     const roster = within(screen.getByRole('region', { name: 'In the meeting when the bot left' }));
     expect(roster.getByText('Ada')).toBeInTheDocument();
-    expect(roster.getByText(/^joined at \d\d:\d\d, in for 30 minutes$/)).toBeInTheDocument();
+    expect(roster.getByText(/^joined at \d\d:\d\d, in for 30 min$/)).toBeInTheDocument();
     expect(roster.queryByText(/ago$/)).not.toBeInTheDocument();
     // Her last word was cut off by the end, not still being spoken.
     expect(roster.queryByText('speaking')).not.toBeInTheDocument();

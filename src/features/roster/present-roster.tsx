@@ -5,6 +5,7 @@ import { SpeakingMark } from '../../components/ui/speaking-mark';
 import type { ParticipantState } from '../attendance/attendance-state';
 import { displayName } from '../attendance/describe-event';
 import { clockTime } from '../../lib/clock-time';
+import { formatDuration } from '../../lib/format-duration';
 import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 
 const ROW_HEIGHT_PX = 60;
@@ -106,5 +107,6 @@ function joinedAgo(joinedAtMs: number, nowMs: number): string {
 function joinedBeforeEnd(joinedAtMs: number, endedAtMs: number): string {
   const stayedMs = endedAtMs - joinedAtMs;
   if (stayedMs < 60_000) return `joined at ${clockTime(joinedAtMs)}, just before the end`;
-  return `joined at ${clockTime(joinedAtMs)}, in for ${formatDistanceStrict(joinedAtMs, endedAtMs)}`;
+  // The same wording as the table's Time present beside it, so the two read alike.
+  return `joined at ${clockTime(joinedAtMs)}, in for ${formatDuration(stayedMs)}`;
 }
