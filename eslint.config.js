@@ -2,7 +2,33 @@ import js from '@eslint/js';
 import globals from 'globals';
 import reactHooks from 'eslint-plugin-react-hooks';
 import pluginQuery from '@tanstack/eslint-plugin-query';
+import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
+
+/**
+ * The layers, top to bottom: app → features → event-feed → attendee-api, domain → lib, shared.
+ * A layer imports only layers below it; a feature never imports another feature; the server
+ * imports only `src/shared`, which holds what the page and the server both need.
+ */
+const layers = [
+  { type: 'app', pattern: 'src/app' },
+  { type: 'feature', pattern: 'src/features/*', capture: ['name'] },
+  { type: 'event-feed', pattern: 'src/event-feed' },
+  { type: 'attendee-api', pattern: 'src/attendee-api' },
+  { type: 'domain', pattern: 'src/domain' },
+  { type: 'ui', pattern: 'src/components' },
+  { type: 'lib', pattern: 'src/lib' },
+  { type: 'shared', pattern: 'src/shared' },
+  { type: 'testing', pattern: 'src/testing' },
+  { type: 'server', pattern: 'server' },
+  { type: 'browser-tests', pattern: 'test' },
+  { type: 'bench', pattern: 'bench' },
+];
+
+const mayImport = (from, to) => ({
+  from: { element: { type: from } },
+  allow: { to: { element: { types: { anyOf: to } } } },
+});
 
 export default tseslint.config(
   { ignores: ['dist', 'node_modules'] },
@@ -24,6 +50,67 @@ export default tseslint.config(
         {
           selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
           message: 'Names and messages come from strangers: render them as text.',
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
+    plugins: { boundaries },
+    settings: {
+      'boundaries/elements': layers,
+      'boundaries/files': [{ category: 'test', pattern: '**/*.{test,property.test}.{ts,tsx}' }],
+      'import/resolver': { typescript: { alwaysTryTypes: true }, node: true },
+    },
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [
+            mayImport('app', [
+              'feature',
+              'event-feed',
+              'attendee-api',
+              'domain',
+              'ui',
+              'lib',
+              'shared',
+            ]),
+            mayImport('feature', ['event-feed', 'attendee-api', 'domain', 'ui', 'lib', 'shared']),
+            mayImport('event-feed', ['attendee-api', 'lib', 'shared']),
+            mayImport('attendee-api', ['lib', 'shared']),
+            mayImport('domain', ['lib', 'shared']),
+            mayImport('ui', ['lib']),
+            mayImport('lib', ['shared']),
+            mayImport('server', ['shared']),
+            // Harnesses drive the whole thing; a unit test may use the simulator and the domain as
+            // its oracle, and still obeys its own layer's rule for everything else.
+            mayImport('testing', [
+              'app',
+              'event-feed',
+              'attendee-api',
+              'domain',
+              'lib',
+              'shared',
+              'server',
+            ]),
+            mayImport('browser-tests', ['server', 'shared', 'testing', 'lib']),
+            mayImport('bench', [
+              'browser-tests',
+              'server',
+              'shared',
+              'testing',
+              'lib',
+              'domain',
+              'event-feed',
+              'attendee-api',
+            ]),
+            {
+              from: { file: { categories: 'test' } },
+              allow: { to: { element: { types: { anyOf: ['testing', 'server', 'domain'] } } } },
+            },
+          ],
         },
       ],
     },

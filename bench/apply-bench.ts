@@ -1,9 +1,6 @@
-import { applyEvents, createAttendanceState } from '../src/features/attendance/attendance-state.ts';
-import {
-  applyToInsights,
-  createInsightsState,
-} from '../src/features/attendance/insights/insights-state.ts';
-import type { ParticipantEvent } from '../src/lib/participant-event.ts';
+import { applyEvents, createAttendanceState } from '../src/domain/attendance-state.ts';
+import { applyToInsights, createInsightsState } from '../src/domain/insights/insights-state.ts';
+import type { ParticipantEvent } from '../src/shared/participant-event.ts';
 
 function event(index: number, person: number, type: string, at: number): ParticipantEvent {
   return {

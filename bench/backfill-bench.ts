@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { startSimulatorServer } from '../server/simulator-server.ts';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import { loadHistory } from '../src/features/events/parallel-history.ts';
+import { loadHistory } from '../src/event-feed/parallel-history.ts';
 import type { WatchSession } from '../src/lib/watch-session.ts';
 import { populateMeeting } from './populate-meeting.ts';
 

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_PATH_PREFIX } from '../src/lib/demo-meeting.ts';
+import { DEMO_PATH_PREFIX } from '../src/shared/demo-meeting.ts';
 import { isAllowedAttendeePath, originFormPath } from './proxy/allowed-paths.ts';
 import { clientGoneSignal, sendWebResponse, toWebRequest } from './node-http.ts';
 

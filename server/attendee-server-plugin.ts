@@ -1,5 +1,5 @@
 import type { Connect, Logger, Plugin } from 'vite';
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/lib/demo-meeting.ts';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/shared/demo-meeting.ts';
 import { createAttendeeMiddleware } from './attendee-middleware.ts';
 import { createAttendeeProxy } from './proxy/attendee-proxy.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ParticipantEvent } from '../src/lib/participant-event.ts';
+import type { ParticipantEvent } from '../src/shared/participant-event.ts';
 import { ManualClock } from './simulator/clock.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 import { startProxiedSimulator } from './testing/proxied-simulator.ts';

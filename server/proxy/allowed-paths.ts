@@ -1,6 +1,6 @@
 /**
  * The only upstream resources the browser may reach through us (see
- * ../../../shared/attendee-api.md, "Endpoints"). Matching the raw path against this one pattern
+ * docs/attendee-api.md, "Endpoints"). Matching the raw path against this one pattern
  * also rejects `..`, `%` escapes, `//`, backslashes and trailing slashes: none of them can match.
  */
 const ALLOWED_PATH = /^\/api\/v1\/bots\/bot_[A-Za-z0-9]+(?:\/participant_events|\/participants)?$/;

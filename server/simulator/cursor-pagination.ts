@@ -1,7 +1,7 @@
 import { parseIsoDateTime } from './iso-datetime.ts';
 
 // A port of Django REST Framework's CursorPagination, which Attendee uses with
-// ordering by created_at (see ../../../shared/attendee-api.md, "Pagination"). The position
+// ordering by created_at (see docs/attendee-api.md, "Pagination"). The position
 // is the created_at of a row; the offset skips rows that share that created_at, so ties
 // across a page boundary are neither skipped nor repeated.
 

@@ -1,6 +1,6 @@
 // Accepts what Attendee's `after` / `before` parameters accept: an ISO 8601 date or date-time,
 // `T` or space between date and time, optional fraction, `Z` or a numeric offset. A value
-// without an offset is read as UTC (the server's time zone). See ../../../shared/attendee-api.md.
+// without an offset is read as UTC (the server's time zone). See docs/attendee-api.md.
 const ISO_DATETIME =
   /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d+))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
 

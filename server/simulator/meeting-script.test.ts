@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import type { ParticipantEvent } from '../../src/lib/participant-event.ts';
+import type { ParticipantEvent } from '../../src/shared/participant-event.ts';
 import { ManualClock } from './clock.ts';
 import { SimulatedAttendee } from './simulated-attendee.ts';
 

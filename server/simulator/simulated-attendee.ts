@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../../src/lib/participant-event.ts';
+import type { ParticipantEvent } from '../../src/shared/participant-event.ts';
 import { routeAttendeeRequest } from './attendee-api-routes.ts';
 import type { BotRecord } from './attendee-api-routes.ts';
 import { botEventTypeFor, isMeetingOver } from './bot-states.ts';
@@ -66,7 +66,7 @@ interface NewEvent {
 const TIMESTAMP_JITTER_MS = 300;
 
 /**
- * The Attendee API as ../../../shared/attendee-api.md describes it, in memory: for the demo,
+ * The Attendee API as docs/attendee-api.md describes it, in memory: for the demo,
  * the dev server and tests. Scripted meetings are generated lazily up to the clock's now.
  */
 export class SimulatedAttendee {

@@ -1,6 +1,6 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import { DEMO_BOT_ID } from '../lib/demo-meeting';
+import { DEMO_BOT_ID } from '../shared/demo-meeting';
 import { presentInTruth } from '../testing/present-in-truth';
 import {
   findRoster,

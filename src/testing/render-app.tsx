@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { QueryClient } from '@tanstack/react-query';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
 import type { Clock } from '../../server/simulator/clock';
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../lib/demo-meeting';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../shared/demo-meeting';
 import { AppProvider } from '../app/provider';
 import { App } from '../app/app';
 import { routeFetchToSimulator } from './simulated-fetch';

@@ -1,12 +1,12 @@
 import { useId } from 'react';
 import { clockTime } from '../../lib/clock-time';
-import type { SummaryFigures } from '../../features/attendance/insights/summary-figures';
+import type { SummaryFigures } from '../../domain/insights/summary-figures';
 import { formatDuration } from '../../lib/format-duration';
-import { summaryFigures } from '../../features/attendance/insights/summary-figures';
-import { eventCount } from '../../features/attendance/attendance-state';
-import { presentCount } from '../../features/attendance/roster';
+import { summaryFigures } from '../../domain/insights/summary-figures';
+import { eventCount } from '../../domain/attendance-state';
+import { presentCount } from '../../domain/roster';
 import { useMeetingNow } from '../../lib/use-now';
-import type { AttendanceStore } from './attendance-store';
+import type { AttendanceStore } from '../../domain/attendance-store';
 
 export interface AttendanceFiguresProps {
   /** The roster's count (participants present), so the figure and the list always agree. */

@@ -1,8 +1,8 @@
 import { memo, useId, useMemo } from 'react';
-import { attendanceSeries } from '../../features/attendance/insights/attendance-series';
+import { attendanceSeries } from '../../domain/insights/attendance-series';
 import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
 import { useMeetingNow } from '../../lib/use-now';
-import type { InsightsState } from '../../features/attendance/insights/insights-state';
+import type { InsightsState } from '../../domain/insights/insights-state';
 
 export interface ChartSectionProps {
   insights: InsightsState;

@@ -3,21 +3,21 @@ import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
-import { botQueryOptions } from '../../features/events/api/get-bot';
-import { currentHostsQueryOptions } from '../../features/events/api/get-current-hosts';
-import { isMeetingOver } from '../../lib/bot-states';
-import { ApiError } from '../../features/events/api/api-error';
+import { botQueryOptions } from '../../attendee-api/get-bot';
+import { currentHostsQueryOptions } from '../../attendee-api/get-current-hosts';
+import { isMeetingOver } from '../../shared/bot-states';
+import { ApiError } from '../../attendee-api/api-error';
 import {
   DEFAULT_POLL_INTERVAL_MS,
   useParticipantEventFeed,
-} from '../../features/events/use-participant-event-feed';
-import { presentCount, presentParticipants } from '../../features/attendance/roster';
-import { eventCount } from '../../features/attendance/attendance-state';
+} from '../../event-feed/use-participant-event-feed';
+import { presentCount, presentParticipants } from '../../domain/roster';
+import { eventCount } from '../../domain/attendance-state';
 import { PresentRoster } from '../../features/roster/present-roster';
 import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
 import { HostNotifications } from '../../features/announcements/host-notifications';
 import { usePageTitle } from '../../features/announcements/use-page-title';
-import { createAttendanceStore } from './attendance-store';
+import { createAttendanceStore } from '../../domain/attendance-store';
 import { LiveAttendanceFigures } from './attendance-figures';
 import { ChartSection } from './chart-section';
 import { ParticipantsSection } from './participants-section';

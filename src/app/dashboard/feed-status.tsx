@@ -1,9 +1,9 @@
 import { formatDistanceStrict } from 'date-fns';
 import { clockTime } from '../../lib/clock-time';
-import { explainError } from '../../features/events/api/api-error';
-import type { EventFeed } from '../../features/events/use-participant-event-feed';
+import { explainError } from '../../attendee-api/api-error';
+import type { EventFeed } from '../../event-feed/use-participant-event-feed';
 import { useNow } from '../../lib/use-now';
-import { howMeetingEnded, notInMeetingYet } from '../../lib/bot-states';
+import { howMeetingEnded, notInMeetingYet } from '../../shared/bot-states';
 
 export interface FeedStatusProps {
   feed: EventFeed;

@@ -1,9 +1,9 @@
 import { memo, useId, useMemo } from 'react';
-import { participantRows } from '../../features/attendance/insights/participant-rows';
+import { participantRows } from '../../domain/insights/participant-rows';
 import { ExportButtons } from '../../features/export/export-buttons';
 import { ParticipantsTable } from '../../features/participants-table/participants-table';
 import { meetingClockMs, useMeetingNow } from '../../lib/use-now';
-import type { AttendanceStore } from './attendance-store';
+import type { AttendanceStore } from '../../domain/attendance-store';
 
 export interface ParticipantsSectionProps {
   store: AttendanceStore;

@@ -1,4 +1,4 @@
-import type { RejectedEvent } from '../../features/events/api/participant-event-schema';
+import type { RejectedEvent } from '../../shared/participant-event';
 
 export interface RejectedEventsNoticeProps {
   count: number;

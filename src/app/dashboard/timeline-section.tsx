@@ -1,5 +1,5 @@
 import { memo, useId, useState } from 'react';
-import type { AttendanceState } from '../../features/attendance/attendance-state';
+import type { AttendanceState } from '../../domain/attendance-state';
 import { EventTimeline } from '../../features/timeline/event-timeline';
 import { TimelineFilters } from '../../features/timeline/timeline-filters';
 import { NO_FILTER, type TimelineFilter } from '../../features/timeline/timeline-filter';

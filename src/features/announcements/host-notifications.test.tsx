@@ -1,7 +1,7 @@
 import { render, renderHook, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
-import type { PresenceNews } from './presence-news';
+import type { PresenceNews } from '../../domain/presence-news';
 import { HostNotifications } from './host-notifications';
 import { usePageTitle } from './use-page-title';
 import { newsSource } from './news-source-fixture';

@@ -1,5 +1,5 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { hostNews, type PresenceNews } from './presence-news';
+import { hostNews, type PresenceNews } from '../../domain/presence-news';
 
 export interface HostNotificationsProps {
   subscribeToNews: (listener: (news: PresenceNews) => void) => () => void;

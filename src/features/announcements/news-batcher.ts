@@ -1,4 +1,4 @@
-import { hasNews, mergeNews, NO_NEWS, type PresenceNews } from './presence-news';
+import { hasNews, mergeNews, NO_NEWS, type PresenceNews } from '../../domain/presence-news';
 
 export interface NewsBatcher {
   add(news: PresenceNews): void;

@@ -1,6 +1,6 @@
 import { act, render, screen } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
-import type { PresenceNews } from './presence-news';
+import type { PresenceNews } from '../../domain/presence-news';
 import { ANNOUNCEMENT_GAP_MS, PresenceAnnouncer } from './presence-announcer';
 import { newsSource } from './news-source-fixture';
 

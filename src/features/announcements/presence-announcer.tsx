@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { createNewsBatcher } from './news-batcher';
-import { describeNews, type PresenceNews } from './presence-news';
+import { describeNews, type PresenceNews } from '../../domain/presence-news';
 
 export const ANNOUNCEMENT_GAP_MS = 5000;
 

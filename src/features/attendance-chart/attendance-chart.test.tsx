@@ -1,8 +1,8 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { makeEvent } from '../attendance/event-fixtures';
-import { attendanceSeries } from '../attendance/insights/attendance-series';
-import { createInsightsFeed } from '../attendance/insights/insights-fixtures';
+import { makeEvent } from '../../domain/event-fixtures';
+import { attendanceSeries } from '../../domain/insights/attendance-series';
+import { createInsightsFeed } from '../../domain/insights/insights-fixtures';
 import { AttendanceChart } from './attendance-chart';
 
 const START = new Date(2026, 10, 24, 12, 0, 0).getTime();

@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { clockTime } from '../../lib/clock-time';
-import type { AttendanceSeries } from '../attendance/insights/attendance-series';
+import type { AttendanceSeries } from '../../domain/insights/attendance-series';
 import {
   areaPath,
   chartScale,

@@ -1,4 +1,4 @@
-import type { PresenceMark, SeriesPoint } from '../attendance/insights/attendance-series';
+import type { PresenceMark, SeriesPoint } from '../../domain/insights/attendance-series';
 
 export interface ChartBox {
   width: number;

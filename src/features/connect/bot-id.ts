@@ -1,4 +1,4 @@
-/** `bot_` then letters and digits (../shared/attendee-api.md): checked before any request. */
+/** `bot_` then letters and digits (docs/attendee-api.md): checked before any request. */
 const BOT_ID_PATTERN = /^bot_[A-Za-z0-9]{1,64}$/;
 
 /** The message to show at the field, or null when the ID is acceptable. */

@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { ConnectForm } from './connect-form';
-import { DEMO_BOT_ID } from '../../lib/demo-meeting';
+import { DEMO_BOT_ID } from '../../shared/demo-meeting';
 
 function setup(search = '') {
   window.history.replaceState(null, '', `/${search}`);

@@ -1,9 +1,9 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
-import { makeEvent } from '../attendance/event-fixtures';
-import { createInsightsFeed } from '../attendance/insights/insights-fixtures';
-import { participantRows } from '../attendance/insights/participant-rows';
+import { makeEvent } from '../../domain/event-fixtures';
+import { createInsightsFeed } from '../../domain/insights/insights-fixtures';
+import { participantRows } from '../../domain/insights/participant-rows';
 import { ExportButtons } from './export-buttons';
 
 const API_KEY = 'secret-key-never-exported';

@@ -1,7 +1,7 @@
 import { Button } from '../../components/ui/button';
-import type { ParticipantEvent } from '../../lib/participant-event';
-import { eventsCsv, eventsJson, participantsCsv } from '../attendance/insights/insights-export';
-import type { ParticipantRow } from '../attendance/insights/participant-rows';
+import type { ParticipantEvent } from '../../shared/participant-event';
+import { eventsCsv, eventsJson, participantsCsv } from '../../domain/insights/insights-export';
+import type { ParticipantRow } from '../../domain/insights/participant-rows';
 import { downloadFile, exportFileName } from './download-file';
 
 export interface ExportButtonsProps {

@@ -1,4 +1,4 @@
-import type { ParticipantRow } from '../attendance/insights/participant-rows';
+import type { ParticipantRow } from '../../domain/insights/participant-rows';
 
 export type SortColumn =
   'name' | 'firstJoin' | 'lastLeave' | 'timePresent' | 'sessions' | 'talkTime' | 'host';

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import type { ParticipantRow } from '../attendance/insights/participant-rows';
+import type { ParticipantRow } from '../../domain/insights/participant-rows';
 import { ParticipantsTable } from './participants-table';
 
 function row(name: string | null, overrides: Partial<ParticipantRow> = {}): ParticipantRow {

@@ -2,8 +2,8 @@ import { useDeferredValue, useId, useMemo, useState } from 'react';
 import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 import { clockTime } from '../../lib/clock-time';
 import { Badge, HostBadge } from '../../components/ui/badge';
-import { displayName } from '../attendance/describe-event';
-import type { ParticipantRow } from '../attendance/insights/participant-rows';
+import { displayName } from '../../domain/describe-event';
+import type { ParticipantRow } from '../../domain/insights/participant-rows';
 import { formatDuration } from '../../lib/format-duration';
 import {
   DEFAULT_SORT,

@@ -1,8 +1,8 @@
 import { useState } from 'react';
 import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { applyEvents, createAttendanceState } from '../attendance/attendance-state';
-import { makeEvent } from '../attendance/event-fixtures';
+import { applyEvents, createAttendanceState } from '../../domain/attendance-state';
+import { makeEvent } from '../../domain/event-fixtures';
 import { EventTimeline } from './event-timeline';
 import { TimelineFilters } from './timeline-filters';
 import { NO_FILTER, type TimelineFilter } from './timeline-filter';

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 import { clockTime } from '../../lib/clock-time';
 import { HostBadge } from '../../components/ui/badge';
-import type { AttendanceState, ReceivedEvent } from '../attendance/attendance-state';
-import { describeEvent, displayName } from '../attendance/describe-event';
-import { participantByUuid } from '../attendance/roster';
-import type { TimelineView } from '../attendance/timeline';
+import type { AttendanceState, ReceivedEvent } from '../../domain/attendance-state';
+import { describeEvent, displayName } from '../../domain/describe-event';
+import { participantByUuid } from '../../domain/roster';
+import type { TimelineView } from '../../domain/timeline';
 import {
   createFilteredTimelineCache,
   filteredTimeline,

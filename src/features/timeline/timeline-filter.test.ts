@@ -1,5 +1,5 @@
-import { applyEvents, createAttendanceState } from '../attendance/attendance-state';
-import { makeEvent } from '../attendance/event-fixtures';
+import { applyEvents, createAttendanceState } from '../../domain/attendance-state';
+import { makeEvent } from '../../domain/event-fixtures';
 import {
   createFilteredTimelineCache,
   filteredTimeline,

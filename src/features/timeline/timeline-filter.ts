@@ -1,6 +1,6 @@
-import type { AttendanceState, ReceivedEvent } from '../attendance/attendance-state';
-import { describeEvent, displayName, isSpeechEvent } from '../attendance/describe-event';
-import type { TimelineView } from '../attendance/timeline';
+import type { AttendanceState, ReceivedEvent } from '../../domain/attendance-state';
+import { describeEvent, displayName, isSpeechEvent } from '../../domain/describe-event';
+import type { TimelineView } from '../../domain/timeline';
 
 export type EventTypeFilter = 'all' | 'presence' | 'join' | 'leave' | 'speech' | 'other';
 

@@ -1,0 +1,58 @@
+import * as v from 'valibot';
+import { queryOptions } from '@tanstack/react-query';
+import type { WatchSession } from '../lib/watch-session';
+import { ApiError, isRefusal } from './api-error';
+import { isMeetingOver } from '../shared/bot-states';
+import { botPath, requestAttendee } from './request-attendee';
+import { retryDelayMs, shouldRetry } from './retry-policy';
+
+const botSchema = v.object({
+  id: v.string(),
+  state: v.string(),
+  events: v.fallback(
+    v.array(v.object({ type: v.string(), created_at: v.nullish(v.string(), null) })),
+    [],
+  ),
+});
+
+export interface Bot {
+  id: string;
+  state: string;
+  /** When the bot reached its current state, from its event log; null when unknown. */
+  stateSinceMs: number | null;
+}
+
+export async function getBot(
+  session: Pick<WatchSession, 'botId' | 'source' | 'apiKey'>,
+  signal?: AbortSignal,
+): Promise<Bot> {
+  const response = await requestAttendee(session, botPath(session), signal);
+  const parsed = v.safeParse(botSchema, response.body);
+  if (!parsed.success) throw new ApiError('malformed', 'Unexpected bot description.');
+  const last = parsed.output.events.at(-1);
+  const since = last?.created_at ? Date.parse(last.created_at) : NaN;
+  return {
+    id: parsed.output.id,
+    state: parsed.output.state,
+    stateSinceMs: Number.isFinite(since) ? since : null,
+  };
+}
+
+export const BOT_REFRESH_MS = 10_000;
+
+export function botQueryOptions(session: WatchSession) {
+  // The key names the session, not the API key: keys are visible in devtools and caches.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  return queryOptions({
+    queryKey: ['bot', session.source, session.botId, session.id],
+    queryFn: ({ signal }) => getBot(session, signal),
+    refetchInterval: (query) => {
+      if (query.state.data && isMeetingOver(query.state.data.state)) return false;
+      // A refused key or an unknown bot will not change by asking again; the feed says so.
+      return isRefusal(query.state.error) ? false : BOT_REFRESH_MS;
+    },
+    refetchIntervalInBackground: true,
+    retry: shouldRetry,
+    retryDelay: retryDelayMs,
+  });
+}

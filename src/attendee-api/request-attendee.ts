@@ -1,0 +1,138 @@
+import { ApiError } from './api-error';
+import type { WatchSession } from '../lib/watch-session';
+import { DEMO_PATH_PREFIX } from '../shared/demo-meeting';
+
+export const REQUEST_TIMEOUT_MS = 15_000;
+
+export interface AttendeeResponse {
+  body: unknown;
+  /** The server's clock from the `Date` header, in ms; null when absent or unreadable. */
+  serverDateMs: number | null;
+}
+
+/** The same-origin path for a bot resource; the server decides where it really goes. */
+export function botPath(session: Pick<WatchSession, 'botId' | 'source'>, resource = ''): string {
+  const prefix = session.source === 'demo' ? DEMO_PATH_PREFIX : '';
+  return `${prefix}/api/v1/bots/${encodeURIComponent(session.botId)}${resource}`;
+}
+
+/**
+ * One GET against our proxy, with a timeout, turned into a parsed body or a typed ApiError.
+ * This is the only place in the page that calls fetch.
+ */
+export async function requestAttendee(
+  session: Pick<WatchSession, 'apiKey'>,
+  path: string,
+  signal?: AbortSignal,
+): Promise<AttendeeResponse> {
+  const timeout = new AbortController();
+  const timer = setTimeout(() => timeout.abort(), REQUEST_TIMEOUT_MS);
+  const onAbort = () => timeout.abort();
+  signal?.addEventListener('abort', onAbort);
+  let response: Response;
+  try {
+    response = await fetch(path, {
+      headers: { Authorization: `Token ${session.apiKey}`, Accept: 'application/json' },
+      signal: timeout.signal,
+      credentials: 'omit',
+    });
+  } catch (cause) {
+    if (signal?.aborted) throw cause;
+    if (timeout.signal.aborted) {
+      throw new ApiError('timeout', `No answer within ${REQUEST_TIMEOUT_MS / 1000} s.`);
+    }
+    throw new ApiError('network', 'The network request failed.');
+  } finally {
+    clearTimeout(timer);
+    signal?.removeEventListener('abort', onAbort);
+  }
+  const serverDateMs = readDateHeader(response.headers.get('Date'));
+  const body = await readJsonBody(response);
+  if (body.kind === 'unreadable') {
+    // The connection broke while the body was arriving: a network fault like any other.
+    throw new ApiError('network', 'The response was cut off.', { status: response.status });
+  }
+  if (!response.ok) throw errorFromResponse(response, body.value);
+  if (body.kind === 'not-json') {
+    if (isLabelledJson(response) && !body.looksLikeMarkup) {
+      // The API only ever sends valid JSON as JSON: a body that does not parse was cut short or
+      // mangled on the way, so asking again is the cure. An HTML page (a login portal, say) is
+      // another system answering (whatever its Content-Type says), and retrying would hide that.
+      throw new ApiError('network', 'The response arrived garbled (not valid JSON).', {
+        status: response.status,
+      });
+    }
+    throw new ApiError('malformed', 'The response is not JSON.', { status: response.status });
+  }
+  return { body: body.value, serverDateMs };
+}
+
+type JsonBody =
+  | { kind: 'json'; value: unknown }
+  | { kind: 'not-json'; value: undefined; looksLikeMarkup: boolean }
+  | { kind: 'unreadable'; value: undefined };
+
+function isLabelledJson(response: Response): boolean {
+  const type = response.headers.get('Content-Type') ?? '';
+  return /^application\/(?:[\w.+-]+\+)?json\b/i.test(type.trim());
+}
+
+function readDateHeader(value: string | null): number | null {
+  if (value === null) return null;
+  const ms = Date.parse(value);
+  return Number.isFinite(ms) ? ms : null;
+}
+
+/** Not JSON: an HTML error page from a proxy in between, say. */
+async function readJsonBody(response: Response): Promise<JsonBody> {
+  let text: string;
+  try {
+    text = await response.text();
+  } catch {
+    return { kind: 'unreadable', value: undefined };
+  }
+  try {
+    return { kind: 'json', value: JSON.parse(text) as unknown };
+  } catch {
+    return { kind: 'not-json', value: undefined, looksLikeMarkup: /^\s*</.test(text) };
+  }
+}
+
+function serverMessageOf(body: unknown): string | null {
+  if (typeof body !== 'object' || body === null) return null;
+  const record = body as Record<string, unknown>;
+  for (const field of ['detail', 'error', 'message']) {
+    const value = record[field];
+    if (typeof value === 'string' && value.trim() !== '') return value;
+  }
+  return null;
+}
+
+function retryAfterMsOf(response: Response): number | null {
+  const value = response.headers.get('Retry-After');
+  if (value === null) return null;
+  const seconds = Number(value);
+  if (Number.isFinite(seconds) && seconds >= 0) return seconds * 1000;
+  const date = Date.parse(value);
+  return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
+}
+
+function errorFromResponse(response: Response, body: unknown): ApiError {
+  const status = response.status;
+  const serverMessage = serverMessageOf(body);
+  const options = { status, serverMessage, retryAfterMs: retryAfterMsOf(response) };
+  if (status === 401 || status === 403) {
+    return new ApiError('unauthorized', 'API key rejected', options);
+  }
+  if (status === 404) return new ApiError('bot-not-found', 'Bot not found', options);
+  if (status === 429) {
+    const wait =
+      options.retryAfterMs === null ? '' : ` for ${Math.ceil(options.retryAfterMs / 1000)} s`;
+    return new ApiError('rate-limited', `The server asked us to wait${wait} (HTTP 429).`, options);
+  }
+  if (status >= 500) {
+    const reason = serverMessage ?? response.statusText;
+    return new ApiError('server', `Server error ${status}${reason ? `: ${reason}` : ''}.`, options);
+  }
+  return new ApiError('bad-request', `HTTP ${status}`, options);
+}

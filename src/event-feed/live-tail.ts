@@ -1,0 +1,55 @@
+import type { WatchSession } from '../lib/watch-session';
+import { walkEventsAfter, type PageSink } from './walk-events';
+import { DEFAULT_OVERLAP_MS, nextWatermark } from './watermark';
+
+export interface HistoryStart {
+  /** `Date` of the first history page. */
+  serverDateMs: number | null;
+  /** Our clock when the history finished, used only when the server sent no Date. */
+  finishedAtMs: number;
+}
+
+export interface PollResult {
+  afterMs: number;
+  requests: number;
+}
+
+export interface LiveTail {
+  /** One poll: every event after the watermark, following `next` to the end. */
+  poll(onPage: PageSink, historyStart: HistoryStart, signal?: AbortSignal): Promise<PollResult>;
+}
+
+/**
+ * The polling side of a watched bot. It holds the watermark between polls (see watermark.ts for
+ * why it comes from the server's `Date` and overlaps), and nothing else.
+ */
+export function createLiveTail(session: WatchSession, overlapMs = DEFAULT_OVERLAP_MS): LiveTail {
+  let watermarkMs: number | null = null;
+  let clockOffsetMs = 0;
+  return {
+    async poll(onPage, historyStart, signal) {
+      // The history walk began when its first page was answered; anything that committed late
+      // during the walk has a created_at at most `overlapMs` before that moment.
+      const afterMs =
+        watermarkMs ??
+        nextWatermark({
+          previousMs: null,
+          serverDateMs: historyStart.serverDateMs,
+          requestSentAtMs: historyStart.finishedAtMs,
+          clockOffsetMs: 0,
+          overlapMs,
+        });
+      const sentAtMs = Date.now();
+      const walk = await walkEventsAfter(session, afterMs, onPage, signal);
+      if (walk.firstServerDateMs !== null) clockOffsetMs = walk.firstServerDateMs - sentAtMs;
+      watermarkMs = nextWatermark({
+        previousMs: afterMs,
+        serverDateMs: walk.firstServerDateMs,
+        requestSentAtMs: sentAtMs,
+        clockOffsetMs,
+        overlapMs,
+      });
+      return { afterMs, requests: walk.requests };
+    },
+  };
+}

@@ -1,0 +1,128 @@
+import { useEffect, useState } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import type { WatchSession } from '../lib/watch-session';
+import { isTransientError } from '../attendee-api/api-error';
+import { createLiveTail } from './live-tail';
+import { loadHistory, type HistoryProgress } from './parallel-history';
+import { participantEventKeys } from '../attendee-api/query-keys';
+import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
+import type { PageSink } from './walk-events';
+
+export const DEFAULT_POLL_INTERVAL_MS = 3000;
+
+export interface EventFeedOptions {
+  /** Receives every page as it arrives; must be stable and must de-duplicate by event id. */
+  onPage: PageSink;
+  pollIntervalMs: number;
+  /** The bot left the meeting: make one last catch-up poll, then stop. */
+  meetingOver: boolean;
+  overlapMs?: number;
+}
+
+export type EventFeedPhase = 'history' | 'live' | 'finished' | 'stopped';
+
+export interface EventFeed {
+  phase: EventFeedPhase;
+  historyEventsLoaded: number;
+  /** How far the history load is, 0 to 1; null when it cannot tell. */
+  historyProgress: number | null;
+  /** A failure that stopped loading (bad key, unknown bot, unreadable response). */
+  error: unknown;
+  /** A transient failure being retried right now. */
+  retryingAfter: unknown;
+  /** Our clock at the last successful load; null before the first. */
+  lastSuccessAtMs: number | null;
+}
+
+/**
+ * Loads the whole history (overlapping time windows walked in parallel, each a TanStack infinite
+ * query: parallel-history.ts), then polls with `after` (live-tail.ts). Pages go to `onPage` in the
+ * server's order.
+ */
+export function useParticipantEventFeed(
+  session: WatchSession,
+  options: EventFeedOptions,
+): EventFeed {
+  const { onPage, pollIntervalMs, meetingOver } = options;
+  const queryClient = useQueryClient();
+  const [liveTail] = useState(() => createLiveTail(session, options.overlapMs));
+  const [progress, setProgress] = useState<HistoryProgress | null>(null);
+  const keys = participantEventKeys(session);
+
+  // Loaded once: no refetch on focus, reconnect or mount, and never on an interval (a refetch
+  // would re-walk every page). New events come from the live tail. The session id in the key
+  // names everything the load depends on.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  const history = useQuery({
+    queryKey: keys.history,
+    queryFn: ({ signal }) =>
+      loadHistory({ queryClient, session, onPage, onProgress: setProgress, signal }),
+    staleTime: Infinity,
+    gcTime: Infinity,
+    refetchOnMount: false,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    // Each page is retried inside the load; what reaches here is final (bad key, unknown bot).
+    retry: false,
+  });
+  const historyStart = history.data;
+  const historyDone = historyStart !== undefined;
+
+  const [finalPollDone, setFinalPollDone] = useState(false);
+  // The watermark lives in liveTail and the history start in the history query, not in the
+  // key: a new key per poll would pile up cache entries and defeat one-poll-in-flight.
+  // eslint-disable-next-line @tanstack/query/exhaustive-deps
+  const tail = useQuery({
+    queryKey: keys.tail,
+    queryFn: ({ signal }) => {
+      if (!historyStart) throw new Error('The live tail starts after the history.');
+      return liveTail.poll(onPage, historyStart, signal);
+    },
+    enabled: historyDone && !finalPollDone,
+    refetchInterval: (query) => {
+      const error = query.state.error;
+      if (meetingOver || (error && !isTransientError(error))) return false;
+      return pollIntervalMs;
+    },
+    refetchIntervalInBackground: true,
+    refetchOnWindowFocus: false,
+    refetchOnReconnect: false,
+    gcTime: 0,
+    retry: shouldRetry,
+    retryDelay: retryDelayMs,
+  });
+
+  const { refetch: refetchTail } = tail;
+  useEffect(() => {
+    if (!meetingOver || !historyDone || finalPollDone) return;
+    let cancelled = false;
+    void refetchTail().then((result) => {
+      if (!cancelled && result.isSuccess) setFinalPollDone(true);
+    });
+    return () => {
+      cancelled = true;
+    };
+  }, [meetingOver, historyDone, finalPollDone, refetchTail]);
+
+  const error = history.error ?? tail.error;
+  const stoppedByError = error !== null && !isTransientError(error);
+  const lastSuccessAtMs = Math.max(history.dataUpdatedAt, tail.dataUpdatedAt);
+  return {
+    phase: stoppedByError
+      ? 'stopped'
+      : !historyDone
+        ? 'history'
+        : finalPollDone
+          ? 'finished'
+          : 'live',
+    historyEventsLoaded: progress?.eventsReceived ?? 0,
+    historyProgress: historyDone ? 1 : (progress?.fraction ?? null),
+    error: stoppedByError ? error : null,
+    retryingAfter: stoppedByError
+      ? null
+      : historyDone
+        ? tail.failureReason
+        : (progress?.retryingAfter ?? null),
+    lastSuccessAtMs: lastSuccessAtMs > 0 ? lastSuccessAtMs : null,
+  };
+}
