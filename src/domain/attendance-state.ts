@@ -1,5 +1,6 @@
 import type { ParticipantEvent } from '../shared/participant-event';
 import { isSpeechEvent } from './describe-event';
+import { firstIndexAfter } from '../lib/sorted-search';
 
 /**
  * The attendance of one meeting, built from participant events as they arrive.
@@ -247,13 +248,6 @@ function insertInTimeOrder(timeline: ReceivedEvent[], received: ReceivedEvent): 
     timeline.push(received);
     return;
   }
-  let low = 0;
-  let high = timeline.length - 1;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    const entry = timeline[middle] as ReceivedEvent;
-    if (entry.event.timestamp_ms <= timestamp) low = middle + 1;
-    else high = middle;
-  }
-  timeline.splice(low, 0, received);
+  const position = firstIndexAfter(timeline, (entry) => entry.event.timestamp_ms > timestamp);
+  timeline.splice(position, 0, received);
 }

@@ -3,9 +3,7 @@ import {
   type AttendanceState,
   type ParticipantState,
 } from './attendance-state';
-
-// One collator for every sort: creating it per comparison is the slow part of localeCompare.
-const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+import { compareNames } from '../lib/names';
 
 /**
  * Who is in the meeting now: hosts first, then by when they joined (earliest first), then by
@@ -37,11 +35,4 @@ function compareForRoster(a: ParticipantState, b: ParticipantState): number {
   if (byName !== 0) return byName;
   // Names are not unique: first seen first keeps the order stable from one poll to the next.
   return a.firstSeenSeq - b.firstSeenSeq;
-}
-
-function compareNames(a: string | null, b: string | null): number {
-  const blankA = a === null || a.trim() === '';
-  const blankB = b === null || b.trim() === '';
-  if (blankA || blankB) return Number(blankA) - Number(blankB);
-  return nameCollator.compare(a, b);
 }

@@ -7,6 +7,7 @@ import { eventCount } from '../../domain/attendance-state';
 import { presentCount } from '../../domain/roster';
 import { useMeetingNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
+import { formatCount } from '../../lib/format-count';
 
 export interface AttendanceFiguresProps {
   /** The roster's count (participants present), so the figure and the list always agree. */
@@ -28,17 +29,17 @@ export function AttendanceFigures({ present, events, figures, endedAtMs }: Atten
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <Figure
         label={over ? 'Present at the end' : 'Present now'}
-        value={count(present)}
+        value={formatCount(present)}
         detail={peopleBehind(present, figures.presentNow)}
       />
       <Figure
         label="Peak"
-        value={peak === null ? '0' : count(peak.count)}
+        value={peak === null ? '0' : formatCount(peak.count)}
         detail={peak === null ? 'nobody yet' : `at ${clockTime(peak.atMs)}`}
       />
       <Figure
         label="Unique participants"
-        value={count(figures.uniqueParticipants)}
+        value={formatCount(figures.uniqueParticipants)}
         detail="rejoins count once"
       />
       <Figure
@@ -51,7 +52,7 @@ export function AttendanceFigures({ present, events, figures, endedAtMs }: Atten
         value={meetingTimeSoFarMs === null ? '–' : formatDuration(meetingTimeSoFarMs)}
         detail={meetingSpan(meetingStartMs, meetingTimeSoFarMs, over)}
       />
-      <Figure label="Events loaded" value={count(events)} />
+      <Figure label="Events loaded" value={formatCount(events)} />
     </dl>
   );
 }
@@ -81,17 +82,15 @@ function Figure({ label, value, detail }: { label: string; value: string; detail
  */
 function peopleBehind(participants: number, people: number): string | undefined {
   if (participants === people) return undefined;
-  return people === 1 ? '1 person, joined twice' : `${count(people)} people, some joined twice`;
+  return people === 1
+    ? '1 person, joined twice'
+    : `${formatCount(people)} people, some joined twice`;
 }
 
 function meetingSpan(startMs: number | null, lengthMs: number | null, over: boolean) {
   if (startMs === null) return undefined;
   if (!over || lengthMs === null) return `since ${clockTime(startMs)}`;
   return `${clockTime(startMs)}–${clockTime(startMs + lengthMs)}`;
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
 }
 
 /**

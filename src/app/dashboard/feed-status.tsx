@@ -4,6 +4,7 @@ import { explainError } from '../../attendee-api/api-error';
 import type { EventFeed } from '../../event-feed/use-participant-event-feed';
 import { useNow } from '../../lib/use-now';
 import { howMeetingEnded, notInMeetingYet } from '../../shared/bot-states';
+import { formatCount } from '../../lib/format-count';
 
 export interface FeedStatusProps {
   feed: EventFeed;
@@ -41,7 +42,7 @@ function describeFeed(
   if (feed.phase === 'history') {
     return {
       dot: 'bg-sky-500 animate-pulse',
-      text: `Loading history… ${feed.historyEventsLoaded.toLocaleString('en-US')} events`,
+      text: `Loading history… ${formatCount(feed.historyEventsLoaded)} events`,
     };
   }
   if (feed.phase === 'finished') {

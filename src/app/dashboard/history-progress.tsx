@@ -1,4 +1,5 @@
 import { useId } from 'react';
+import { formatCount } from '../../lib/format-count';
 
 export interface HistoryProgressProps {
   events: number;
@@ -32,7 +33,7 @@ export function HistoryProgress({ events, fraction }: HistoryProgressProps) {
         />
       </div>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        {events.toLocaleString('en-US')} events so far
+        {formatCount(events)} events so far
         {percent === null ? '' : ` · ${percent}%`}. The roster appears once the whole history is in,
         so it is never shown half right.
       </p>

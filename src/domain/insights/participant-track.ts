@@ -1,4 +1,5 @@
 import { isLater, type ReceivedEvent } from '../attendance-state';
+import { firstIndexAfter } from '../../lib/sorted-search';
 
 /** A span of time on the bot clock; `endMs` is null while it is still going on. */
 export interface Interval {
@@ -126,12 +127,5 @@ function stopTalking(track: ParticipantTrack, atMs: number): void {
 
 /** The first position whose event is later than `received`, by (timestamp_ms, seq). */
 function insertionIndex(events: readonly ReceivedEvent[], received: ReceivedEvent): number {
-  let low = 0;
-  let high = events.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (isLater(events[middle] as ReceivedEvent, received)) high = middle;
-    else low = middle + 1;
-  }
-  return low;
+  return firstIndexAfter(events, (event) => isLater(event, received));
 }

@@ -1,3 +1,4 @@
+import { firstIndexAfter } from '../../lib/sorted-search';
 /**
  * The moments the number of people present changed, sorted by time, with the running count.
  *
@@ -114,12 +115,5 @@ function raisePeak(changes: PresenceChanges, point: ChangePoint): void {
 }
 
 function indexAtOrAfter(points: readonly ChangePoint[], atMs: number): number {
-  let low = 0;
-  let high = points.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if ((points[middle] as ChangePoint).atMs < atMs) low = middle + 1;
-    else high = middle;
-  }
-  return low;
+  return firstIndexAfter(points, (point) => point.atMs >= atMs);
 }

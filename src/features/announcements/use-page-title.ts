@@ -1,4 +1,5 @@
 import { useEffect } from 'react';
+import { formatCount } from '../../lib/format-count';
 
 const BASE_TITLE = 'Attendee Live';
 
@@ -10,7 +11,7 @@ export function usePageTitle(presentCount: number | null, meetingOver = false): 
   useEffect(() => {
     if (meetingOver) document.title = `Meeting over · ${BASE_TITLE}`;
     else if (presentCount === null) document.title = BASE_TITLE;
-    else document.title = `(${presentCount.toLocaleString('en-US')}) ${BASE_TITLE}`;
+    else document.title = `(${formatCount(presentCount)}) ${BASE_TITLE}`;
     return () => {
       document.title = BASE_TITLE;
     };

@@ -10,6 +10,7 @@ import {
   type ChartBox,
 } from './chart-geometry';
 import { useElementWidth } from './use-element-width';
+import { formatCount } from '../../lib/format-count';
 
 const HEIGHT_PX = 180;
 const AXIS_LEFT_PX = 40;
@@ -89,7 +90,7 @@ export function AttendanceChart({ series, over = false }: AttendanceChartProps) 
       <p id={summaryId} className="text-sm text-slate-600 dark:text-slate-400">
         {peak === null
           ? 'Nobody has been present yet.'
-          : `Peak ${peak.count.toLocaleString('en-US')} at ${clockTime(peak.atMs, true)}; ${points[points.length - 1]?.count.toLocaleString('en-US')} ${over ? 'at the end' : 'now'}.`}
+          : `Peak ${formatCount(peak.count)} at ${clockTime(peak.atMs, true)}; ${formatCount(points[points.length - 1]?.count ?? 0)} ${over ? 'at the end' : 'now'}.`}
       </p>
       <p
         id={readoutId}
@@ -97,7 +98,7 @@ export function AttendanceChart({ series, over = false }: AttendanceChartProps) 
         className="min-h-5 text-sm font-medium tabular-nums"
       >
         {cursor
-          ? `${clockTime(cursorMs ?? cursor.atMs, true)} · ${cursor.count.toLocaleString('en-US')} present`
+          ? `${clockTime(cursorMs ?? cursor.atMs, true)} · ${formatCount(cursor.count)} present`
           : 'Hover over the chart, or focus it and use the arrow keys, to read the count at a moment.'}
       </p>
       <svg

@@ -1,4 +1,5 @@
 import type { PresenceMark, SeriesPoint } from '../../domain/insights/attendance-series';
+import { firstIndexAfter } from '../../lib/sorted-search';
 
 export interface ChartBox {
   width: number;
@@ -86,14 +87,7 @@ export function markPaths(
 
 /** The point in force at `atMs`: the last at or before it (the first point if before them all). */
 export function pointIndexAt(points: readonly SeriesPoint[], atMs: number): number {
-  let low = 0;
-  let high = points.length - 1;
-  while (low < high) {
-    const middle = (low + high + 1) >>> 1;
-    if ((points[middle] as SeriesPoint).atMs <= atMs) low = middle;
-    else high = middle - 1;
-  }
-  return Math.max(0, low);
+  return Math.max(0, firstIndexAfter(points, (point) => point.atMs > atMs) - 1);
 }
 
 function round(value: number): number {

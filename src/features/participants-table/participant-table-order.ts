@@ -1,4 +1,5 @@
 import type { ParticipantRow } from '../../domain/insights/participant-rows';
+import { compareNames, foldName } from '../../lib/names';
 
 export type SortColumn =
   'name' | 'firstJoin' | 'lastLeave' | 'timePresent' | 'sessions' | 'talkTime' | 'host';
@@ -21,8 +22,6 @@ export function nextSort(current: TableSort, column: SortColumn): TableSort {
   if (current.column !== column) return { column, direction: firstDirectionOf(column) };
   return { column, direction: current.direction === 'ascending' ? 'descending' : 'ascending' };
 }
-
-const nameCollator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
  * A sorted copy: O(n log n), so the table calls it only when the rows or the sort change, never
@@ -51,21 +50,9 @@ const comparators: Record<SortColumn, Compare> = {
   host: (a, b) => Number(a.isHost) - Number(b.isHost),
 };
 
-/** Unnamed participants count as after every name (so they end an A→Z list). */
-function compareNames(a: string | null, b: string | null): number {
-  const blankA = a === null || a.trim() === '';
-  const blankB = b === null || b.trim() === '';
-  if (blankA || blankB) return Number(blankA) - Number(blankB);
-  return nameCollator.compare(a, b);
-}
-
 /** Rows whose name contains the text, ignoring case and accents. O(n) per change of text. */
 export function filterRows(rows: readonly ParticipantRow[], text: string): ParticipantRow[] {
-  const wanted = fold(text.trim());
+  const wanted = foldName(text.trim());
   if (wanted === '') return rows.slice();
-  return rows.filter((row) => row.name !== null && fold(row.name).includes(wanted));
-}
-
-function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
+  return rows.filter((row) => row.name !== null && foldName(row.name).includes(wanted));
 }

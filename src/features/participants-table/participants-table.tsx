@@ -13,6 +13,7 @@ import {
   type SortColumn,
   type TableSort,
 } from './participant-table-order';
+import { formatCount } from '../../lib/format-count';
 
 const ROW_HEIGHT_PX = 41;
 
@@ -74,8 +75,8 @@ export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTable
         />
         <p className="text-sm text-slate-600 dark:text-slate-400">
           {shown.length === rows.length
-            ? `${count(rows.length)} people`
-            : `${count(shown.length)} of ${count(rows.length)} people`}
+            ? `${formatCount(rows.length)} people`
+            : `${formatCount(shown.length)} of ${formatCount(rows.length)} people`}
         </p>
       </div>
       <div
@@ -191,8 +192,4 @@ function SortArrow({ direction }: { direction: TableSort['direction'] | null }) 
 
 function clock(timestampMs: number): string {
   return clockTime(timestampMs, true);
-}
-
-function count(value: number): string {
-  return value.toLocaleString('en-US');
 }

@@ -1,6 +1,7 @@
 import type { AttendanceState, ReceivedEvent } from '../../domain/attendance-state';
 import { describeEvent, displayName, isSpeechEvent } from '../../domain/describe-event';
 import type { TimelineView } from '../../domain/timeline';
+import { foldName } from '../../lib/names';
 
 export type EventTypeFilter = 'all' | 'presence' | 'join' | 'leave' | 'speech' | 'other';
 
@@ -50,7 +51,7 @@ export function matchesFilter(
     displayName(event.participant_name),
     displayName(current),
     describeEvent(event.event_type),
-  ].some((text) => fold(text).includes(foldedText));
+  ].some((text) => foldName(text).includes(foldedText));
 }
 
 function matchesType(eventType: string, type: EventTypeFilter): boolean {
@@ -67,10 +68,6 @@ function matchesType(eventType: string, type: EventTypeFilter): boolean {
     case 'other':
       return eventType !== 'join' && eventType !== 'leave' && !isSpeechEvent(eventType);
   }
-}
-
-export function fold(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLocaleLowerCase();
 }
 
 /**
@@ -116,7 +113,7 @@ export function filteredTimeline(
     cache.entries = [];
   }
   if (cache.scanned === base.length) return cache.entries;
-  const folded = fold(filter.text.trim());
+  const folded = foldName(filter.text.trim());
   for (let index = cache.scanned; index < base.length; index += 1) {
     const received = base[index] as ReceivedEvent;
     if (matchesFilter(state, received, filter, folded)) cache.entries.push(received);
