@@ -3,7 +3,7 @@ import type { ParticipantEvent } from '../shared/participant-event';
 import { applyEvents, createAttendanceState, eventCount } from './attendance-state';
 import { makeEvent, splitIntoBatches } from './event-fixtures';
 import { participantByUuid, presentCount, presentParticipants } from './roster';
-import { timelineEntryFromNewest, timelineSize } from './timeline';
+import { entryFromNewest, timelineEntries } from './timeline';
 
 const uuids = ['u0', 'u1', 'u2', 'u3'];
 const eventTypes = ['join', 'leave', 'speech_start', 'speech_stop', 'hand_raised'];
@@ -188,8 +188,8 @@ describe('attendance from any delivery of the same events', () => {
         const state = applyAll(batches);
         for (const includeSpeech of [true, false]) {
           const view = { includeSpeech };
-          const entries = Array.from({ length: timelineSize(state, view) }, (_, index) =>
-            timelineEntryFromNewest(state, index, view),
+          const entries = Array.from({ length: timelineEntries(state, view).length }, (_, index) =>
+            entryFromNewest(timelineEntries(state, view), index),
           );
           const expectedIds = distinct
             .filter(

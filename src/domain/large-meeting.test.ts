@@ -2,7 +2,7 @@ import type { ParticipantEvent } from '../shared/participant-event';
 import { applyEvents, createAttendanceState, eventCount } from './attendance-state';
 import { makeEvent } from './event-fixtures';
 import { participantByUuid, presentCount } from './roster';
-import { timelineEntryFromNewest, timelineSize } from './timeline';
+import { entryFromNewest, timelineEntries } from './timeline';
 
 const participants = 5_000;
 const historySize = 200_000;
@@ -44,17 +44,19 @@ describe('a long meeting', () => {
     expect(batch.added).toHaveLength(20);
     expect(eventCount(state)).toBe(historySize + 20);
     expect(state.timeline).toBe(timelineBefore);
-    expect(timelineSize(state, { includeSpeech: true })).toBe(historySize + 20);
-    expect(timelineSize(state, { includeSpeech: false })).toBe(participants + 20);
+    expect(timelineEntries(state, { includeSpeech: true }).length).toBe(historySize + 20);
+    expect(timelineEntries(state, { includeSpeech: false }).length).toBe(participants + 20);
     expect(presentCount(state)).toBe(participants - 1 + 18);
     expect(participantByUuid(state, 'u7')).toMatchObject({ present: true, joinedAtMs: 7 });
-    expect(timelineEntryFromNewest(state, historySize + 15, { includeSpeech: true }).event.id).toBe(
-      'late_leave',
-    );
+    expect(
+      entryFromNewest(timelineEntries(state, { includeSpeech: true }), historySize + 15).event.id,
+    ).toBe('late_leave');
     expect(participantByUuid(state, 'u8')?.present).toBe(false);
-    expect(timelineEntryFromNewest(state, 0, { includeSpeech: true }).event.id).toBe('new_17');
-    expect(timelineEntryFromNewest(state, historySize + 19, { includeSpeech: true }).event.id).toBe(
-      'join_0',
+    expect(entryFromNewest(timelineEntries(state, { includeSpeech: true }), 0).event.id).toBe(
+      'new_17',
     );
+    expect(
+      entryFromNewest(timelineEntries(state, { includeSpeech: true }), historySize + 19).event.id,
+    ).toBe('join_0');
   });
 });

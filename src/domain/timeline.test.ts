@@ -1,14 +1,14 @@
 import { applyEvents, createAttendanceState, type AttendanceState } from './attendance-state';
 import { makeEvent } from './event-fixtures';
-import { timelineEntryFromNewest, timelineSize, type TimelineView } from './timeline';
+import { entryFromNewest, timelineEntries, type TimelineView } from './timeline';
 
 const withSpeech: TimelineView = { includeSpeech: true };
 const withoutSpeech: TimelineView = { includeSpeech: false };
 
 function idsNewestFirst(state: AttendanceState, view: TimelineView): string[] {
   return Array.from(
-    { length: timelineSize(state, view) },
-    (_, index) => timelineEntryFromNewest(state, index, view).event.id,
+    { length: timelineEntries(state, view).length },
+    (_, index) => entryFromNewest(timelineEntries(state, view), index).event.id,
   );
 }
 
@@ -54,9 +54,9 @@ describe('the timeline', () => {
   it('refuses an index outside the timeline', () => {
     const state = createAttendanceState();
     applyEvents(state, [makeEvent('a', 'u1', 'join', 1000)]);
-    expect(() => timelineEntryFromNewest(state, 1, withSpeech)).toThrow(RangeError);
-    expect(() => timelineEntryFromNewest(state, -1, withSpeech)).toThrow(RangeError);
-    expect(() => timelineEntryFromNewest(state, 0.5, withSpeech)).toThrow(RangeError);
-    expect(() => timelineEntryFromNewest(state, 0, withoutSpeech)).not.toThrow();
+    expect(() => entryFromNewest(timelineEntries(state, withSpeech), 1)).toThrow(RangeError);
+    expect(() => entryFromNewest(timelineEntries(state, withSpeech), -1)).toThrow(RangeError);
+    expect(() => entryFromNewest(timelineEntries(state, withSpeech), 0.5)).toThrow(RangeError);
+    expect(() => entryFromNewest(timelineEntries(state, withoutSpeech), 0)).not.toThrow();
   });
 });

@@ -2,10 +2,10 @@ import { useState } from 'react';
 import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 import { clockTime } from '../../lib/clock-time';
 import { HostBadge } from '../../components/ui/badge';
-import type { AttendanceState, ReceivedEvent } from '../../domain/attendance-state';
+import type { AttendanceState } from '../../domain/attendance-state';
 import { describeEvent, displayName } from '../../domain/describe-event';
 import { participantByUuid } from '../../domain/roster';
-import type { TimelineView } from '../../domain/timeline';
+import { entryFromNewest, timelineEntries, type TimelineView } from '../../domain/timeline';
 import {
   createFilteredTimelineCache,
   filteredTimeline,
@@ -41,7 +41,7 @@ export function EventTimeline({
   onPickParticipant,
 }: EventTimelineProps) {
   const [cache] = useState(createFilteredTimelineCache);
-  const base = showsSpeech(view, filter) ? state.timeline : state.timelineWithoutSpeech;
+  const base = timelineEntries(state, { includeSpeech: showsSpeech(view, filter) });
   const entries = isFiltering(filter) ? filteredTimeline(cache, state, base, filter) : base;
   const count = entries.length;
   const { setScroller, first, last, totalHeight } = useFixedRowWindow(count, ROW_HEIGHT_PX);
@@ -64,7 +64,7 @@ export function EventTimeline({
     >
       <ol aria-label="Timeline" className="relative" style={{ height: totalHeight }}>
         {rowIndexes(first, last).map((index) => {
-          const { event } = fromNewest(entries, index);
+          const { event } = entryFromNewest(entries, index);
           const participant = participantByUuid(state, event.participant_uuid);
           const name = displayName(participant ? participant.name : event.participant_name);
           const isHost = participant ? participant.isHost : event.participant_is_host;
@@ -126,14 +126,6 @@ const PICK_HINT_ID = 'timeline-pick-hint';
 
 function rowIndexes(first: number, last: number): number[] {
   return Array.from({ length: last - first }, (_, offset) => first + offset);
-}
-
-function fromNewest(entries: readonly ReceivedEvent[], index: number): ReceivedEvent {
-  const entry = entries[entries.length - 1 - index];
-  if (entry === undefined) {
-    throw new RangeError(`No timeline entry ${index}: the timeline has ${entries.length}`);
-  }
-  return entry;
 }
 
 function toneOf(eventType: string): string {
