@@ -27,7 +27,6 @@ describe('the status line follows the bot in and out of the meeting', () => {
 
     simulator.setState(REAL_BOT, 'joined_recording');
     simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
-    await user.selectOptions(screen.getByLabelText('Check every'), '1000');
     const present = await findRoster();
     await waitFor(() => expect(within(present).getByText('Ada')).toBeInTheDocument(), {
       timeout: 5000,

@@ -3,7 +3,9 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import type { WatchSession } from '../lib/watch-session';
-import { BOT_REFRESH_MS, botQueryOptions } from './get-bot';
+import { botQueryOptions } from './get-bot';
+
+const BOT_REFRESH_MS = 10_000;
 
 const BOT = 'bot_describedMeeting1';
 
@@ -19,7 +21,7 @@ async function requestsWhileWatching(
   const fetchMock = routeFetchToSimulator(simulator);
   const session: WatchSession = { botId: BOT, apiKey, source: 'attendee', id: 'session-1' };
   const client = new QueryClient();
-  const observer = new QueryObserver(client, botQueryOptions(session));
+  const observer = new QueryObserver(client, botQueryOptions(session, BOT_REFRESH_MS));
   const unsubscribe = observer.subscribe(() => {});
   await vi.advanceTimersByTimeAsync(ms);
   unsubscribe();

@@ -38,9 +38,7 @@ export async function getBot(
   };
 }
 
-export const BOT_REFRESH_MS = 10_000;
-
-export function botQueryOptions(session: WatchSession) {
+export function botQueryOptions(session: WatchSession, refreshMs: number) {
   // The key names the session, not the API key: keys are visible in devtools and caches.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
@@ -49,7 +47,7 @@ export function botQueryOptions(session: WatchSession) {
     refetchInterval: (query) => {
       if (query.state.data && isMeetingOver(query.state.data.state)) return false;
       // A refused key or an unknown bot will not change by asking again; the feed says so.
-      return isRefusal(query.state.error) ? false : BOT_REFRESH_MS;
+      return isRefusal(query.state.error) ? false : refreshMs;
     },
     refetchIntervalInBackground: true,
     retry: shouldRetry,

@@ -14,8 +14,6 @@ const participantsPageSchema = v.object({
 /** 25 a page: a thousand hosts. More means the server ignored `is_host`; stop rather than walk on. */
 const MAX_PAGES = 40;
 
-export const HOSTS_REFRESH_MS = 10_000;
-
 /**
  * Who is host now: the participant uuids that `/participants?is_host=true` lists, sorted. Host
  * changes are not events (docs/attendee-api.md, "Fields"), so this is the only way to see
@@ -42,13 +40,16 @@ export async function getCurrentHosts(
   throw new ApiError('malformed', `The hosts list runs past ${MAX_PAGES} pages.`);
 }
 
-export function currentHostsQueryOptions(session: WatchSession, meetingOver: boolean) {
+export function currentHostsQueryOptions(
+  session: WatchSession,
+  meetingOver: boolean,
+  refreshMs: number,
+) {
   // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the key names the session, not the key
   return queryOptions({
     queryKey: ['current-hosts', session.source, session.botId, session.id],
     queryFn: ({ signal }) => getCurrentHosts(session, signal),
-    refetchInterval: (query) =>
-      meetingOver || isRefusal(query.state.error) ? false : HOSTS_REFRESH_MS,
+    refetchInterval: (query) => (meetingOver || isRefusal(query.state.error) ? false : refreshMs),
     refetchIntervalInBackground: true,
     retry: shouldRetry,
     retryDelay: retryDelayMs,

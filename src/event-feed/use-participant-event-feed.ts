@@ -8,8 +8,6 @@ import { participantEventKeys } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import type { PageSink } from './walk-events';
 
-export const DEFAULT_POLL_INTERVAL_MS = 3000;
-
 export interface EventFeedOptions {
   /** Receives every page as it arrives; must be stable and must de-duplicate by event id. */
   onPage: PageSink;

@@ -1,10 +1,11 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { QueryClient } from '@tanstack/react-query';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
 import type { Clock } from '../../server/simulator/clock';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../shared/demo-meeting';
 import { AppProvider } from '../app/provider';
+import { createQueryClient } from '../app/query-client';
+import type { RefreshIntervals } from '../lib/refresh-intervals';
 import { App } from '../app/app';
 import { routeFetchToSimulator } from './simulated-fetch';
 
@@ -14,6 +15,16 @@ export const REAL_BOT = 'bot_realMeeting00001';
  * The whole app against a simulator holding the demo bot (40 minutes of history, not live) and
  * REAL_BOT (empty, key "right-key"); `realBotState` starts REAL_BOT outside the meeting.
  */
+/**
+ * Short enough that a test sees a poll, a host change or a state change within a second, long
+ * enough that the simulator is not asked hundreds of times.
+ */
+export const TEST_REFRESH_INTERVALS: RefreshIntervals = {
+  eventsPollMs: 250,
+  botStateMs: 400,
+  hostsMs: 400,
+};
+
 export function renderAppWithSimulator(options: { realBotState?: string; clock?: Clock } = {}) {
   const simulator = new SimulatedAttendee({
     seed: 7,
@@ -28,9 +39,9 @@ export function renderAppWithSimulator(options: { realBotState?: string; clock?:
   simulator.addBot({ id: REAL_BOT, apiKey: 'right-key', state: options.realBotState });
   const fetchMock = routeFetchToSimulator(simulator);
   window.history.replaceState(null, '', '/');
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+  // The app's own client: every query sets its own retry policy, and that policy is under test.
   render(
-    <AppProvider client={client}>
+    <AppProvider client={createQueryClient()} intervals={TEST_REFRESH_INTERVALS}>
       <App />
     </AppProvider>,
   );

@@ -53,7 +53,7 @@ export function DashboardHeader(props: DashboardHeaderProps) {
           onChange={(event) => props.onPollIntervalChange(Number(event.target.value))}
           className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
         >
-          {POLL_INTERVAL_CHOICES_MS.map((ms) => (
+          {withChoice(POLL_INTERVAL_CHOICES_MS, pollIntervalMs).map((ms) => (
             <option key={ms} value={ms}>
               {ms / 1000} s
             </option>
@@ -65,4 +65,9 @@ export function DashboardHeader(props: DashboardHeaderProps) {
       <Button onClick={props.onSwitch}>Switch bot or key</Button>
     </header>
   );
+}
+
+/** The choices, plus the current interval when it is none of them (set by a test, say). */
+function withChoice(choices: readonly number[], current: number): number[] {
+  return choices.includes(current) ? [...choices] : [...choices, current].sort((a, b) => a - b);
 }

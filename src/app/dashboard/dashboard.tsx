@@ -7,10 +7,8 @@ import { botQueryOptions } from '../../attendee-api/get-bot';
 import { currentHostsQueryOptions } from '../../attendee-api/get-current-hosts';
 import { isMeetingOver } from '../../shared/bot-states';
 import { ApiError } from '../../attendee-api/api-error';
-import {
-  DEFAULT_POLL_INTERVAL_MS,
-  useParticipantEventFeed,
-} from '../../event-feed/use-participant-event-feed';
+import { useParticipantEventFeed } from '../../event-feed/use-participant-event-feed';
+import { useRefreshIntervals } from '../../lib/refresh-intervals';
 import { presentCount, presentParticipants } from '../../domain/roster';
 import { eventCount } from '../../domain/attendance-state';
 import { PresentRoster } from '../../features/roster/present-roster';
@@ -40,14 +38,17 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
   // have painted, so new events show in the frame they arrive.
   const paintedVersion = useValueAfterPaint(version);
-  const [pollIntervalMs, setPollIntervalMs] = useState(DEFAULT_POLL_INTERVAL_MS);
+  const intervals = useRefreshIntervals();
+  const [pollIntervalMs, setPollIntervalMs] = useState(intervals.eventsPollMs);
   const now = useNow(15_000);
   const rosterId = useId();
 
-  const bot = useQuery(botQueryOptions(session));
+  const bot = useQuery(botQueryOptions(session, intervals.botStateMs));
   const meetingOver = bot.data ? isMeetingOver(bot.data.state) : false;
   // Structural sharing keeps the same array while the hosts stay the same, so this runs on change.
-  const currentHosts = useQuery(currentHostsQueryOptions(session, meetingOver)).data;
+  const currentHosts = useQuery(
+    currentHostsQueryOptions(session, meetingOver, intervals.hostsMs),
+  ).data;
   useEffect(() => {
     if (currentHosts) store.receiveCurrentHosts(currentHosts);
   }, [currentHosts, store]);

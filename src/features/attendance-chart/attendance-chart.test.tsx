@@ -17,12 +17,24 @@ function series() {
 }
 
 describe('the attendance chart', () => {
-  it('is an image named "Attendance over time" with the line and the peak drawn', () => {
+  it('is an image named "Attendance over time" whose line steps 1 → 2 → 1 at the right moments', () => {
     render(<AttendanceChart series={series()} />);
     const chart = screen.getByRole('img', { name: 'Attendance over time' });
-    expect(chart.querySelector('path[data-series="attendance"]')?.getAttribute('d')).toMatch(
-      /^M0 /,
-    );
+    const line = chart.querySelector('path[data-series="attendance"]')?.getAttribute('d') ?? '';
+    // M0 y(1), then a step up to the peak at 12:01, down at 12:02, level to 12:03 (now).
+    const [start, ...steps] = line.split(/(?=[HV])/);
+    const oneY = Number(start?.split(' ')[1]);
+    const width = Number(steps[steps.length - 2]?.slice(1));
+    expect(start).toMatch(/^M0 /);
+    expect(oneY).toBeGreaterThan(0);
+    expect(steps).toEqual([
+      `H${Math.round(width / 3)}`,
+      'V0',
+      `H${Math.round((2 * width) / 3)}`,
+      `V${oneY}`,
+      `H${width}`,
+      `V${oneY}`,
+    ]);
     expect(chart).toHaveAccessibleDescription(/Peak 2 at 12:01:00; 1 now\./);
   });
 
