@@ -1,6 +1,7 @@
 import type { ParticipantEvent } from '../shared/participant-event';
 import { isSpeechEvent } from './describe-event';
 import { firstIndexAfter } from '../lib/sorted-search';
+import { takeIdentityFrom } from './participant-identity';
 
 /**
  * The attendance of one meeting, built from participant events as they arrive.
@@ -97,10 +98,9 @@ export function applyEvents(
   for (const event of events) {
     if (mutable.eventsById.has(event.id)) {
       duplicates += 1;
-      // The server updates the participant row in place, so a repeated event may carry a newer
-      // host flag or name. The newest response wins, whatever the event's timestamp.
+      // A repeated event may carry a newer host flag or name (the row changed in place).
       const record = mutable.participants.get(event.participant_uuid);
-      if (record !== undefined && updateIdentity(record, event)) {
+      if (record !== undefined && takeIdentityFrom(record, event)) {
         reidentified.add(record);
         changed = true;
       }
@@ -117,7 +117,7 @@ export function applyEvents(
       insertInTimeOrder(mutable.timelineWithoutSpeech, received);
 
     const record = recordFor(mutable, received);
-    updateIdentity(record, event);
+    takeIdentityFrom(record, event);
     updateLatest(record, received);
     refreshDerived(mutable, record);
   }
@@ -192,17 +192,6 @@ function recordFor(state: MutableAttendanceState, received: ReceivedEvent): Part
   };
   state.participants.set(uuid, record);
   return record;
-}
-
-function updateIdentity(record: ParticipantRecord, event: ParticipantEvent): boolean {
-  const changed =
-    record.name !== event.participant_name ||
-    record.isHost !== event.participant_is_host ||
-    record.userUuid !== event.participant_user_uuid;
-  record.name = event.participant_name;
-  record.isHost = event.participant_is_host;
-  record.userUuid = event.participant_user_uuid;
-  return changed;
 }
 
 function updateLatest(record: ParticipantRecord, received: ReceivedEvent): void {

@@ -14,6 +14,7 @@ import {
   type PresenceTotals,
 } from './person-presence';
 import { createPresenceChanges, settle, type PresenceChanges } from './presence-changes';
+import { takeIdentityFrom } from '../participant-identity';
 
 /**
  * What the "Attendance insights" figures are derived from, kept up to date batch by batch.
@@ -75,10 +76,7 @@ export function applyToInsights(insights: InsightsState, added: readonly Receive
     const track = known ?? createTrack(event.participant_uuid);
     state.tracks.set(track.uuid, track);
     const keyBefore = known === undefined ? null : personKeyOf(known);
-    // Newest response wins, as in attendance-state.ts: the server updates participant rows.
-    track.name = event.participant_name;
-    track.isHost = event.participant_is_host;
-    track.userUuid = event.participant_user_uuid;
+    takeIdentityFrom(track, event);
     const person = personFor(state, track);
     if (keyBefore !== null && keyBefore !== person.key) {
       leavePerson(state, track, keyBefore, stale);
