@@ -2,6 +2,7 @@ import type { Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
+import { watchBot } from './support/dashboard-page.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 
 const LONG_MEETING = 'bot_longMeeting00001';
@@ -13,13 +14,6 @@ let simulator: SimulatedAttendee;
 let app: AppUnderTest;
 let page: Page;
 const dialogs: string[] = [];
-
-async function watch(botId: string, key: string) {
-  await page.goto(app.url);
-  await page.getByLabel('Bot ID').fill(botId);
-  await page.getByLabel('API key').fill(key);
-  await page.getByRole('button', { name: 'Watch' }).click();
-}
 
 runAppInChromium({
   simulator: () => {
@@ -47,7 +41,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
     const truth = simulator.visibleEvents(LONG_MEETING);
     expect(truth.length).toBeGreaterThanOrEqual(300);
     simulator.clearRequests();
-    await watch(LONG_MEETING, KEY);
+    await watchBot(page, app.url, LONG_MEETING, KEY);
     await page
       .getByRole('status')
       .getByText(/Live · updated/)
@@ -75,7 +69,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
   });
 
   it('follows a meeting opened early: waiting for the bot, live, then over', async () => {
-    await watch(EARLY_MEETING, KEY);
+    await watchBot(page, app.url, EARLY_MEETING, KEY);
     const status = page.getByRole('status');
     await status
       .getByText(/^Waiting for the bot to join the meeting: it is in the waiting room/)
@@ -105,7 +99,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
 
   it('shows a name made of HTML as text and runs none of it', async () => {
     simulator.join(LIVE_MEETING, { uuid: 'xss', name: '<img src=x onerror=alert(1)>' });
-    await watch(LIVE_MEETING, KEY);
+    await watchBot(page, app.url, LIVE_MEETING, KEY);
     const roster = page.getByRole('list', { name: 'Currently present' });
     await roster.getByText('<img src=x onerror=alert(1)>').waitFor({ timeout: 30_000 });
     expect(await page.locator('img').count()).toBe(0);
