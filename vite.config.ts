@@ -14,11 +14,21 @@ export default defineConfig({
     globals: true,
     projects: [
       {
+        // Pure modules, the API client and the server: no DOM, so no jsdom to start per file.
         extends: true,
         test: {
           name: 'unit',
+          environment: 'node',
+          include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
+          exclude: ['src/**/*.dom.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'component',
           environment: 'jsdom',
-          include: ['src/**/*.test.{ts,tsx}', 'server/**/*.test.ts'],
+          include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
         },
       },

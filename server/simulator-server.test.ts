@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import type { ParticipantEvent } from '../src/shared/participant-event.ts';
 import { ManualClock } from './simulator/clock.ts';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterEach, describe, expect, it } from 'vitest';
 import { ManualClock } from './clock.ts';
 import { FaultSwitch } from './faults.ts';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { parseIsoDateTime } from './iso-datetime.ts';
 

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import type { ParticipantEvent } from '../../src/shared/participant-event.ts';
 import { ManualClock } from './clock.ts';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { QueryClient } from '@tanstack/react-query';
 import fc from 'fast-check';
 import { afterEach, vi } from 'vitest';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { planHistoryWindows } from './history-windows';
 
 const hour = 3_600_000;

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { afterEach, vi } from 'vitest';
 import { ManualClock } from '../../server/simulator/clock';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, vi } from 'vitest';
 import { ManualClock } from '../../server/simulator/clock';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { makeEvent } from '../event-fixtures';
 import { attendanceSeries } from './attendance-series';
 import { createInsightsFeed } from './insights-fixtures';

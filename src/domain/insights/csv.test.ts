@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { csvSeconds, csvTime, toCsv } from './csv';
 
 describe('CSV', () => {

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { makeEvent } from '../event-fixtures';
 import { eventsCsv, eventsJson, participantsCsv } from './insights-export';
 import { createInsightsFeed } from './insights-fixtures';

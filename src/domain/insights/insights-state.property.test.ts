@@ -1,4 +1,3 @@
-// @vitest-environment node
 import fc from 'fast-check';
 import type { ParticipantEvent } from '../../shared/participant-event';
 import { makeEvent, splitIntoBatches } from '../event-fixtures';

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import { makeEvent } from '../event-fixtures';
 import { createInsightsFeed } from './insights-fixtures';
 import { participantRows } from './participant-rows';

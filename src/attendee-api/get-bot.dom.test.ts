@@ -1,3 +1,4 @@
+// jsdom: TanStack Query runs no refetch interval where there is no window (it takes that for a server).
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, vi } from 'vitest';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
