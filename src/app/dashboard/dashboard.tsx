@@ -13,7 +13,7 @@ import {
 } from '../../event-feed/use-participant-event-feed';
 import { presentCount, presentParticipants } from '../../domain/roster';
 import { eventCount } from '../../domain/attendance-state';
-import { PresentRoster } from '../../features/roster/present-roster';
+import { FindInRoster } from '../../features/roster/find-in-roster';
 import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
 import { HostNotifications } from '../../features/announcements/host-notifications';
 import { usePageTitle } from '../../features/announcements/use-page-title';
@@ -106,7 +106,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
               >
                 {meetingOver ? 'In the meeting when the bot left' : 'In the meeting now'}
               </h2>
-              <PresentRoster
+              <FindInRoster
                 participants={present}
                 nowMs={now}
                 endedAtMs={endedAtMs}
