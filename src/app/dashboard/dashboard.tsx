@@ -20,6 +20,7 @@ import { usePageTitle } from '../../features/announcements/use-page-title';
 import { createAttendanceStore } from '../../domain/attendance-store';
 import { LiveAttendanceFigures } from './attendance-figures';
 import { ChartSection } from './chart-section';
+import { ExpectedSection } from './expected-section';
 import { ParticipantsSection } from './participants-section';
 import { TimelineSection } from './timeline-section';
 import { DashboardHeader } from './dashboard-header';
@@ -98,6 +99,12 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       {historyLoaded && (
         <>
           <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} />
+          <ExpectedSection
+            store={store}
+            session={session}
+            version={paintedVersion}
+            endedAtMs={endedAtMs}
+          />
           <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             <section aria-labelledby={rosterId} className={panelClasses}>
               <h2
