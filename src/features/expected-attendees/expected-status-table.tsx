@@ -33,7 +33,7 @@ export function ExpectedStatusTable({
       role="region"
       aria-label="Expected attendees list (scrolls)"
       tabIndex={0}
-      className="max-h-[28rem] overflow-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600"
+      className="max-h-[20rem] overflow-auto focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-teal-600"
     >
       <table aria-labelledby={labelledBy} className="w-full border-collapse text-sm">
         <thead className="sticky top-0 z-10 bg-slate-100 dark:bg-slate-800">
@@ -42,10 +42,10 @@ export function ExpectedStatusTable({
               Expected
             </th>
             <th scope="col" className={`${CELL} font-semibold`}>
-              Matched participant
+              Status
             </th>
             <th scope="col" className={`${CELL} font-semibold`}>
-              Status
+              Matched participant
             </th>
             <th scope="col" className={`${CELL} font-semibold whitespace-nowrap`}>
               First joined
@@ -68,15 +68,15 @@ export function ExpectedStatusTable({
                 {line.expected.name}
               </th>
               <td className={CELL}>
+                <StatusBadges line={line} />
+              </td>
+              <td className={CELL}>
                 <MatchCell
                   line={line}
                   unlisted={unlisted}
                   onMatch={onMatch}
                   onUnmatch={onUnmatch}
                 />
-              </td>
-              <td className={CELL}>
-                <StatusBadges line={line} />
               </td>
               <td className={`${CELL} tabular-nums`}>
                 {line.match === null ? '–' : clockTime(line.match.firstJoinMs)}
