@@ -11,13 +11,14 @@ import { useParticipantEventFeed } from '../../event-feed/use-participant-event-
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
 import { presentCount, presentParticipants } from '../../domain/roster';
 import { eventCount } from '../../domain/attendance-state';
-import { PresentRoster } from '../../features/roster/present-roster';
+import { FindInRoster } from '../../features/roster/find-in-roster';
 import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
 import { HostNotifications } from '../../features/announcements/host-notifications';
 import { usePageTitle } from '../../features/announcements/use-page-title';
 import { createAttendanceStore } from '../../domain/attendance-store';
 import { LiveAttendanceFigures } from './attendance-figures';
 import { ChartSection } from './chart-section';
+import { ExpectedSection } from './expected-section';
 import { ParticipantsSection } from './participants-section';
 import { TimelineSection } from './timeline-section';
 import { DashboardHeader } from './dashboard-header';
@@ -99,6 +100,12 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       {historyLoaded && (
         <>
           <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} />
+          <ExpectedSection
+            store={store}
+            session={session}
+            version={paintedVersion}
+            endedAtMs={endedAtMs}
+          />
           <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
             <section aria-labelledby={rosterId} className={panelClasses}>
               <h2
@@ -107,7 +114,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
               >
                 {meetingOver ? 'In the meeting when the bot left' : 'In the meeting now'}
               </h2>
-              <PresentRoster
+              <FindInRoster
                 participants={present}
                 nowMs={now}
                 endedAtMs={endedAtMs}

@@ -2,7 +2,7 @@ import { Button } from '../../components/ui/button';
 import type { ParticipantEvent } from '../../shared/participant-event';
 import { eventsCsv, eventsJson, participantsCsv } from '../../domain/insights/insights-export';
 import type { ParticipantRow } from '../../domain/insights/participant-rows';
-import { downloadFile, exportFileName } from './download-file';
+import { downloadFile, exportFileName } from '../../lib/download-file';
 
 export interface ExportButtonsProps {
   botId: string;

@@ -1,4 +1,4 @@
-import { fileTimestamp } from '../../lib/clock-time';
+import { fileTimestamp } from './clock-time';
 
 /**
  * Saves text as a file through a temporary `<a download>`: no server round trip, and the object

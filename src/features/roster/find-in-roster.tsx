@@ -1,0 +1,53 @@
+import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { searchByName } from '../../domain/expected/name-matching';
+import { formatCount } from '../../lib/format-count';
+import { PresentRoster, type PresentRosterProps } from './present-roster';
+
+/**
+ * The roster with a **Find a person** box above it. The roster renders only the rows on screen,
+ * so the browser's own find cannot see the others: the search narrows the data instead, as you
+ * type, and says how many of those present match.
+ */
+export function FindInRoster(props: PresentRosterProps) {
+  const inputId = useId();
+  const [query, setQuery] = useState('');
+  // Typing stays responsive while thousands of present participants are searched behind it.
+  const deferredQuery = useDeferredValue(query);
+  const { participants } = props;
+  const shown = useMemo(
+    () => searchByName(participants, deferredQuery),
+    [participants, deferredQuery],
+  );
+  const searching = deferredQuery.trim() !== '';
+  if (participants.length === 0 && query === '') return <PresentRoster {...props} />;
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+        <label htmlFor={inputId} className="text-sm font-medium">
+          Find a person
+        </label>
+        <input
+          id={inputId}
+          type="search"
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          autoComplete="off"
+          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+        />
+        {/* Not a role="status": the page has one, for the feed, that tests and readers rely on. */}
+        <p aria-live="polite" className="text-sm text-slate-600 tabular-nums dark:text-slate-400">
+          {searching ? `${formatCount(shown.length)} of ${formatCount(participants.length)}` : ''}
+        </p>
+      </div>
+      <PresentRoster
+        {...props}
+        participants={shown}
+        emptyMessage={
+          searching && participants.length > 0
+            ? `Nobody here now matches “${deferredQuery.trim()}”.`
+            : props.emptyMessage
+        }
+      />
+    </>
+  );
+}

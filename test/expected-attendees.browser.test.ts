@@ -1,0 +1,186 @@
+import { createRequire } from 'node:module';
+import { readFile } from 'node:fs/promises';
+import type { Download, Page } from 'playwright-core';
+import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
+import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { presentInTruth } from '../src/testing/present-in-truth.ts';
+
+const CLASS = 'bot_expectedClass1';
+const KEY = 'expected-key-s3cret';
+const MINUTE = 60_000;
+const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
+
+let running: RunningApp;
+let app: AppUnderTest;
+let simulator: SimulatedAttendee;
+let page: Page;
+
+/*
+ * A class that started 30 minutes ago, as the simulator tells it: who came when is the truth the
+ * panel must show. The bot found Ada and both Anika Patels there; José came 10 minutes late; Chen
+ * came on time and left; a guest nobody expected is in; Dana has not come.
+ */
+runAppInChromium({
+  simulator: () => {
+    const simulated = new SimulatedAttendee({ seed: 14, lateCommitProbability: 0 });
+    simulated.addBot({ id: CLASS, apiKey: KEY });
+    const start = Date.now() - 30 * MINUTE;
+    const at = (minutes: number) => ({ timestampMs: start + minutes * MINUTE });
+    simulated.join(CLASS, { uuid: 'p-ada', name: 'Ada Okafor', isHost: true }, at(0));
+    simulated.join(CLASS, { uuid: 'p-anika-1', name: 'Anika Patel' }, at(0));
+    simulated.join(CLASS, { uuid: 'p-anika-2', name: 'Anika Patel' }, at(0));
+    simulated.join(CLASS, { uuid: 'p-chen', name: 'Chen Wei' }, at(2));
+    simulated.join(CLASS, { uuid: 'p-jose', name: 'jose garcia (he/him)' }, at(10));
+    simulated.join(CLASS, { uuid: 'p-guest', name: 'Mystery Guest' }, at(12));
+    simulated.leave(CLASS, 'p-chen', at(20));
+    return simulated;
+  },
+  ready: (started) => {
+    running = started;
+    ({ app, simulator } = started);
+  },
+  page: (created) => {
+    page = created;
+  },
+});
+
+const LIST = ['Okafor, Ada', 'García, José', 'Chen Wei', 'Anika Patel', 'Dana Ruiz'];
+
+async function count(label: string): Promise<number> {
+  const panel = page.getByRole('region', { name: 'Expected attendees', exact: true });
+  return Number(await panel.getByLabel(label, { exact: true }).textContent());
+}
+
+async function statusOf(expectedName: string): Promise<string> {
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('rowheader', { name: expectedName, exact: true }) });
+  return (await row.getByRole('cell').first().innerText()).replace(/\s+/g, ' ').trim();
+}
+
+async function pasteList() {
+  await page.getByRole('button', { name: 'Add expected attendees' }).click();
+  await page.getByLabel('Names, one a line').fill(LIST.join('\n'));
+  await page.getByRole('button', { name: 'Save the list' }).click();
+}
+
+describe('expected attendees and Find a person in Chromium', () => {
+  it('shows who is here, late, left early and not on the list, live, and keeps the list for this bot', async () => {
+    await watchBot(page, app.url, CLASS, KEY);
+    await waitUntilLive(page);
+    await pasteList();
+
+    expect(await statusOf('Okafor, Ada')).toBe('Here from the start');
+    expect(await statusOf('García, José')).toBe('Here late');
+    expect(await statusOf('Chen Wei')).toBe('Not here left early');
+    expect(await statusOf('Anika Patel')).toBe('Here from the start');
+    expect(await statusOf('Dana Ruiz')).toBe('Not here not seen');
+    const present = presentInTruth(simulator.visibleEvents(CLASS));
+    expect(await count('Here')).toBe(3);
+    expect(await count('Not here')).toBe(2);
+    expect(await count('Late')).toBe(1);
+    expect(await count('Left early')).toBe(1);
+    // The second Anika Patel and the guest: everyone present but the three matched.
+    expect(await count('Not on the list')).toBe(present - 3);
+
+    // Dana arrives, late, while the page watches.
+    simulator.join(CLASS, { uuid: 'p-dana', name: 'Dana Ruiz (she/her)' });
+    await expect.poll(() => statusOf('Dana Ruiz'), { timeout: 15_000 }).toBe('Here late');
+    expect(await count('Not here')).toBe(1);
+
+    // Kept for this bot on this device: watching it again (the key is not kept) brings it back.
+    await watchBot(page, app.url, CLASS, KEY);
+    await waitUntilLive(page);
+    expect(await statusOf('Okafor, Ada')).toBe('Here from the start');
+    expect(await count('Expected')).toBe(LIST.length);
+  });
+
+  it('exports the attendance report, and finds a person in the roster', async () => {
+    await watchBot(page, app.url, CLASS, KEY);
+    await waitUntilLive(page);
+    // Each test has a fresh browser context, so a fresh device: the list is pasted again.
+    await pasteList();
+
+    const [download]: [Download, void] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Export attendance report' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toMatch(
+      new RegExp(`^attendee-${CLASS}-attendance-report-\\d{8}-\\d{6}\\.csv$`),
+    );
+    const records = (await readFile(await download.path(), 'utf8')).split('\r\n');
+    expect(records[0]).toBe(
+      'expected_name,email,matched_participant,status,first_joined,last_left,time_present_seconds,as_of',
+    );
+    expect(records[1]).toMatch(/^"Okafor, Ada",,Ada Okafor,"Here, from the start",\d{4}-/);
+    expect(records[3]).toMatch(/^Chen Wei,,Chen Wei,"Not here, left early",\S+,\S+,1080,/);
+    expect(records.some((record) => record.startsWith(',,Mystery Guest,Not on the list,'))).toBe(
+      true,
+    );
+
+    const roster = page.getByRole('list', { name: 'Currently present' });
+    const everyone = Number(
+      await roster.getByRole('listitem').first().getAttribute('aria-setsize'),
+    );
+    await page.getByRole('searchbox', { name: 'Find a person' }).fill('garcia jose');
+    await expect
+      .poll(() => roster.getByRole('listitem').allInnerTexts())
+      .toEqual([expect.stringContaining('jose garcia (he/him)')]);
+    await page.getByText(`1 of ${everyone}`).waitFor();
+  });
+
+  it('breaks no WCAG A or AA rule with the list shown, on a phone in dark and a laptop in light', async () => {
+    for (const view of [
+      { width: 390, colorScheme: 'dark' },
+      { width: 1280, colorScheme: 'light' },
+    ] as const) {
+      const context = await running.browser.newContext({
+        viewport: { width: view.width, height: 900 },
+        colorScheme: view.colorScheme,
+        bypassCSP: true,
+        reducedMotion: 'reduce',
+      });
+      const checked = await context.newPage();
+      try {
+        await watchBot(checked, app.url, CLASS, KEY);
+        await waitUntilLive(checked);
+        await checked.getByRole('button', { name: 'Add expected attendees' }).click();
+        expect(await axeViolations(checked)).toEqual([]);
+        await checked.getByLabel('Names, one a line').fill(LIST.join('\n'));
+        await checked.getByRole('button', { name: 'Save the list' }).click();
+        await checked.getByRole('searchbox', { name: 'Find a person' }).fill('anika');
+        expect(await axeViolations(checked)).toEqual([]);
+      } finally {
+        await context.close();
+      }
+    }
+  });
+});
+
+async function axeViolations(checked: Page): Promise<string[]> {
+  await checked.addScriptTag({ path: axeSource });
+  const violations = await checked.evaluate(async () => {
+    const axe = (
+      window as unknown as {
+        axe: {
+          run: (...args: unknown[]) => Promise<{
+            violations: { id: string; help: string; nodes: { target: string[] }[] }[];
+          }>;
+        };
+      }
+    ).axe;
+    const result = await axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+    });
+    return result.violations;
+  });
+  return violations.map(
+    (violation) =>
+      `${violation.id}: ${violation.help} (${violation.nodes
+        .slice(0, 3)
+        .map((node) => node.target.join(' '))
+        .join(', ')})`,
+  );
+}
