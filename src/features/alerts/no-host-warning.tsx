@@ -1,4 +1,5 @@
 import { useId, useState } from 'react';
+import { useNow } from '../../lib/use-now';
 import {
   DEFAULT_NO_HOST_WARNING_MS,
   isNoHostWarningDue,
@@ -68,4 +69,9 @@ export function NoHostWarning({ situation, active, nowMs }: NoHostWarningProps) 
 
 function afterLabel(ms: number): string {
   return WARN_AFTER_CHOICES.find((choice) => choice.ms === ms)?.label ?? `${ms / 1000} s`;
+}
+
+/** The warning on the browser's clock, ticking every second without re-rendering the page. */
+export function LiveNoHostWarning(props: Omit<NoHostWarningProps, 'nowMs'>) {
+  return <NoHostWarning {...props} nowMs={useNow(1000)} />;
 }
