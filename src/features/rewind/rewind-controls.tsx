@@ -41,7 +41,7 @@ export function RewindControls({ readSpan, rewindAtMs, onRewind }: RewindControl
           id={timeId}
           value={text}
           onChange={(event) => setText(event.target.value)}
-          placeholder="HH:MM or HH:MM:SS"
+          placeholder="HH:MM:SS"
           inputMode="numeric"
           autoComplete="off"
           aria-invalid={problem !== null}
