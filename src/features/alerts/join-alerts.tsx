@@ -107,17 +107,20 @@ export function JoinAlerts({ subscribeToNews, enabled }: JoinAlertsProps) {
         </label>
       )}
       {desktop.problem && <p className="text-orange-800 dark:text-orange-200">{desktop.problem}</p>}
-      <div role="alert" aria-label="Join alerts" className="space-y-1">
-        {notices.map((notice) => (
-          <p
-            key={notice.id}
-            className="rounded-md bg-teal-50 px-3 py-1.5 font-medium text-teal-950 dark:bg-teal-900/50 dark:text-teal-50"
-            dir="auto"
-          >
-            {notice.text}
-          </p>
-        ))}
-      </div>
+      {/* Only there when there is something to say: an alert on the page means something is up. */}
+      {notices.length > 0 && (
+        <div role="alert" aria-label="Join alerts" className="space-y-1">
+          {notices.map((notice) => (
+            <p
+              key={notice.id}
+              className="rounded-md bg-teal-50 px-3 py-1.5 font-medium text-teal-950 dark:bg-teal-900/50 dark:text-teal-50"
+              dir="auto"
+            >
+              {notice.text}
+            </p>
+          ))}
+        </div>
+      )}
     </div>
   );
 }

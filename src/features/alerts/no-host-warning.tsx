@@ -55,14 +55,16 @@ export function NoHostWarning({ situation, active, nowMs }: NoHostWarningProps) 
           ))}
         </select>
       </div>
-      <div role="alert" aria-label="No host warning">
-        {/* Worded without a running time: an alert is read out again whenever its text changes. */}
-        {due && (
-          <p className="rounded-md bg-orange-100 px-3 py-1.5 font-medium text-orange-950 dark:bg-orange-400/20 dark:text-orange-100">
-            No host: people are here and no host has been for {afterLabel(afterMs)} or more.
-          </p>
-        )}
-      </div>
+      {/* Worded without a running time: an alert is read out again whenever its text changes. */}
+      {due && (
+        <p
+          role="alert"
+          aria-label="No host warning"
+          className="rounded-md bg-orange-100 px-3 py-1.5 font-medium text-orange-950 dark:bg-orange-400/20 dark:text-orange-100"
+        >
+          No host: people are here and no host has been for {afterLabel(afterMs)} or more.
+        </p>
+      )}
     </div>
   );
 }
