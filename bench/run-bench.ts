@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { measureApplyBatch } from './apply-bench.ts';
 import { measureBackfill } from './backfill-bench.ts';
 import { measureRenderUpdate } from './render-bench.ts';
+import { measureRewindStep } from './rewind-bench.ts';
 
 /** Prints one figure a line, `name: value unit`, as the large-meetings issue asks. */
 function figure(name: string, value: number, unit: string, digits = 1) {
@@ -16,29 +17,39 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+// `npm run bench -- rewind` runs one figure alone; no name runs them all.
+const only = process.argv[2];
+const runs = (name: string) => only === undefined || only === name;
+
 console.log(
   `machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 );
 
-const backfill = await measureBackfill(10_000, 40);
-figure('backfill_events', backfill.events, 'events', 0);
-figure('backfill_sequential_ms', backfill.sequentialMs, 'ms', 0);
-figure('backfill_sequential_requests', backfill.sequentialRequests, 'requests', 0);
-figure('backfill_parallel_ms', backfill.parallelMs, 'ms', 0);
-figure('backfill_parallel_requests', backfill.parallelRequests, 'requests', 0);
-figure('backfill_speedup', backfill.sequentialMs / backfill.parallelMs, 'x', 2);
+if (runs('backfill')) {
+  const backfill = await measureBackfill(10_000, 40);
+  figure('backfill_events', backfill.events, 'events', 0);
+  figure('backfill_sequential_ms', backfill.sequentialMs, 'ms', 0);
+  figure('backfill_sequential_requests', backfill.sequentialRequests, 'requests', 0);
+  figure('backfill_parallel_ms', backfill.parallelMs, 'ms', 0);
+  figure('backfill_parallel_requests', backfill.parallelRequests, 'requests', 0);
+  figure('backfill_speedup', backfill.sequentialMs / backfill.parallelMs, 'x', 2);
+}
 
-figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);
+if (runs('apply')) figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);
 
-const render = await measureRenderUpdate(200_000, 5_000, 9);
-figure('render_history_load_ms', render.historyLoadMs, 'ms', 0);
-console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
-figure('render_update_ms', median(render.updateMs), 'ms', 1);
-figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+if (runs('rewind')) figure('rewind_step_ms', measureRewindStep(200_000, 5_000, 51), 'ms', 2);
 
-// npm start (inside the render benchmark) has just built the app into dist/.
-const assets = join(import.meta.dirname, '..', 'dist', 'assets');
-const gzipBytes = readdirSync(assets)
-  .filter((file) => file.endsWith('.js'))
-  .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length, 0);
-figure('bundle_js_gzip_kb', gzipBytes / 1024, 'kB', 1);
+if (runs('render')) {
+  const render = await measureRenderUpdate(200_000, 5_000, 9);
+  figure('render_history_load_ms', render.historyLoadMs, 'ms', 0);
+  console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
+  figure('render_update_ms', median(render.updateMs), 'ms', 1);
+  figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+
+  // npm start (inside the render benchmark) has just built the app into dist/.
+  const assets = join(import.meta.dirname, '..', 'dist', 'assets');
+  const gzipBytes = readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length, 0);
+  figure('bundle_js_gzip_kb', gzipBytes / 1024, 'kB', 1);
+}

@@ -87,3 +87,16 @@ describe('the scripted meeting', () => {
     expect(present.size).toBeGreaterThan(15);
   });
 });
+
+describe('a bot created without speech events', () => {
+  it('plays a meeting with joins and leaves and no speech at all', () => {
+    const simulator = new SimulatedAttendee({ clock: new ManualClock(START), seed: 3 });
+    simulator.addBot({
+      id: BOT,
+      apiKey: 'key',
+      meeting: { historyMinutes: 40, speechEvents: false },
+    });
+    const types = new Set(simulator.visibleEvents(BOT).map((e) => e.event_type));
+    expect(types).toEqual(new Set(['join', 'leave']));
+  });
+});

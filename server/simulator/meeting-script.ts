@@ -8,6 +8,11 @@ export interface MeetingScriptOptions {
   historyMinutes?: number;
   /** Keep generating events as the clock advances; default true. */
   live?: boolean;
+  /**
+   * Speech events, as a bot created with recording_settings.record_participant_speech_start_stop_events
+   * on records them; default true. False plays the same kind of meeting with joins and leaves only.
+   */
+  speechEvents?: boolean;
 }
 
 export interface ScriptedParticipant {
@@ -55,6 +60,7 @@ export class MeetingScript {
   readonly startMs: number;
   readonly targetHeadcount: number;
   private readonly endMs: number;
+  private readonly speechEvents: boolean;
   private readonly random: SeededRandom;
   private readonly people: Person[];
   private readonly queue: ScriptedEvent[] = [];
@@ -66,6 +72,7 @@ export class MeetingScript {
     this.targetHeadcount = Math.max(1, Math.round(options.participants ?? this.random.int(20, 60)));
     this.startMs = createdAtMs - (options.historyMinutes ?? 40) * 60_000;
     this.endMs = options.live === false ? createdAtMs : Number.POSITIVE_INFINITY;
+    this.speechEvents = options.speechEvents ?? true;
     this.people = this.castPeople();
     this.queueOpeningJoins();
     this.nextHappeningMs = this.startMs + 5_000 + this.random.int(0, 3_000);
@@ -166,6 +173,7 @@ export class MeetingScript {
   }
 
   private speak(present: Person[], atMs: number): void {
+    if (!this.speechEvents) return;
     const speakers = present.filter((p) => p.speaking);
     const listeners = present.filter((p) => !p.speaking);
     const stop = speakers.length > 0 && (speakers.length >= 2 || this.random.chance(0.55));

@@ -26,7 +26,7 @@ export function participantByUuid(
   return record === undefined ? undefined : snapshotParticipant(record);
 }
 
-function compareForRoster(a: ParticipantState, b: ParticipantState): number {
+export function compareForRoster(a: ParticipantState, b: ParticipantState): number {
   if (a.isHost !== b.isHost) return a.isHost ? -1 : 1;
   const joinedA = a.joinedAtMs ?? 0;
   const joinedB = b.joinedAtMs ?? 0;

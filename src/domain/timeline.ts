@@ -14,12 +14,17 @@ export function timelineEntries(
 
 /**
  * O(1) access for a virtualised list: index 0 is the newest event by timestamp_ms, with the
- * later-arrived event first when two share a timestamp.
+ * later-arrived event first when two share a timestamp. With `count`, only the first `count`
+ * entries are listed (those up to a past moment, when the meeting is rewound).
  */
-export function entryFromNewest(entries: readonly ReceivedEvent[], index: number): ReceivedEvent {
-  const entry = Number.isInteger(index) ? entries[entries.length - 1 - index] : undefined;
+export function entryFromNewest(
+  entries: readonly ReceivedEvent[],
+  index: number,
+  count: number = entries.length,
+): ReceivedEvent {
+  const entry = Number.isInteger(index) && index < count ? entries[count - 1 - index] : undefined;
   if (entry === undefined) {
-    throw new RangeError(`No timeline entry ${index}: the timeline has ${entries.length}`);
+    throw new RangeError(`No timeline entry ${index}: the timeline has ${count}`);
   }
   return entry;
 }

@@ -7,6 +7,7 @@ import { eventCount } from '../../domain/attendance-state';
 import { presentCount } from '../../domain/roster';
 import { useMeetingNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
+import type { MeetingAtMoment } from '../../domain/state-at-moment';
 import { formatCount } from '../../lib/format-count';
 
 export interface AttendanceFiguresProps {
@@ -16,19 +17,29 @@ export interface AttendanceFiguresProps {
   figures: SummaryFigures;
   /** When the meeting ended for the bot; null while it goes on. */
   endedAtMs: number | null;
+  /** The past moment the figures are for (rewind); null when they are live. */
+  momentMs?: number | null;
 }
 
 /**
  * The headline figures. Each value is labelled by its term, so `getByLabel('Peak')` (and a screen
  * reader) finds the number alone; when it happened is a second description under it.
  */
-export function AttendanceFigures({ present, events, figures, endedAtMs }: AttendanceFiguresProps) {
+export function AttendanceFigures({
+  present,
+  events,
+  figures,
+  endedAtMs,
+  momentMs = null,
+}: AttendanceFiguresProps) {
   const { peak, averageTimeInMeetingMs, meetingTimeSoFarMs, meetingStartMs } = figures;
-  const over = endedAtMs !== null;
+  const rewound = momentMs !== null;
+  // A rewound meeting reads as one that stopped at that moment.
+  const over = endedAtMs !== null || rewound;
   return (
     <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
       <Figure
-        label={over ? 'Present at the end' : 'Present now'}
+        label={rewound ? 'Present then' : over ? 'Present at the end' : 'Present now'}
         value={formatCount(present)}
         detail={peopleBehind(present, figures.presentNow)}
       />
@@ -48,7 +59,7 @@ export function AttendanceFigures({ present, events, figures, endedAtMs }: Atten
         detail="per person"
       />
       <Figure
-        label={over ? 'Meeting time' : 'Meeting time so far'}
+        label={rewound ? 'Meeting time by then' : over ? 'Meeting time' : 'Meeting time so far'}
         value={meetingTimeSoFarMs === null ? '–' : formatDuration(meetingTimeSoFarMs)}
         detail={meetingSpan(meetingStartMs, meetingTimeSoFarMs, over)}
       />
@@ -100,12 +111,26 @@ function meetingSpan(startMs: number | null, lengthMs: number | null, over: bool
 export function LiveAttendanceFigures({
   store,
   endedAtMs,
+  moment,
 }: {
   store: AttendanceStore;
   /** When the meeting ended for the bot; null while it goes on. */
   endedAtMs: number | null;
+  /** The meeting at a past moment (rewind), or null for the live figures. */
+  moment: MeetingAtMoment | null;
 }) {
   const now = useMeetingNow(1000, endedAtMs);
+  if (moment !== null) {
+    return (
+      <AttendanceFigures
+        present={moment.present.length}
+        events={eventCount(store.state)}
+        figures={moment.figures}
+        endedAtMs={endedAtMs}
+        momentMs={moment.atMs}
+      />
+    );
+  }
   return (
     <AttendanceFigures
       present={presentCount(store.state)}

@@ -9,6 +9,9 @@ export interface ChartSectionProps {
   version: number;
   /** When the meeting ended for the bot; null while it goes on. */
   endedAtMs: number | null;
+  /** The moment the page is rewound to; null when live. */
+  rewindAtMs: number | null;
+  onRewind: (atMs: number) => void;
 }
 
 // attendanceSeries is O(change points): read on new events, and every few seconds so the line
@@ -20,6 +23,8 @@ export const ChartSection = memo(function ChartSection({
   insights,
   version,
   endedAtMs,
+  rewindAtMs,
+  onRewind,
 }: ChartSectionProps) {
   const headingId = useId();
   const now = useMeetingNow(SERIES_REFRESH_MS, endedAtMs);
@@ -36,7 +41,12 @@ export const ChartSection = memo(function ChartSection({
       >
         Attendance over time
       </h2>
-      <AttendanceChart series={series} over={endedAtMs !== null} />
+      <AttendanceChart
+        series={series}
+        over={endedAtMs !== null}
+        pickedMs={rewindAtMs}
+        onPick={onRewind}
+      />
     </section>
   );
 });

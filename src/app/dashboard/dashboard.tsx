@@ -27,6 +27,13 @@ import { FeedStatus } from './feed-status';
 import { HistoryProgress } from './history-progress';
 import { RejectedEventsNotice } from './rejected-events-notice';
 import { rosterEmptyMessage } from './roster-empty-message';
+import { meetingAtMoment } from '../../domain/state-at-moment';
+import { isSpeechUnrecorded } from '../../domain/speech-recording';
+import { readingTimeMs, type InsightsState } from '../../domain/insights/insights-state';
+import { clockTime } from '../../lib/clock-time';
+import { RewindControls } from '../../features/rewind/rewind-controls';
+import { JoinAlerts } from '../../features/alerts/join-alerts';
+import { LiveNoHostWarning } from '../../features/alerts/no-host-warning';
 
 export interface DashboardProps {
   session: WatchSession;
@@ -43,6 +50,10 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   const [pollIntervalMs, setPollIntervalMs] = useState(intervals.eventsPollMs);
   const now = useNow(15_000);
   const rosterId = useId();
+  const toolsId = useId();
+  // The moment shown instead of now (rewind), or null. The live store keeps taking new events
+  // meanwhile; the rewound view is derived from it for that moment.
+  const [rewindAtMs, setRewindAtMs] = useState<number | null>(null);
 
   const bot = useQuery(botQueryOptions(session, intervals.botStateMs));
   const meetingOver = bot.data ? isMeetingOver(bot.data.state) : false;
@@ -67,6 +78,14 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   const state = store.state;
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
   const present = useMemo(() => presentParticipants(state), [state, version]);
+  const insights = store.insights;
+  const moment = useMemo(
+    () => (rewindAtMs === null ? null : meetingAtMoment(state, insights, rewindAtMs)),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- a late event may land before the moment; version says when
+    [state, insights, rewindAtMs, version],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
+  const speechRecorded = useMemo(() => !isSpeechUnrecorded(state, insights), [state, version]);
   usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
   const eventsSeen = eventCount(state) > 0;
   // Running figures stop here; when the bot's log does not say, at the newest event (the
@@ -99,7 +118,29 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       )}
       {historyLoaded && (
         <>
-          <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} />
+          <section aria-labelledby={toolsId} className="grid gap-5 lg:grid-cols-2">
+            <h2 id={toolsId} className="sr-only">
+              Rewind and alerts
+            </h2>
+            <div className={toolClasses}>
+              <RewindControls
+                readSpan={() => meetingSpan(insights, endedAtMs)}
+                rewindAtMs={rewindAtMs}
+                onRewind={setRewindAtMs}
+              />
+            </div>
+            <div className={`${toolClasses} space-y-3`}>
+              <JoinAlerts subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
+              <LiveNoHostWarning
+                situation={{
+                  peoplePresent: present.length > 0,
+                  hostPresent: present.some((participant) => participant.isHost),
+                }}
+                active={!meetingOver}
+              />
+            </div>
+          </section>
+          <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} moment={moment} />
           <ExpectedSection
             store={store}
             session={session}
@@ -112,28 +153,57 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
                 id={rosterId}
                 className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
               >
-                {meetingOver ? 'In the meeting when the bot left' : 'In the meeting now'}
+                {moment !== null
+                  ? `Present at ${clockTime(moment.atMs, true)}`
+                  : meetingOver
+                    ? 'In the meeting when the bot left'
+                    : 'In the meeting now'}
               </h2>
               <FindInRoster
-                participants={present}
+                participants={moment?.present ?? present}
                 nowMs={now}
                 endedAtMs={endedAtMs}
-                emptyMessage={rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)}
+                pastMomentMs={rewindAtMs}
+                emptyMessage={
+                  moment !== null
+                    ? 'Nobody was in the meeting then.'
+                    : rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)
+                }
               />
             </section>
-            <TimelineSection state={state} version={version} className={panelClasses} />
+            <TimelineSection
+              state={state}
+              version={version}
+              className={panelClasses}
+              untilMs={rewindAtMs}
+              speechRecorded={speechRecorded}
+            />
           </div>
-          <ChartSection insights={store.insights} version={paintedVersion} endedAtMs={endedAtMs} />
+          <ChartSection
+            insights={store.insights}
+            version={paintedVersion}
+            endedAtMs={endedAtMs}
+            rewindAtMs={rewindAtMs}
+            onRewind={setRewindAtMs}
+          />
           <ParticipantsSection
             store={store}
             botId={session.botId}
             version={paintedVersion}
             endedAtMs={endedAtMs}
+            speechRecorded={speechRecorded}
           />
         </>
       )}
     </div>
   );
+}
+
+/** From the first event to the end of the meeting, or to now (never before the newest event). */
+function meetingSpan(insights: InsightsState, endedAtMs: number | null) {
+  const startMs = insights.firstEventMs;
+  if (startMs === null) return null;
+  return { startMs, endMs: endedAtMs ?? readingTimeMs(insights, Date.now()) };
 }
 
 function explainBotError(error: unknown): string {
@@ -145,3 +215,6 @@ function explainBotError(error: unknown): string {
 // and the whole roster stay in view together; on phones they stack, each capped.
 const panelClasses =
   'flex max-h-[70dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-15rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
+
+const toolClasses =
+  'rounded-xl border border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900';

@@ -11,6 +11,8 @@ export interface ParticipantsSectionProps {
   version: number;
   /** When the meeting ended for the bot; null while it goes on. */
   endedAtMs: number | null;
+  /** False for a bot that records no speech: there is no talk time to show. */
+  speechRecorded: boolean;
 }
 
 // participantRows is O(people): read on new events and every few seconds for the running
@@ -24,6 +26,7 @@ export const ParticipantsSection = memo(function ParticipantsSection({
   botId,
   version,
   endedAtMs,
+  speechRecorded,
 }: ParticipantsSectionProps) {
   const headingId = useId();
   const rowsNow = useMeetingNow(ROWS_REFRESH_MS, endedAtMs);
@@ -46,7 +49,18 @@ export const ParticipantsSection = memo(function ParticipantsSection({
           readEvents={() => state.timeline.map((received) => received.event)}
         />
       </div>
-      <ParticipantsTable rows={rows} nowMs={now} labelledBy={headingId} />
+      {!speechRecorded && (
+        <p className="border-b border-slate-200 px-4 py-2 text-sm text-slate-600 dark:border-slate-700 dark:text-slate-400">
+          Speech is not recorded for this bot, so there is no talk time. Attendee records it only
+          for bots created with record_participant_speech_start_stop_events on.
+        </p>
+      )}
+      <ParticipantsTable
+        rows={rows}
+        nowMs={now}
+        labelledBy={headingId}
+        speechRecorded={speechRecorded}
+      />
     </section>
   );
 });

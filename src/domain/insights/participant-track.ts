@@ -30,6 +30,11 @@ export interface ParticipantTrack {
   isHost: boolean;
   /** This participant's join, leave and speech events, sorted by (timestamp_ms, seq). */
   readonly events: ReceivedEvent[];
+  /**
+   * The joins and leaves among them, in the same order: presence at any past moment is one
+   * binary search here (state-at-moment.ts), however much the participant spoke.
+   */
+  readonly presenceEvents: ReceivedEvent[];
   /** Sessions in time order; they never overlap and only the last may be open. */
   sessions: Interval[];
   closedTalkMs: number;
@@ -46,6 +51,7 @@ export function createTrack(uuid: string): ParticipantTrack {
     name: null,
     isHost: false,
     events: [],
+    presenceEvents: [],
     sessions: [],
     closedTalkMs: 0,
     speakingSinceMs: null,
@@ -76,14 +82,23 @@ export function addToTrack(
   track: ParticipantTrack,
   received: ReceivedEvent,
 ): PresenceStep | 'replayed' {
+  const type = received.event.event_type;
+  if (type === 'join' || type === 'leave') insertInOrder(track.presenceEvents, received);
   const newest = track.events[track.events.length - 1];
   if (newest === undefined || isLater(received, newest)) {
     track.events.push(received);
     return step(track, received);
   }
-  track.events.splice(insertionIndex(track.events, received), 0, received);
+  insertInOrder(track.events, received);
   replay(track);
   return 'replayed';
+}
+
+/** A push for the newest event (the live case), else a binary search and a splice. */
+function insertInOrder(events: ReceivedEvent[], received: ReceivedEvent): void {
+  const newest = events[events.length - 1];
+  if (newest === undefined || isLater(received, newest)) events.push(received);
+  else events.splice(insertionIndex(events, received), 0, received);
 }
 
 function replay(track: ParticipantTrack): void {

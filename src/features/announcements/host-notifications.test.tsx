@@ -4,7 +4,7 @@ import { afterEach, vi } from 'vitest';
 import type { PresenceNews } from '../../domain/presence-news';
 import { HostNotifications } from './host-notifications';
 import { usePageTitle } from './use-page-title';
-import { newsSource } from './news-source-fixture';
+import { newsSource } from '../../testing/news-source';
 
 function stubNotification(answer: NotificationPermission) {
   const shown: { title: string; options?: NotificationOptions }[] = [];

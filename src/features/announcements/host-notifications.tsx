@@ -1,5 +1,6 @@
-import { useEffect, useId, useRef, useState } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import { hostNews, type PresenceNews } from '../../domain/presence-news';
+import { useDesktopNotifications } from '../../lib/use-desktop-notifications';
 
 export interface HostNotificationsProps {
   subscribeToNews: (listener: (news: PresenceNews) => void) => () => void;
@@ -13,8 +14,7 @@ export interface HostNotificationsProps {
  */
 export function HostNotifications({ subscribeToNews, enabled }: HostNotificationsProps) {
   const id = useId();
-  const [wanted, setWanted] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const { supported, wanted, problem, toggle } = useDesktopNotifications();
   const activeRef = useRef(false);
   useEffect(() => {
     activeRef.current = wanted && enabled;
@@ -27,16 +27,6 @@ export function HostNotifications({ subscribeToNews, enabled }: HostNotification
       }),
     [subscribeToNews],
   );
-
-  const supported = typeof Notification !== 'undefined';
-  const toggle = async (checked: boolean) => {
-    setProblem(null);
-    if (!checked) return setWanted(false);
-    const permission =
-      Notification.permission === 'granted' ? 'granted' : await Notification.requestPermission();
-    if (permission === 'granted') return setWanted(true);
-    setProblem('Notifications are blocked for this page; allow them in the browser’s settings.');
-  };
 
   if (!supported) return null;
   return (

@@ -2,7 +2,7 @@ import { act, render, screen } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import type { PresenceNews } from '../../domain/presence-news';
 import { ANNOUNCEMENT_GAP_MS, PresenceAnnouncer } from './presence-announcer';
-import { newsSource } from './news-source-fixture';
+import { newsSource } from '../../testing/news-source';
 
 const join = (name: string): PresenceNews => ({
   joined: [{ uuid: name, name, isHost: false }],

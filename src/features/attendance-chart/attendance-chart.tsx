@@ -1,6 +1,6 @@
 import { useId, useMemo, useRef, useState, type KeyboardEvent, type PointerEvent } from 'react';
 import { clockTime } from '../../lib/clock-time';
-import type { AttendanceSeries } from '../../domain/insights/attendance-series';
+import type { AttendanceSeries, SeriesPoint } from '../../domain/insights/attendance-series';
 import {
   areaPath,
   chartScale,
@@ -24,6 +24,10 @@ export interface AttendanceChartProps {
   series: AttendanceSeries;
   /** The meeting is over: the last count is the one at its end, not now. */
   over?: boolean;
+  /** The moment the page is rewound to, marked on the chart; null when live. */
+  pickedMs?: number | null;
+  /** Clicking, dragging or pressing Enter on the chart picks that moment. */
+  onPick?: (atMs: number) => void;
 }
 
 /**
@@ -31,7 +35,12 @@ export interface AttendanceChartProps {
  * join (above) and leave (below) moments on a strip under it. The SVG is focusable: arrow keys
  * move a read-out from one change to the next (Home and End to the ends), as hovering does.
  */
-export function AttendanceChart({ series, over = false }: AttendanceChartProps) {
+export function AttendanceChart({
+  series,
+  over = false,
+  pickedMs = null,
+  onPick,
+}: AttendanceChartProps) {
   const readoutId = useId();
   const summaryId = useId();
   const frameRef = useRef<HTMLDivElement>(null);
@@ -74,15 +83,32 @@ export function AttendanceChart({ series, over = false }: AttendanceChartProps) 
       Home: 0,
       End: points.length - 1,
     };
+    if (event.key === 'Enter' && onPick) {
+      event.preventDefault();
+      onPick(cursorMs ?? (points[current] as SeriesPoint).atMs);
+      return;
+    }
     const target = moves[event.key];
     if (target === undefined) return;
     event.preventDefault();
     moveTo(target);
   };
-  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+  const momentAt = (event: PointerEvent<SVGSVGElement>) => {
     const left = event.currentTarget.getBoundingClientRect().left + AXIS_LEFT_PX;
     const fraction = Math.min(1, Math.max(0, (event.clientX - left) / width));
-    setCursorMs(scale.startMs + fraction * (scale.endMs - scale.startMs));
+    // Whole seconds: the page says moments as HH:MM:SS, and typing one back finds the same.
+    return Math.round((scale.startMs + fraction * (scale.endMs - scale.startMs)) / 1000) * 1000;
+  };
+  const onPointerMove = (event: PointerEvent<SVGSVGElement>) => {
+    const atMs = momentAt(event);
+    setCursorMs(atMs);
+    // Dragging with the button held moves the rewound moment along.
+    if (onPick && event.buttons === 1) onPick(atMs);
+  };
+  const onPointerDown = (event: PointerEvent<SVGSVGElement>) => {
+    if (!onPick || event.button !== 0) return;
+    event.currentTarget.setPointerCapture(event.pointerId);
+    onPick(momentAt(event));
   };
 
   return (
@@ -99,7 +125,9 @@ export function AttendanceChart({ series, over = false }: AttendanceChartProps) 
       >
         {cursor
           ? `${clockTime(cursorMs ?? cursor.atMs, true)} · ${formatCount(cursor.count)} present`
-          : 'Hover over the chart, or focus it and use the arrow keys, to read the count at a moment.'}
+          : onPick
+            ? 'Hover over the chart, or focus it and use the arrow keys, to read the count at a moment; click, drag or press Enter to show the meeting then.'
+            : 'Hover over the chart, or focus it and use the arrow keys, to read the count at a moment.'}
       </p>
       <svg
         role="img"
@@ -108,7 +136,7 @@ export function AttendanceChart({ series, over = false }: AttendanceChartProps) 
         tabIndex={0}
         width={width + AXIS_LEFT_PX}
         height={TOP_PX + HEIGHT_PX + MARKS_PX + 18}
-        className="mt-2 block overflow-visible rounded focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600"
+        className={`mt-2 block overflow-visible rounded ${onPick ? 'touch-pan-y' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600`}
         onKeyDown={onKeyDown}
         onFocus={() => {
           setFocused(true);
@@ -116,6 +144,7 @@ export function AttendanceChart({ series, over = false }: AttendanceChartProps) 
         }}
         onBlur={() => setFocused(false)}
         onPointerMove={onPointerMove}
+        onPointerDown={onPointerDown}
         onPointerLeave={() => {
           if (!focused) setCursorMs(null);
         }}
@@ -160,6 +189,17 @@ export function AttendanceChart({ series, over = false }: AttendanceChartProps) 
                 Peak {peak.count}
               </text>
             </g>
+          )}
+          {pickedMs !== null && (
+            <line
+              data-picked-moment=""
+              x1={scale.x(pickedMs)}
+              x2={scale.x(pickedMs)}
+              y1={0}
+              y2={HEIGHT_PX + MARKS_PX}
+              strokeWidth={2}
+              className="stroke-amber-600 dark:stroke-amber-400"
+            />
           )}
           {cursor && (
             <line

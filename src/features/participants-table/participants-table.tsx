@@ -36,6 +36,11 @@ export interface ParticipantsTableProps {
   /** The current time, for the durations of people still present to run between row updates. */
   nowMs: number;
   labelledBy: string;
+  /**
+   * False for a bot that records no speech (speech-recording.ts): talk time says "not recorded"
+   * rather than showing everyone at zero. Default true.
+   */
+  speechRecorded?: boolean;
 }
 
 /**
@@ -44,7 +49,12 @@ export interface ParticipantsTableProps {
  * spacer row above and below and aria-rowcount/aria-rowindex, so a screen reader still hears
  * "row 1,203 of 5,001".
  */
-export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTableProps) {
+export function ParticipantsTable({
+  rows,
+  nowMs,
+  labelledBy,
+  speechRecorded = true,
+}: ParticipantsTableProps) {
   const filterId = useId();
   const [sort, setSort] = useState<TableSort>(DEFAULT_SORT);
   const [filter, setFilter] = useState('');
@@ -122,6 +132,7 @@ export function ParticipantsTable({ rows, nowMs, labelledBy }: ParticipantsTable
                 row={row}
                 rowIndex={first + offset + 2}
                 nowMs={nowMs}
+                speechRecorded={speechRecorded}
               />
             ))}
             {paddingBottom > 0 && <SpacerRow heightPx={paddingBottom} />}
@@ -141,10 +152,12 @@ function ParticipantTableRow({
   row,
   rowIndex,
   nowMs,
+  speechRecorded,
 }: {
   row: ParticipantRow;
   rowIndex: number;
   nowMs: number;
+  speechRecorded: boolean;
 }) {
   // The rows are read every few seconds; in between, time present runs on for those still here.
   const timePresentMs = row.timePresentMs + (row.present ? Math.max(0, nowMs - row.asOfMs) : 0);
@@ -167,7 +180,13 @@ function ParticipantTableRow({
       </td>
       <td className="px-3 text-right tabular-nums">{formatDuration(timePresentMs)}</td>
       <td className="px-3 text-right tabular-nums">{row.sessions}</td>
-      <td className="px-3 text-right tabular-nums">{formatDuration(row.talkTimeMs)}</td>
+      <td className="px-3 text-right tabular-nums">
+        {speechRecorded ? (
+          formatDuration(row.talkTimeMs)
+        ) : (
+          <span className="text-slate-600 dark:text-slate-400">not recorded</span>
+        )}
+      </td>
     </tr>
   );
 }

@@ -17,6 +17,11 @@ export interface PresentRosterProps {
   endedAtMs: number | null;
   /** What to say when nobody is present. */
   emptyMessage: string;
+  /**
+   * A past moment being shown (rewind): rows say when they joined and how long they had been in
+   * by then, and who was speaking then. Null when live.
+   */
+  pastMomentMs?: number | null;
 }
 
 /**
@@ -28,6 +33,7 @@ export const PresentRoster = memo(function PresentRoster({
   nowMs,
   endedAtMs,
   emptyMessage,
+  pastMomentMs = null,
 }: PresentRosterProps) {
   const { setScroller, first, last, totalHeight } = useFixedRowWindow(
     participants.length,
@@ -71,13 +77,17 @@ export const PresentRoster = memo(function PresentRoster({
                   </span>
                   {participant.isHost && <HostBadge />}
                   {/* Nobody is heard once the bot has left, whatever its last events said. */}
-                  {participant.speaking && endedAtMs === null && <SpeakingMark />}
+                  {participant.speaking && (pastMomentMs !== null || endedAtMs === null) && (
+                    <SpeakingMark />
+                  )}
                 </span>
                 {participant.joinedAtMs !== null && (
                   <span className="block text-xs text-slate-600 dark:text-slate-400">
-                    {endedAtMs === null
-                      ? `joined ${joinedAgo(participant.joinedAtMs, nowMs)}`
-                      : joinedBeforeEnd(participant.joinedAtMs, endedAtMs)}
+                    {pastMomentMs !== null
+                      ? joinedBeforeMoment(participant.joinedAtMs, pastMomentMs)
+                      : endedAtMs === null
+                        ? `joined ${joinedAgo(participant.joinedAtMs, nowMs)}`
+                        : joinedBeforeEnd(participant.joinedAtMs, endedAtMs)}
                   </span>
                 )}
               </span>
@@ -109,4 +119,10 @@ function joinedBeforeEnd(joinedAtMs: number, endedAtMs: number): string {
   if (stayedMs < 60_000) return `joined at ${clockTime(joinedAtMs)}, just before the end`;
   // The same wording as the table's Time present beside it, so the two read alike.
   return `joined at ${clockTime(joinedAtMs)}, in for ${formatDuration(stayedMs)}`;
+}
+
+function joinedBeforeMoment(joinedAtMs: number, momentMs: number): string {
+  const inForMs = momentMs - joinedAtMs;
+  if (inForMs < 60_000) return `joined at ${clockTime(joinedAtMs, true)}, just before`;
+  return `joined at ${clockTime(joinedAtMs)}, in for ${formatDuration(inForMs)} by then`;
 }

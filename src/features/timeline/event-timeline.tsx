@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
+import { firstIndexAfter } from '../../lib/sorted-search';
 import { clockTime } from '../../lib/clock-time';
 import { HostBadge } from '../../components/ui/badge';
 import type { AttendanceState } from '../../domain/attendance-state';
@@ -26,6 +27,8 @@ export interface EventTimelineProps {
   filter?: TimelineFilter;
   /** When given, names are buttons that narrow the timeline to that person. */
   onPickParticipant?: (pick: ParticipantPick) => void;
+  /** Show only the events up to this moment (rewind); null or absent: all of them. */
+  untilMs?: number | null;
 }
 
 /**
@@ -39,11 +42,17 @@ export function EventTimeline({
   view,
   filter = NO_FILTER,
   onPickParticipant,
+  untilMs = null,
 }: EventTimelineProps) {
   const [cache] = useState(createFilteredTimelineCache);
   const base = timelineEntries(state, { includeSpeech: showsSpeech(view, filter) });
-  const entries = isFiltering(filter) ? filteredTimeline(cache, state, base, filter) : base;
-  const count = entries.length;
+  const all = isFiltering(filter) ? filteredTimeline(cache, state, base, filter) : base;
+  // Both lists are sorted by time, so the events up to a moment are a prefix: a binary search.
+  const count =
+    untilMs === null
+      ? all.length
+      : firstIndexAfter(all, (received) => received.event.timestamp_ms > untilMs);
+
   const { setScroller, first, last, totalHeight } = useFixedRowWindow(count, ROW_HEIGHT_PX);
 
   if (count === 0) {
@@ -51,7 +60,9 @@ export function EventTimeline({
       <p className="px-4 py-6 text-sm text-slate-600 dark:text-slate-400">
         {isFiltering(filter)
           ? 'No events match these filters.'
-          : 'No events yet. They appear here as people join, leave and speak.'}
+          : untilMs !== null
+            ? 'No events by then.'
+            : 'No events yet. They appear here as people join, leave and speak.'}
       </p>
     );
   }
@@ -64,7 +75,7 @@ export function EventTimeline({
     >
       <ol aria-label="Timeline" className="relative" style={{ height: totalHeight }}>
         {rowIndexes(first, last).map((index) => {
-          const { event } = entryFromNewest(entries, index);
+          const { event } = entryFromNewest(all, index, count);
           const participant = participantByUuid(state, event.participant_uuid);
           const name = displayName(participant ? participant.name : event.participant_name);
           const isHost = participant ? participant.isHost : event.participant_is_host;

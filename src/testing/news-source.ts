@@ -1,5 +1,5 @@
 import { act } from '@testing-library/react';
-import type { PresenceNews } from '../../domain/presence-news';
+import type { PresenceNews } from '../domain/presence-news';
 
 /** Stands in for the attendance store's news: tests send presence news by hand. */
 export function newsSource() {

@@ -1,0 +1,74 @@
+import { useId, useState, type FormEvent } from 'react';
+import { Button } from '../../components/ui/button';
+import { clockTime } from '../../lib/clock-time';
+import { momentFromTime } from './moment-from-time';
+
+export interface RewindControlsProps {
+  /** The meeting's first and latest moments (bot clock), read when asked; null before any event. */
+  readSpan: () => { startMs: number; endMs: number } | null;
+  /** The moment shown, or null while the page shows the meeting live. */
+  rewindAtMs: number | null;
+  onRewind: (atMs: number | null) => void;
+}
+
+/**
+ * Rewind: type a local time (or pick one on the attendance chart) and the roster, figures and
+ * timeline show the meeting as it was then, until Back to live.
+ */
+export function RewindControls({ readSpan, rewindAtMs, onRewind }: RewindControlsProps) {
+  const timeId = useId();
+  const problemId = useId();
+  const [text, setText] = useState('');
+  const [problem, setProblem] = useState<string | null>(null);
+
+  const show = (event: FormEvent) => {
+    event.preventDefault();
+    const span = readSpan();
+    if (span === null) return setProblem('Nothing has happened in the meeting yet.');
+    const choice = momentFromTime(text, span.startMs, span.endMs);
+    if ('problem' in choice) return setProblem(choice.problem);
+    setProblem(null);
+    onRewind(choice.atMs);
+  };
+
+  return (
+    <div className="space-y-2 text-sm">
+      <form onSubmit={show} className="flex flex-wrap items-center gap-2">
+        <label htmlFor={timeId} className="font-medium">
+          Show the meeting at
+        </label>
+        <input
+          id={timeId}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
+          placeholder="HH:MM:SS"
+          inputMode="numeric"
+          autoComplete="off"
+          aria-invalid={problem !== null}
+          aria-describedby={problem === null ? undefined : problemId}
+          className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1.5 tabular-nums dark:border-slate-600 dark:bg-slate-950"
+        />
+        <Button type="submit">Show</Button>
+      </form>
+      {problem !== null ? (
+        <p id={problemId} className="text-orange-800 dark:text-orange-200">
+          {problem}
+        </p>
+      ) : (
+        <p className="text-slate-600 dark:text-slate-400">
+          Or click or drag on the Attendance over time chart.
+        </p>
+      )}
+      {rewindAtMs !== null && (
+        <div className="flex flex-wrap items-center gap-3 rounded-md bg-amber-100 px-3 py-2 text-amber-950 dark:bg-amber-400/15 dark:text-amber-100">
+          <p className="font-medium">
+            Showing the meeting at {clockTime(rewindAtMs, true)}; new events keep arriving.
+          </p>
+          <Button variant="primary" onClick={() => onRewind(null)}>
+            Back to live
+          </Button>
+        </div>
+      )}
+    </div>
+  );
+}
