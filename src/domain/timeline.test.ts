@@ -59,4 +59,17 @@ describe('the timeline', () => {
     expect(() => entryFromNewest(timelineEntries(state, withSpeech), 0.5)).toThrow(RangeError);
     expect(() => entryFromNewest(timelineEntries(state, withoutSpeech), 0)).not.toThrow();
   });
+
+  it('lists only the first events, newest of them first, when the meeting is shown as it was', () => {
+    const state = createAttendanceState();
+    applyEvents(state, [
+      makeEvent('a', 'u1', 'join', 1000),
+      makeEvent('b', 'u2', 'join', 2000),
+      makeEvent('c', 'u1', 'leave', 3000),
+    ]);
+    const entries = timelineEntries(state, withSpeech);
+    expect(entryFromNewest(entries, 0, 2).event.id).toBe('b');
+    expect(entryFromNewest(entries, 1, 2).event.id).toBe('a');
+    expect(() => entryFromNewest(entries, 2, 2)).toThrow(RangeError);
+  });
 });
