@@ -32,6 +32,15 @@ function localJson(status: number, body: unknown, headers: Record<string, string
 
 class UpstreamTimeoutError extends Error {}
 
+/** Whether the proxy would ask the upstream for this request, rather than answer it locally. */
+export function reachesUpstream(request: Request): boolean {
+  return (
+    request.method === 'GET' &&
+    request.headers.has('Authorization') &&
+    isAllowedAttendeePath(new URL(request.url).pathname)
+  );
+}
+
 /** Some error text (from a URL, say) could carry the key: never let it reach a log or a body. */
 function redact(text: string, authorization: string): string {
   const secrets = [authorization, ...authorization.split(/\s+/).filter((part) => part.length > 3)];
