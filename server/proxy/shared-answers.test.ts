@@ -86,11 +86,9 @@ describe('shared upstream answers', () => {
     upstream.calls[0]?.answer(200, { round: 1 });
     await first;
     clock += 1999;
-    expect(shared.costsUpstream(ask())).toBe(false);
     expect(await (await shared.handle(ask())).json()).toEqual({ round: 1 });
     expect(upstream.handler).toHaveBeenCalledTimes(1);
     clock += 1;
-    expect(shared.costsUpstream(ask())).toBe(true);
     const later = shared.handle(ask());
     await settle();
     expect(upstream.handler).toHaveBeenCalledTimes(2);
@@ -120,7 +118,6 @@ describe('shared upstream answers', () => {
       await settle();
       upstream.calls[0]?.answer(status, { error: 'no' });
       expect((await first).status).toBe(status);
-      expect(shared.costsUpstream(ask())).toBe(true);
       void shared.handle(ask());
       await settle();
       expect(upstream.handler).toHaveBeenCalledTimes(2);
@@ -149,13 +146,41 @@ describe('shared upstream answers', () => {
   it('passes requests the proxy answers itself straight through, unshared', async () => {
     const handler = vi.fn(() => Promise.resolve(new Response('{}', { status: 401 })));
     const shared = shareUpstreamAnswers(handler);
-    const withoutKey = new Request(`http://localhost${BOT_PATH}`);
-    expect(shared.costsUpstream(withoutKey)).toBe(false);
-    await shared.handle(withoutKey);
+    const admit = vi.fn(() => Promise.resolve(null));
+    await shared.handle(new Request(`http://localhost${BOT_PATH}`), admit);
     await shared.handle(new Request(`http://localhost${BOT_PATH}`));
     await shared.handle(
       new Request(`http://localhost/api/v1/projects`, { headers: { Authorization: RIGHT_KEY } }),
     );
     expect(handler).toHaveBeenCalledTimes(3);
+    expect(admit).not.toHaveBeenCalled();
+  });
+
+  it('asks for admission once for a question asked by many at once, and not for a kept answer', async () => {
+    const upstream = heldUpstream();
+    const shared = shareUpstreamAnswers(upstream.handler);
+    const admit = vi.fn(() => Promise.resolve(null));
+    const answers = Array.from({ length: 10 }, () => shared.handle(ask(), admit));
+    await settle();
+    upstream.calls[0]?.answer(200, { ok: true });
+    await Promise.all(answers);
+    await shared.handle(ask(), admit);
+    expect(admit).toHaveBeenCalledTimes(1);
+    expect(upstream.handler).toHaveBeenCalledTimes(1);
+  });
+
+  it('gives a refusal to the refused request alone; the next in line asks for itself', async () => {
+    const upstream = heldUpstream();
+    const shared = shareUpstreamAnswers(upstream.handler);
+    const refuse = () => Promise.resolve(new Response('{"error":"slow down"}', { status: 429 }));
+    const admitted = vi.fn(() => Promise.resolve(null));
+    const refused = shared.handle(ask(), refuse);
+    const others = [shared.handle(ask(), admitted), shared.handle(ask(), admitted)];
+    expect((await refused).status).toBe(429);
+    await settle();
+    expect(admitted).toHaveBeenCalledTimes(1);
+    upstream.calls[0]?.answer(200, { ok: true });
+    for (const response of await Promise.all(others)) expect(response.status).toBe(200);
+    expect(upstream.handler).toHaveBeenCalledTimes(1);
   });
 });

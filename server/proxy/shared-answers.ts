@@ -15,10 +15,14 @@ export interface SharedAnswersOptions {
   now?: () => number;
 }
 
+/**
+ * Asked only when a request would go upstream, neither answered locally nor shared: a Response
+ * refuses it (a rate limit's 429, say), null lets it through.
+ */
+export type Admission = () => Promise<Response | null>;
+
 export interface SharedAnswers {
-  handle: Handler;
-  /** Whether this request would be sent upstream now: neither answered locally nor shared. */
-  costsUpstream(request: Request): boolean;
+  handle(request: Request, admit?: Admission): Promise<Response>;
 }
 
 interface StoredAnswer {
@@ -47,6 +51,8 @@ export function shareUpstreamAnswers(
   const reuseMs = options.reuseMs ?? DEFAULT_REUSE_MS;
   const now = options.now ?? (() => performance.now());
   const inFlight = new Map<string, Flight>();
+  /** Keys whose first request is being admitted: the same question waits for the verdict. */
+  const admitting = new Map<string, Promise<unknown>>();
   // Insertion order is expiry order: every answer is kept for the same time.
   const kept = new Map<string, { answer: StoredAnswer; until: number }>();
 
@@ -125,17 +131,30 @@ export function shareUpstreamAnswers(
   }
 
   return {
-    async handle(request) {
+    async handle(request, admit) {
       if (!reachesUpstream(request)) return handler(request);
       const key = sharingKey(request);
-      const stored = keptAnswer(key);
-      if (stored !== null) return toResponse(stored);
-      return waitFor(inFlight.get(key) ?? startFlight(key, request), request.signal);
-    },
-    costsUpstream(request) {
-      if (!reachesUpstream(request)) return false;
-      const key = sharingKey(request);
-      return !inFlight.has(key) && keptAnswer(key) === null;
+      for (;;) {
+        const stored = keptAnswer(key);
+        if (stored !== null) return toResponse(stored);
+        const flight = inFlight.get(key);
+        if (flight !== undefined) return waitFor(flight, request.signal);
+        const verdict = admitting.get(key);
+        if (verdict === undefined) break;
+        // Admitted, it becomes a flight to join; refused, the next in line asks for itself.
+        await verdict.catch(() => undefined);
+      }
+      if (admit !== undefined) {
+        const verdict = admit();
+        admitting.set(key, verdict);
+        try {
+          const refusal = await verdict;
+          if (refusal !== null) return refusal;
+        } finally {
+          admitting.delete(key);
+        }
+      }
+      return waitFor(startFlight(key, request), request.signal);
     },
   };
 }
