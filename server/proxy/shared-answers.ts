@@ -134,6 +134,7 @@ export function shareUpstreamAnswers(
     async handle(request, admit) {
       if (!reachesUpstream(request)) return handler(request);
       const key = sharingKey(request);
+      // From here to a flight started or joined, nothing waits but the admission.
       for (;;) {
         const stored = keptAnswer(key);
         if (stored !== null) return toResponse(stored);
