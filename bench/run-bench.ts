@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureApplyBatch } from './apply-bench.ts';
 import { measureBackfill } from './backfill-bench.ts';
 import { measureRenderUpdate } from './render-bench.ts';
+import { measureViewers } from './viewers-bench.ts';
 
 /** Prints one figure a line, `name: value unit`, as the large-meetings issue asks. */
 function figure(name: string, value: number, unit: string, digits = 1) {
@@ -17,28 +18,54 @@ function median(values: number[]): number {
 }
 
 console.log(
-  `machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  `machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${loadavg()[0]?.toFixed(1)}`,
 );
 
-const backfill = await measureBackfill(10_000, 40);
-figure('backfill_events', backfill.events, 'events', 0);
-figure('backfill_sequential_ms', backfill.sequentialMs, 'ms', 0);
-figure('backfill_sequential_requests', backfill.sequentialRequests, 'requests', 0);
-figure('backfill_parallel_ms', backfill.parallelMs, 'ms', 0);
-figure('backfill_parallel_requests', backfill.parallelRequests, 'requests', 0);
-figure('backfill_speedup', backfill.sequentialMs / backfill.parallelMs, 'x', 2);
+/** `npm run bench -- viewers` measures the viewers alone; with no argument, every figure. */
+const only = process.argv[2];
+if (only !== undefined && only !== 'viewers') throw new Error(`Unknown figure set "${only}"`);
 
-figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);
+if (only === undefined) await measureLargeMeetings();
+if (only === undefined || only === 'viewers') await measureManyViewers();
 
-const render = await measureRenderUpdate(200_000, 5_000, 9);
-figure('render_history_load_ms', render.historyLoadMs, 'ms', 0);
-console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
-figure('render_update_ms', median(render.updateMs), 'ms', 1);
-figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+async function measureLargeMeetings() {
+  const backfill = await measureBackfill(10_000, 40);
+  figure('backfill_events', backfill.events, 'events', 0);
+  figure('backfill_sequential_ms', backfill.sequentialMs, 'ms', 0);
+  figure('backfill_sequential_requests', backfill.sequentialRequests, 'requests', 0);
+  figure('backfill_parallel_ms', backfill.parallelMs, 'ms', 0);
+  figure('backfill_parallel_requests', backfill.parallelRequests, 'requests', 0);
+  figure('backfill_speedup', backfill.sequentialMs / backfill.parallelMs, 'x', 2);
 
-// npm start (inside the render benchmark) has just built the app into dist/.
-const assets = join(import.meta.dirname, '..', 'dist', 'assets');
-const gzipBytes = readdirSync(assets)
-  .filter((file) => file.endsWith('.js'))
-  .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length, 0);
-figure('bundle_js_gzip_kb', gzipBytes / 1024, 'kB', 1);
+  figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);
+
+  const render = await measureRenderUpdate(200_000, 5_000, 9);
+  figure('render_history_load_ms', render.historyLoadMs, 'ms', 0);
+  console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
+  figure('render_update_ms', median(render.updateMs), 'ms', 1);
+  figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+
+  // `npm run bench` has just built the app into dist/.
+  const assets = join(import.meta.dirname, '..', 'dist', 'assets');
+  const gzipBytes = readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length, 0);
+  figure('bundle_js_gzip_kb', gzipBytes / 1024, 'kB', 1);
+}
+
+async function measureManyViewers() {
+  const one = await measureViewers(1, 60);
+  const hundred = await measureViewers(100, 60);
+  figure('viewers_1_upstream_rps', one.upstreamRps, 'rps', 2);
+  figure('viewers_100_upstream_rps', hundred.upstreamRps, 'rps', 2);
+  for (const [resource, rps] of Object.entries(hundred.upstreamRpsByResource)) {
+    figure(`viewers_100_upstream_rps_${resource}`, rps, 'rps', 2);
+  }
+  figure('viewers_100_to_1_ratio', hundred.upstreamRps / one.upstreamRps, 'x', 2);
+  figure('viewers_100_requests', hundred.viewerRequests, 'requests', 0);
+  figure('viewers_100_failed_requests', hundred.viewerFailures, 'requests', 0);
+  figure('proxy_p99_ms', hundred.proxyP99Ms, 'ms', 0);
+  figure('upstream_p99_ms', hundred.upstreamP99Ms, 'ms', 0);
+  figure('proxy_over_upstream_p99_ms', hundred.proxyP99Ms - hundred.upstreamP99Ms, 'ms', 0);
+  figure('viewer_wait_p99_ms', hundred.viewerWaitP99Ms, 'ms', 0);
+}
