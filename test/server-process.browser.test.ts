@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { startSimulatorServer, type RunningSimulatorServer } from '../server/simulator-server.ts';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import {
@@ -39,12 +39,12 @@ function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: str
   return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
 }
 
-/** A GET over a connection of its own, resolved with the status and body when it ends. */
+/** A GET on a keep-alive connection, as a browser's: resolved with the status and body. */
 function getInFlight(url: string): Promise<{ status: number; body: string }> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       url,
-      { headers: { Authorization: `Token ${KEY}` }, agent: false },
+      { headers: { Authorization: `Token ${KEY}` }, agent: new Agent({ keepAlive: true }) },
       (res) => {
         let body = '';
         res.on('data', (chunk: Buffer) => (body += chunk.toString()));
@@ -109,6 +109,7 @@ describe('the production server as a process', () => {
       simulator.faults.failNext(1, { kind: 'slow', delayMs: 1500 });
       const inFlight = getInFlight(`${app.url}/api/v1/bots/${BOT}/participant_events`);
       await untilUpstreamHasIt();
+      const signalledAt = Date.now();
       app.process.kill(signal);
       await expect
         .poll(() =>
@@ -120,6 +121,8 @@ describe('the production server as a process', () => {
         .toBe('refused');
       expect((await inFlight).status).toBe(200);
       expect(await exitOf(app.process)).toEqual({ code: 0, signal: null });
+      // Without waiting for the client to close its keep-alive connection.
+      expect(Date.now() - signalledAt).toBeLessThan(5_000);
     },
   );
 

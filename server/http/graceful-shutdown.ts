@@ -10,6 +10,12 @@ export const SHUTDOWN_GRACE_MS = 10_000;
  */
 export function closeOnSignals(app: FastifyInstance, log: ServerLog, graceMs = SHUTDOWN_GRACE_MS) {
   let closing = false;
+  // A browser keeps its connection open after an answer, for the next request; one that was
+  // answered while we close is told not to, or closing would wait for it until the cut-off.
+  app.addHook('onSend', (_request, reply, payload, next) => {
+    if (closing) reply.header('Connection', 'close');
+    next(null, payload);
+  });
   const close = (signal: NodeJS.Signals) => {
     if (closing) return;
     closing = true;
