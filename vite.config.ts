@@ -8,8 +8,13 @@ const port = Number(process.env.PORT ?? 5173);
 
 export default defineConfig(({ isSsrBuild }) => ({
   plugins: [react(), tailwindcss(), attendeeServer(), precompressAssets()],
-  // The server's bundle (`vite build --ssr server/main.ts`) needs none of public/: dist/ has it.
-  build: { copyPublicDir: !isSsrBuild },
+  build: {
+    // The server's bundle (`vite build --ssr server/main.ts`) needs none of public/: dist/ has it.
+    copyPublicDir: !isSsrBuild,
+    // Brotli at its best takes seconds on purpose (precompress-assets.ts); rolldown would warn of
+    // slow plugins at every `npm start`.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   // No CORS: only our own page may read what the proxy returns.
   server: { port, strictPort: true, cors: false },
   test: {
