@@ -19,7 +19,7 @@ export interface ViewersFigures {
   viewerFailures: number;
   /** How long our server took to answer the viewers' API requests, by its own log; 99th percentile. */
   proxyP99Ms: number;
-  /** How long the upstream took to answer our server, as it measured; 99th percentile. */
+  /** How long the upstream took to answer our server, as the server's log says; 99th percentile. */
   upstreamP99Ms: number;
   /**
    * How long a viewer waited, as it measured, 99th percentile. Higher than the server's own
@@ -98,13 +98,14 @@ export async function measureViewers(viewers: number, seconds: number): Promise<
       const at = performance.timeOrigin + request.startedAt;
       return at >= report.from && at < report.to;
     });
-    const served = app
+    const logged = app
       .output()
       .split('\n')
       .filter((line) => line.startsWith('{'))
       .map((line) => JSON.parse(line) as LogLine)
-      .filter((line) => line.msg === 'request' && line.path.startsWith('/api/'))
       .filter((line) => Date.parse(line.time) >= report.from && Date.parse(line.time) < report.to);
+    const served = logged.filter((line) => line.msg === 'request' && line.path.startsWith('/api/'));
+    const forwarded = logged.filter((line) => line.msg === 'upstream');
     const byResource = { events: 0, bot: 0, hosts: 0 };
     for (const request of upstream) byResource[resourceOf(request.path)] += 1 / seconds;
     return {
@@ -117,7 +118,7 @@ export async function measureViewers(viewers: number, seconds: number): Promise<
         0.99,
       ),
       upstreamP99Ms: percentile(
-        upstream.map((request) => (request.finishedAt ?? request.startedAt) - request.startedAt),
+        forwarded.map((line) => line.ms),
         0.99,
       ),
       viewerWaitP99Ms: percentile(report.waitsMs, 0.99),

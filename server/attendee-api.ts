@@ -1,5 +1,5 @@
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/lib/demo-meeting.ts';
-import { createAttendeeProxy } from './proxy/attendee-proxy.ts';
+import { createAttendeeProxy, type ProxyLogEntry } from './proxy/attendee-proxy.ts';
 import { shareUpstreamAnswers, type SharedAnswers } from './proxy/shared-answers.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 
@@ -19,8 +19,8 @@ export interface AttendeeApi {
 
 export interface AttendeeApiOptions {
   upstreamUrl: string;
-  /** One line per upstream request; omitted where the server logs every request itself. */
-  log?: (line: string) => void;
+  /** Each request that was not shared, once answered: sent upstream or answered by the proxy. */
+  log?: (entry: ProxyLogEntry, api: 'upstream' | 'demo') => void;
   /** The upstream's fetch, for tests. */
   fetchImpl?: typeof fetch;
 }
@@ -34,14 +34,14 @@ export function createAttendeeApi(options: AttendeeApiOptions): AttendeeApi {
       createAttendeeProxy({
         upstreamUrl: options.upstreamUrl,
         fetchImpl: options.fetchImpl,
-        log: options.log,
+        log: (entry) => options.log?.(entry, 'upstream'),
       }),
     ),
     demo: shareUpstreamAnswers(
       createAttendeeProxy({
         upstreamUrl: DEMO_UPSTREAM,
         fetchImpl: simulator.fetch,
-        log: options.log && ((line) => options.log?.(`demo ${line}`)),
+        log: (entry) => options.log?.(entry, 'demo'),
       }),
     ),
   };

@@ -1,6 +1,7 @@
 import type { Plugin } from 'vite';
 import { createAttendeeApi, DEFAULT_UPSTREAM } from './attendee-api.ts';
 import { createAttendeeMiddleware } from './attendee-middleware.ts';
+import { describeProxyLogEntry } from './proxy/attendee-proxy.ts';
 
 /**
  * Serves the Attendee proxy and the demo simulator from Vite's dev server (`npm run dev`), with
@@ -15,7 +16,11 @@ export function attendeeServer(): Plugin {
         server.config.logger.info(`[attendee] ${line}`, { timestamp: true });
       const upstreamUrl = process.env.ATTENDEE_API_URL ?? DEFAULT_UPSTREAM;
       log(`proxying /api to ${upstreamUrl}; /demo/api is the built-in simulator`);
-      const api = createAttendeeApi({ upstreamUrl, log });
+      const api = createAttendeeApi({
+        upstreamUrl,
+        log: (entry, source) =>
+          log(`${source === 'demo' ? 'demo ' : ''}${describeProxyLogEntry(entry)}`),
+      });
       server.middlewares.use(
         createAttendeeMiddleware({ upstream: api.upstream.handle, demo: api.demo.handle, log }),
       );

@@ -4,7 +4,7 @@ import { createAttendeeApi } from './attendee-api.ts';
 import { readConfig } from './http/config.ts';
 import { createApp } from './http/create-app.ts';
 import { closeOnSignals } from './http/graceful-shutdown.ts';
-import { createServerLog } from './http/server-log.ts';
+import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
 
 /*
  * `npm start` (after building) and `npm run serve`: the production server. Bundled by
@@ -21,7 +21,7 @@ if (!existsSync(join(root, 'index.html'))) {
 
 const app = await createApp({
   root,
-  api: createAttendeeApi({ upstreamUrl: config.upstreamUrl }),
+  api: createAttendeeApi({ upstreamUrl: config.upstreamUrl, log: logUpstreamRequests(log) }),
   log,
   trustProxy: config.trustProxy,
   rateLimitPerMinute: config.rateLimitPerMinute,

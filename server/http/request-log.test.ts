@@ -29,21 +29,44 @@ describe('the request log', () => {
     await browse(running.app);
     expect(running.logLines).toEqual([
       expect.stringMatching(/^GET \/ 200 \d+ms$/),
+      // What went on upstream (here the demo's simulator) has a line of its own, first.
+      expect.stringMatching(
+        /^ {2}upstream GET \/demo\/api\/v1\/bots\/bot_DemoMeetingLive1\/participant_events 200 \d+ms$/,
+      ),
       expect.stringMatching(
         /^GET \/demo\/api\/v1\/bots\/bot_DemoMeetingLive1\/participant_events 200 \d+ms$/,
       ),
       // The fixture's upstream knows no such bot: its refusal passes through.
+      expect.stringMatching(/^ {2}upstream GET \/api\/v1\/bots\/bot_abc123 401 \d+ms$/),
       expect.stringMatching(/^GET \/api\/v1\/bots\/bot_abc123 401 \d+ms$/),
       expect.stringMatching(/^GET \/assets\/nope\.js 404 \d+ms$/),
     ]);
+  });
+
+  it('has no upstream line for an answer shared with another request', async () => {
+    running = await startTestApp();
+    const url = '/demo/api/v1/bots/bot_DemoMeetingLive1';
+    const ask = () => running!.app.inject({ url, headers: { authorization: 'Token demo' } });
+    await Promise.all([ask(), ask(), ask()]);
+    await ask();
+    const upstream = running.logLines.filter((line) => line.includes('upstream'));
+    expect(upstream).toHaveLength(1);
+    expect(running.logLines).toHaveLength(5);
   });
 
   it('writes one JSON object a line with LOG_FORMAT=json', async () => {
     running = await startTestApp({ logFormat: 'json' });
     await browse(running.app);
     const entries = running.logLines.map((line) => JSON.parse(line) as Record<string, unknown>);
-    expect(entries).toHaveLength(4);
-    expect(entries[2]).toEqual({
+    expect(entries.map((entry) => entry.msg)).toEqual([
+      'request',
+      'upstream',
+      'request',
+      'upstream',
+      'request',
+      'request',
+    ]);
+    expect(entries[4]).toEqual({
       time: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
       level: 'info',
       msg: 'request',

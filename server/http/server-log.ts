@@ -1,3 +1,5 @@
+import type { ProxyLogEntry } from '../proxy/attendee-proxy.ts';
+
 export type LogFormat = 'text' | 'json';
 
 export interface RequestLine {
@@ -10,6 +12,8 @@ export interface RequestLine {
 
 export interface ServerLog {
   request(line: RequestLine): void;
+  /** A request that went on to Attendee (or the demo's simulator): not answered from a shared one. */
+  upstream(line: RequestLine): void;
   info(message: string): void;
   error(message: string): void;
 }
@@ -35,7 +39,23 @@ export function createServerLog(
       if (format === 'json') emit('info', 'request', line);
       else write(`${line.method} ${line.path} ${line.status} ${line.ms}ms`);
     },
+    upstream(line) {
+      if (format === 'json') emit('info', 'upstream', line);
+      else write(`  upstream ${line.method} ${line.path} ${line.status} ${line.ms}ms`);
+    },
     info: (message) => emit('info', message),
     error: (message) => emit('error', message),
+  };
+}
+
+/**
+ * For createAttendeeApi's `log`: a line for each request that reached the upstream (or the demo's
+ * simulator), so the log shows how many viewers' requests cost Attendee one, and how fast it was.
+ */
+export function logUpstreamRequests(log: ServerLog) {
+  return (entry: ProxyLogEntry, api: 'upstream' | 'demo') => {
+    if (!entry.forwarded) return;
+    const { method, path, status, ms } = entry;
+    log.upstream({ method, path: api === 'demo' ? `/demo${path}` : path, status, ms });
   };
 }

@@ -1,10 +1,26 @@
 import { isAllowedAttendeePath } from './allowed-paths.ts';
 
+export interface ProxyLogEntry {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  status: number;
+  ms: number;
+  /** Sent to the upstream, rather than answered here (a refused path, a missing key). */
+  forwarded: boolean;
+}
+
+/** `GET /api/v1/bots/bot_x 200 41ms`, as the dev server logs it. */
+export function describeProxyLogEntry(entry: ProxyLogEntry): string {
+  return `${entry.method} ${entry.path} ${entry.status} ${entry.ms}ms`;
+}
+
 export interface AttendeeProxyOptions {
   /** Fixed at creation: nothing in a request can choose another upstream. */
   upstreamUrl: string;
   fetchImpl?: typeof fetch;
-  log?: (line: string) => void;
+  /** One entry per request, once answered. */
+  log?: (entry: ProxyLogEntry) => void;
   timeoutMs?: number;
 }
 
@@ -148,9 +164,13 @@ export function createAttendeeProxy(
     const startedAt = performance.now();
     const url = new URL(request.url);
     const response = await answer(request, url);
-    const elapsedMs = Math.round(performance.now() - startedAt);
-    const path = url.pathname.slice(0, MAX_LOGGED_PATH_LENGTH);
-    log(`${request.method} ${path} ${response.status} ${elapsedMs}ms`);
+    log({
+      method: request.method,
+      path: url.pathname.slice(0, MAX_LOGGED_PATH_LENGTH),
+      status: response.status,
+      ms: Math.round(performance.now() - startedAt),
+      forwarded: reachesUpstream(request),
+    });
     return response;
   };
 }

@@ -5,7 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { createAttendeeApi } from '../attendee-api.ts';
 import { createApp } from '../http/create-app.ts';
-import { createServerLog, type LogFormat } from '../http/server-log.ts';
+import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
 import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
 
 export const HASHED_SCRIPT = '/assets/index-Ab12Cd34.js';
@@ -47,10 +47,15 @@ export async function startTestApp(
   const simulator = options.simulator ?? new SimulatedAttendee({ latencyMs: 30 });
   const logLines: string[] = [];
   const root = await builtPageFixture();
+  const log = createServerLog(options.logFormat ?? 'text', (line) => logLines.push(line));
   const app = await createApp({
     root,
-    api: createAttendeeApi({ upstreamUrl: 'http://attendee.test', fetchImpl: simulator.fetch }),
-    log: createServerLog(options.logFormat ?? 'text', (line) => logLines.push(line)),
+    api: createAttendeeApi({
+      upstreamUrl: 'http://attendee.test',
+      fetchImpl: simulator.fetch,
+      log: logUpstreamRequests(log),
+    }),
+    log,
     trustProxy: false,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
   });
