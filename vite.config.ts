@@ -2,14 +2,21 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { attendeeServer } from './server/attendee-server-plugin.ts';
+import { precompressAssets } from './server/build/precompress-assets.ts';
 
 const port = Number(process.env.PORT ?? 5173);
 
-export default defineConfig({
-  plugins: [react(), tailwindcss(), attendeeServer()],
+export default defineConfig(({ isSsrBuild }) => ({
+  plugins: [react(), tailwindcss(), attendeeServer(), precompressAssets()],
+  build: {
+    // The server's bundle (`vite build --ssr server/main.ts`) needs none of public/: dist/ has it.
+    copyPublicDir: !isSsrBuild,
+    // Brotli at its best takes seconds on purpose (precompress-assets.ts); rolldown would warn of
+    // slow plugins at every `npm start`.
+    rolldownOptions: { checks: { bundlerTimings: false } },
+  },
   // No CORS: only our own page may read what the proxy returns.
   server: { port, strictPort: true, cors: false },
-  preview: { port, strictPort: true, cors: false },
   test: {
     globals: true,
     projects: [
@@ -38,6 +45,8 @@ export default defineConfig({
           name: 'browser',
           environment: 'node',
           include: ['test/**/*.browser.test.ts'],
+          // The page and the server are built once for the whole run, as `npm start` builds them.
+          globalSetup: ['./test/support/build-once.ts'],
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
@@ -45,4 +54,4 @@ export default defineConfig({
       },
     ],
   },
-});
+}));

@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { cpus, totalmem } from 'node:os';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { measureApplyBatch } from './apply-bench.ts';
 import { measureBackfill } from './backfill-bench.ts';
 import { measureRenderUpdate } from './render-bench.ts';
 import { measureRewindStep } from './rewind-bench.ts';
+import { measureViewers } from './viewers-bench.ts';
 
 /** Prints one figure a line, `name: value unit`, as the large-meetings issue asks. */
 function figure(name: string, value: number, unit: string, digits = 1) {
@@ -22,7 +23,7 @@ const only = process.argv[2];
 const runs = (name: string) => only === undefined || only === name;
 
 console.log(
-  `machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
+  `machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${loadavg()[0]?.toFixed(1)}`,
 );
 
 if (runs('backfill')) {
@@ -45,11 +46,30 @@ if (runs('render')) {
   console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
   figure('render_update_ms', median(render.updateMs), 'ms', 1);
   figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+}
 
-  // npm start (inside the render benchmark) has just built the app into dist/.
+if (runs('bundle')) {
+  // `npm run bench` has just built the app into dist/.
   const assets = join(import.meta.dirname, '..', 'dist', 'assets');
   const gzipBytes = readdirSync(assets)
     .filter((file) => file.endsWith('.js'))
     .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length, 0);
   figure('bundle_js_gzip_kb', gzipBytes / 1024, 'kB', 1);
+}
+
+if (runs('viewers')) {
+  const one = await measureViewers(1, 60);
+  const hundred = await measureViewers(100, 60);
+  figure('viewers_1_upstream_rps', one.upstreamRps, 'rps', 2);
+  figure('viewers_100_upstream_rps', hundred.upstreamRps, 'rps', 2);
+  for (const [resource, rps] of Object.entries(hundred.upstreamRpsByResource)) {
+    figure(`viewers_100_upstream_rps_${resource}`, rps, 'rps', 2);
+  }
+  figure('viewers_100_to_1_ratio', hundred.upstreamRps / one.upstreamRps, 'x', 2);
+  figure('viewers_100_requests', hundred.viewerRequests, 'requests', 0);
+  figure('viewers_100_failed_requests', hundred.viewerFailures, 'requests', 0);
+  figure('proxy_p99_ms', hundred.proxyP99Ms, 'ms', 0);
+  figure('upstream_p99_ms', hundred.upstreamP99Ms, 'ms', 0);
+  figure('proxy_over_upstream_p99_ms', hundred.proxyP99Ms - hundred.upstreamP99Ms, 'ms', 0);
+  figure('viewer_wait_p99_ms', hundred.viewerWaitP99Ms, 'ms', 0);
 }

@@ -1,6 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { DEMO_PATH_PREFIX } from '../src/shared/demo-meeting.ts';
-import { isAllowedAttendeePath, originFormPath } from './proxy/allowed-paths.ts';
+import { routeAttendeeTarget } from './proxy/allowed-paths.ts';
 import { clientGoneSignal, sendWebResponse, toWebRequest } from './node-http.ts';
 
 type Handler = (request: Request) => Promise<Response>;
@@ -13,57 +12,35 @@ export interface AttendeeMiddlewareOptions {
   log: (line: string) => void;
 }
 
-function sendNotFound(res: ServerResponse): void {
-  res.statusCode = 404;
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  res.statusCode = status;
   res.setHeader('Content-Type', 'application/json');
-  res.end(JSON.stringify({ error: 'Not found' }));
+  res.end(JSON.stringify(body));
 }
 
-function isApiPath(path: string): boolean {
-  return path === '/api' || path.startsWith('/api/');
-}
-
-/**
- * Connect middleware for Vite's dev and preview servers. The raw request target is checked
- * here, before it becomes a URL: URL parsing resolves `..` and `%2e%2e`, so only the raw
- * target shows whether someone tried a path trick.
- */
+/** Connect middleware for Vite's dev server; `npm start` serves the same handlers with Fastify. */
 export function createAttendeeMiddleware(options: AttendeeMiddlewareOptions) {
   async function serve(req: IncomingMessage, res: ServerResponse, next: () => void) {
-    const target = req.url ?? '/';
-    const path = originFormPath(target);
-    if (path === null) {
-      // An absolute-form target (`GET http://elsewhere/...`): never ours to forward.
-      if (target.includes('/api')) sendNotFound(res);
-      else next();
-      return;
-    }
-    const demoPrefix = `${DEMO_PATH_PREFIX}/`;
-    const isDemo = path.startsWith(demoPrefix) && isApiPath(path.slice(DEMO_PATH_PREFIX.length));
-    if (!isDemo && !isApiPath(path)) {
+    const route = routeAttendeeTarget(req.url ?? '/');
+    if (route.kind === 'not-ours') {
       next();
       return;
     }
-    const apiTarget = isDemo ? target.slice(DEMO_PATH_PREFIX.length) : target;
-    const apiPath = isDemo ? path.slice(DEMO_PATH_PREFIX.length) : path;
-    if (!isAllowedAttendeePath(apiPath)) {
-      options.log(`${req.method ?? '?'} ${path.slice(0, 200)} 404 (rejected locally)`);
-      sendNotFound(res);
+    if (route.kind === 'refused') {
+      options.log(`${req.method ?? '?'} ${route.path.slice(0, 200)} 404 (rejected locally)`);
+      sendJson(res, 404, { error: 'Not found' });
       return;
     }
     let request: Request;
     try {
-      request = toWebRequest(req, apiTarget, clientGoneSignal(res));
+      request = toWebRequest(req, route.apiTarget, clientGoneSignal(res));
     } catch {
       // Methods a Web Request cannot carry (CONNECT, TRACE) are not GET either.
-      res.statusCode = 405;
       res.setHeader('Allow', 'GET');
-      res.setHeader('Content-Type', 'application/json');
-      res.end(JSON.stringify({ error: 'Method not allowed' }));
+      sendJson(res, 405, { error: 'Method not allowed' });
       return;
     }
-    const handler = isDemo ? options.demo : options.upstream;
-    await sendWebResponse(res, await handler(request));
+    await sendWebResponse(res, await options[route.api](request));
   }
 
   return (req: IncomingMessage, res: ServerResponse, next: (error?: unknown) => void): void => {

@@ -95,7 +95,8 @@ describe('the proxy served by npm start', () => {
         'Content-Type: application/json',
         'Content-Length: 2',
       ]);
-      expect([404, 405]).toContain(response.status);
+      // A body is refused unread (413); without one, the method itself is (405), or the path.
+      expect([404, 405, 413]).toContain(response.status);
       expect(simulator.requests).toEqual([]);
     },
   );
@@ -126,7 +127,7 @@ describe('the proxy served by npm start', () => {
   });
 
   it('leaves a path that only looks like the API after normalising to the page server', async () => {
-    // Not ours to proxy: Vite answers it (with the page), and the upstream never hears of it.
+    // Not ours to proxy: the static files answer it (404), and the upstream never hears of it.
     const response = await rawRequest(`GET /demo/../api/v1/bots/${BOT} HTTP/1.1`);
     expect(response.body).not.toContain('"results"');
     expect(response.body).not.toContain(BOT);
@@ -151,15 +152,15 @@ describe('the proxy served by npm start', () => {
       ['X-Rewrite-URL: /api/v1/projects'],
     ];
     const statuses: number[] = [];
+    // Asked within 2 s with one key, the six are one question to the upstream: one request.
     for (const headers of tricks) {
       statuses.push((await rawRequest(`GET ${BOT_PATH} HTTP/1.1`, [AUTH, ...headers])).status);
     }
-    // Vite refuses a Host it does not know (403, its DNS-rebinding guard); what passes goes to
-    // the upstream fixed at start, for the path asked, and the other host hears nothing.
-    expect(statuses).toEqual([200, 403, 200, 200, 200, 200]);
-    expect(simulator.requests.map((request) => request.path)).toEqual(
-      statuses.filter((status) => status === 200).map(() => BOT_PATH),
-    );
+    // Every one goes to the upstream fixed at start, for the path asked, and the other host
+    // hears nothing. (No Host allow-list: the server holds no secret and forwards no cookie, so
+    // a page that rebinds its DNS to us reads only what any visitor can.)
+    expect(statuses).toEqual([200, 200, 200, 200, 200, 200]);
+    expect(simulator.requests.map((request) => request.path)).toEqual([BOT_PATH]);
   });
 
   it.each([301, 302, 303, 307, 308])(
@@ -171,7 +172,8 @@ describe('the proxy served by npm start', () => {
         body: '',
         headers: { Location: `http://${elsewhereHost}/steal?from=proxy` },
       });
-      const response = await rawRequest(`GET ${BOT_PATH} HTTP/1.1`);
+      // A query of its own: an answer to the same question in the last 2 s would be shared.
+      const response = await rawRequest(`GET ${BOT_PATH}?redirect=${status} HTTP/1.1`);
       expect(response.status).toBe(502);
       expect(JSON.parse(response.body)).toEqual({
         error: 'Upstream answered with a redirect; not followed',

@@ -1,3 +1,5 @@
+import { DEMO_PATH_PREFIX } from '../../src/shared/demo-meeting.ts';
+
 /**
  * The only upstream resources the browser may reach through us (see
  * docs/attendee-api.md, "Endpoints"). Matching the raw path against this one pattern
@@ -17,4 +19,39 @@ export function originFormPath(target: string): string | null {
   if (!target.startsWith('/')) return null;
   const queryStart = target.indexOf('?');
   return queryStart === -1 ? target : target.slice(0, queryStart);
+}
+
+/** Where a raw request target goes: to a proxy (and which), refused, or not ours at all. */
+export type AttendeeTarget =
+  | { kind: 'not-ours' }
+  | { kind: 'refused'; path: string }
+  | { kind: 'forward'; api: 'upstream' | 'demo'; apiTarget: string };
+
+function isApiPath(path: string): boolean {
+  return path === '/api' || path.startsWith('/api/');
+}
+
+/**
+ * Decides on the raw request target, before it becomes a URL: URL parsing resolves `..` and
+ * `%2e%2e`, so only the raw target shows whether someone tried a path trick. `/demo/api/...` is
+ * the built-in simulator, with the prefix removed.
+ */
+export function routeAttendeeTarget(target: string): AttendeeTarget {
+  const path = originFormPath(target);
+  if (path === null) {
+    // An absolute-form target (`GET http://elsewhere/...`): never ours to forward.
+    return target.includes('/api')
+      ? { kind: 'refused', path: '(absolute-form)' }
+      : { kind: 'not-ours' };
+  }
+  const isDemo =
+    path.startsWith(`${DEMO_PATH_PREFIX}/`) && isApiPath(path.slice(DEMO_PATH_PREFIX.length));
+  if (!isDemo && !isApiPath(path)) return { kind: 'not-ours' };
+  const apiPath = isDemo ? path.slice(DEMO_PATH_PREFIX.length) : path;
+  if (!isAllowedAttendeePath(apiPath)) return { kind: 'refused', path };
+  return {
+    kind: 'forward',
+    api: isDemo ? 'demo' : 'upstream',
+    apiTarget: isDemo ? target.slice(DEMO_PATH_PREFIX.length) : target,
+  };
 }

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAttendeeProxy } from './attendee-proxy.ts';
+import { createAttendeeProxy, describeProxyLogEntry } from './attendee-proxy.ts';
 
 const KEY = 'sk_live_VerySecret123';
 const AUTH = `Token ${KEY}`;
@@ -21,7 +21,7 @@ function setUp(answer: (url: string, init: RequestInit) => Promise<Response> | R
   const proxy = createAttendeeProxy({
     upstreamUrl: UPSTREAM,
     fetchImpl: fetchImpl as unknown as typeof fetch,
-    log: (line) => logLines.push(line),
+    log: (entry) => logLines.push(describeProxyLogEntry(entry)),
     timeoutMs: 100,
   });
   return { proxy, fetchImpl };

@@ -1,10 +1,26 @@
 import { isAllowedAttendeePath } from './allowed-paths.ts';
 
+export interface ProxyLogEntry {
+  method: string;
+  /** Without the query string. */
+  path: string;
+  status: number;
+  ms: number;
+  /** Sent to the upstream, rather than answered here (a refused path, a missing key). */
+  forwarded: boolean;
+}
+
+/** `GET /api/v1/bots/bot_x 200 41ms`, as the dev server logs it. */
+export function describeProxyLogEntry(entry: ProxyLogEntry): string {
+  return `${entry.method} ${entry.path} ${entry.status} ${entry.ms}ms`;
+}
+
 export interface AttendeeProxyOptions {
   /** Fixed at creation: nothing in a request can choose another upstream. */
   upstreamUrl: string;
   fetchImpl?: typeof fetch;
-  log?: (line: string) => void;
+  /** One entry per request, once answered. */
+  log?: (entry: ProxyLogEntry) => void;
   timeoutMs?: number;
 }
 
@@ -31,6 +47,15 @@ function localJson(status: number, body: unknown, headers: Record<string, string
 }
 
 class UpstreamTimeoutError extends Error {}
+
+/** Whether the proxy would ask the upstream for this request, rather than answer it locally. */
+export function reachesUpstream(request: Request): boolean {
+  return (
+    request.method === 'GET' &&
+    request.headers.has('Authorization') &&
+    isAllowedAttendeePath(new URL(request.url).pathname)
+  );
+}
 
 /** Some error text (from a URL, say) could carry the key: never let it reach a log or a body. */
 function redact(text: string, authorization: string): string {
@@ -139,9 +164,13 @@ export function createAttendeeProxy(
     const startedAt = performance.now();
     const url = new URL(request.url);
     const response = await answer(request, url);
-    const elapsedMs = Math.round(performance.now() - startedAt);
-    const path = url.pathname.slice(0, MAX_LOGGED_PATH_LENGTH);
-    log(`${request.method} ${path} ${response.status} ${elapsedMs}ms`);
+    log({
+      method: request.method,
+      path: url.pathname.slice(0, MAX_LOGGED_PATH_LENGTH),
+      status: response.status,
+      ms: Math.round(performance.now() - startedAt),
+      forwarded: reachesUpstream(request),
+    });
     return response;
   };
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createAttendeeMiddleware } from '../attendee-middleware.ts';
-import { createAttendeeProxy } from '../proxy/attendee-proxy.ts';
+import { createAttendeeProxy, describeProxyLogEntry } from '../proxy/attendee-proxy.ts';
 import { startSimulatorServer, type RunningSimulatorServer } from '../simulator-server.ts';
 import type { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
 
@@ -21,7 +21,10 @@ export async function startProxiedSimulator(
   const upstream = await startSimulatorServer(simulator);
   const logLines: string[] = [];
   const middleware = createAttendeeMiddleware({
-    upstream: createAttendeeProxy({ upstreamUrl: upstream.url, log: (l) => logLines.push(l) }),
+    upstream: createAttendeeProxy({
+      upstreamUrl: upstream.url,
+      log: (entry) => logLines.push(describeProxyLogEntry(entry)),
+    }),
     demo: () => Promise.reject(new Error('not used')),
     log: (line) => logLines.push(line),
   });

@@ -1,4 +1,3 @@
-// @vitest-environment node
 import fc from 'fast-check';
 import type { ParticipantEvent } from '../shared/participant-event';
 import { applyEvents, createAttendanceState, type ParticipantState } from './attendance-state';

@@ -11,6 +11,14 @@
  */
 export const DEFAULT_OVERLAP_MS = 20_000;
 
+/**
+ * The watermark is rounded down to this grid, so that viewers of one bot whose polls fall within
+ * the same few seconds ask the very same question, and our server can send it upstream once for
+ * all of them (server/proxy/shared-answers.ts). Rounding down only widens the overlap, by less
+ * than the grid, and the store already drops what it has by id.
+ */
+export const WATERMARK_GRID_MS = 5_000;
+
 export interface WatermarkInput {
   /** The watermark the finished poll started from; null before the first poll. */
   previousMs: number | null;
@@ -21,12 +29,14 @@ export interface WatermarkInput {
   /** Server clock minus ours, as last measured; 0 when never measured. */
   clockOffsetMs: number;
   overlapMs?: number;
+  gridMs?: number;
 }
 
 export function nextWatermark(input: WatermarkInput): number {
   const overlap = input.overlapMs ?? DEFAULT_OVERLAP_MS;
+  const grid = input.gridMs ?? WATERMARK_GRID_MS;
   const serverNow = input.serverDateMs ?? input.requestSentAtMs + input.clockOffsetMs;
-  const candidate = serverNow - overlap;
+  const candidate = Math.floor((serverNow - overlap) / grid) * grid;
   // Never move backwards: a server clock that steps back would only make us re-read more.
   return input.previousMs === null ? candidate : Math.max(input.previousMs, candidate);
 }

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import type { AddressInfo } from 'node:net';
 import {
@@ -6,24 +7,21 @@ import {
   type RunningSimulatorServer,
 } from '../../server/simulator-server.ts';
 import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
+import { PROJECT_ROOT, SERVER_ENTRY, userEnvironment } from './build-app.ts';
 
 export interface AppUnderTest {
   /** Where the dashboard is served, as a user would open it. */
   url: string;
   /** The upstream the app's proxy forwards to: a simulator this test controls. */
   upstream: RunningSimulatorServer;
+  /** The server's process. */
+  process: ChildProcess;
   /** Everything the app's server printed, to check what it logs. */
   output(): string;
   stop(): Promise<void>;
 }
 
-function withoutNodeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const copy = { ...env };
-  delete copy.NODE_ENV;
-  return copy;
-}
-
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -34,55 +32,65 @@ function freePort(): Promise<number> {
   });
 }
 
-async function waitForHttp(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
+export async function waitForHttp(
+  url: string,
+  child: ChildProcess,
+  timeoutMs: number,
+): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`npm start exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
       const response = await fetch(url);
       if (response.ok) return;
     } catch {
       // Not listening yet.
     }
-    await new Promise((resolve) => setTimeout(resolve, 250));
+    await new Promise((resolve) => setTimeout(resolve, 100));
   }
   throw new Error(`${url} did not answer within ${timeoutMs} ms`);
 }
 
 /**
- * Runs the app the way the README says (`npm start`), with its proxy pointed at a simulated
+ * Runs the production server as `npm start` runs it once it has built (`node dist-server/main.js`,
+ * the build done once per test run by build-once.ts), with its proxy pointed at a simulated
  * Attendee served over real HTTP, so the browser → proxy → upstream path is the real one.
+ * test/npm-start.browser.test.ts runs `npm start` itself, build and all.
  */
-export async function startAppUnderTest(simulator: SimulatedAttendee): Promise<AppUnderTest> {
+export async function startAppUnderTest(
+  simulator: SimulatedAttendee,
+  env: NodeJS.ProcessEnv = {},
+): Promise<AppUnderTest> {
+  if (!existsSync(SERVER_ENTRY)) {
+    throw new Error(`${SERVER_ENTRY} is missing: build first with \`npm run bundle\``);
+  }
   const upstream = await startSimulatorServer(simulator);
   const port = await freePort();
   let output = '';
-  const child = spawn('npm', ['start'], {
-    // Vitest sets NODE_ENV=test, which would make `vite build` bundle React's development build;
-    // a user's `npm start` has no NODE_ENV, and that is the page under test.
-    env: { ...withoutNodeEnv(process.env), PORT: String(port), ATTENDEE_API_URL: upstream.url },
+  const child = spawn(process.execPath, [SERVER_ENTRY], {
+    cwd: PROJECT_ROOT,
+    env: userEnvironment({ PORT: String(port), ATTENDEE_API_URL: upstream.url, ...env }),
     stdio: ['ignore', 'pipe', 'pipe'],
-    detached: true,
   });
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const exited = new Promise((resolve) => child.once('exit', resolve));
   const url = `http://localhost:${port}`;
   try {
-    await waitForHttp(url, child, 90_000);
+    await waitForHttp(`${url}/healthz`, child, 30_000);
   } catch (error) {
-    if (child.pid) process.kill(-child.pid, 'SIGTERM');
+    child.kill('SIGKILL');
     await upstream.close();
     throw new Error(`${String(error)}\n${output}`, { cause: error });
   }
   return {
     url,
     upstream,
+    process: child,
     output: () => output,
     async stop() {
-      // npm start runs vite in a child of its own: stop the whole group.
-      if (child.pid && child.exitCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        process.kill(-child.pid, 'SIGTERM');
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill('SIGTERM');
         await exited;
       }
       await upstream.close();

@@ -1,0 +1,48 @@
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/shared/demo-meeting.ts';
+import { createAttendeeProxy, type ProxyLogEntry } from './proxy/attendee-proxy.ts';
+import { shareUpstreamAnswers, type SharedAnswers } from './proxy/shared-answers.ts';
+import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
+
+export const DEFAULT_UPSTREAM = 'https://app.attendee.dev';
+/**
+ * The demo's simulator sits behind the same proxy as the real API. Its `next` links then name
+ * this host, as the real ones name the upstream: the page must read the cursor, never follow them.
+ */
+const DEMO_UPSTREAM = 'http://demo-simulator.invalid';
+
+export interface AttendeeApi {
+  /** `/api/...`: the proxy to the real Attendee. */
+  upstream: SharedAnswers;
+  /** `/demo/api/...` with the prefix removed: the proxy to the built-in simulator. */
+  demo: SharedAnswers;
+}
+
+export interface AttendeeApiOptions {
+  upstreamUrl: string;
+  /** Each request that was not shared, once answered: sent upstream or answered by the proxy. */
+  log?: (entry: ProxyLogEntry, api: 'upstream' | 'demo') => void;
+  /** The upstream's fetch, for tests. */
+  fetchImpl?: typeof fetch;
+}
+
+/** The proxy and the demo, each behind shared answers: what `npm run dev` and `npm start` serve. */
+export function createAttendeeApi(options: AttendeeApiOptions): AttendeeApi {
+  const simulator = new SimulatedAttendee();
+  simulator.addBot({ id: DEMO_BOT_ID, apiKey: DEMO_API_KEY, meeting: {} });
+  return {
+    upstream: shareUpstreamAnswers(
+      createAttendeeProxy({
+        upstreamUrl: options.upstreamUrl,
+        fetchImpl: options.fetchImpl,
+        log: (entry) => options.log?.(entry, 'upstream'),
+      }),
+    ),
+    demo: shareUpstreamAnswers(
+      createAttendeeProxy({
+        upstreamUrl: DEMO_UPSTREAM,
+        fetchImpl: simulator.fetch,
+        log: (entry) => options.log?.(entry, 'demo'),
+      }),
+    ),
+  };
+}

@@ -1,0 +1,48 @@
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
+import type { ResolvedConfig } from 'vite';
+import { afterEach, describe, expect, it } from 'vitest';
+import { precompressAssets } from './precompress-assets.ts';
+
+let outDir = '';
+
+afterEach(async () => {
+  await rm(outDir, { recursive: true, force: true });
+});
+
+/** Runs the plugin's build hooks on a folder, as `vite build` would after writing it. */
+async function compress(files: Record<string, string | Buffer>) {
+  outDir = await mkdtemp(join(tmpdir(), 'precompress-'));
+  for (const [path, content] of Object.entries(files)) {
+    await mkdir(join(outDir, path, '..'), { recursive: true });
+    await writeFile(join(outDir, path), content);
+  }
+  const plugin = precompressAssets();
+  const configResolved = plugin.configResolved as (config: ResolvedConfig) => void;
+  configResolved({ root: outDir, build: { outDir: '.' } } as ResolvedConfig);
+  await (plugin.closeBundle as () => Promise<void>)();
+}
+
+describe('compressing the built page at build time', () => {
+  it('writes a brotli and a gzip copy of each text file that decode to the file', async () => {
+    const script = `export const names = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `Person ${i}`))};\n`;
+    await compress({
+      'assets/index-abc123.js': script,
+      'index.html': `<!doctype html>${'<p>hi</p>'.repeat(50)}`,
+    });
+    const js = join(outDir, 'assets/index-abc123.js');
+    expect(brotliDecompressSync(await readFile(`${js}.br`)).toString()).toBe(script);
+    expect(gunzipSync(await readFile(`${js}.gz`)).toString()).toBe(script);
+    expect(existsSync(join(outDir, 'index.html.br'))).toBe(true);
+  });
+
+  it('leaves out a copy no smaller than the file, and files that are compressed already', async () => {
+    await compress({ 'a.txt': 'x', 'photo.png': Buffer.alloc(4096, 7) });
+    expect(existsSync(join(outDir, 'a.txt.br'))).toBe(false);
+    expect(existsSync(join(outDir, 'a.txt.gz'))).toBe(false);
+    expect(existsSync(join(outDir, 'photo.png.br'))).toBe(false);
+  });
+});

@@ -1,0 +1,83 @@
+import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
+import rateLimit from '@fastify/rate-limit';
+import type { AttendeeApi } from '../attendee-api.ts';
+import { clientGoneSignal, toWebRequest } from '../node-http.ts';
+import { routeAttendeeTarget } from '../proxy/allowed-paths.ts';
+
+export interface AttendeeRoutesOptions {
+  api: AttendeeApi;
+  /** Upstream requests a client address may cause per minute; answers shared with others are free. */
+  rateLimitPerMinute: number;
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return (
+    request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0')
+  );
+}
+
+function sendJson(reply: FastifyReply, status: number, body: unknown) {
+  return reply.code(status).header('Cache-Control', 'no-store').type('application/json').send(body);
+}
+
+function tooManyRequests(retryAfterSeconds: number): Response {
+  return new Response(
+    JSON.stringify({
+      error: `Too many requests from this address; try again in ${retryAfterSeconds} s`,
+    }),
+    {
+      status: 429,
+      headers: {
+        'Content-Type': 'application/json',
+        'Cache-Control': 'no-store',
+        'Retry-After': String(retryAfterSeconds),
+      },
+    },
+  );
+}
+
+/**
+ * `/api/...` to the upstream and `/demo/api/...` to the built-in simulator, through the same
+ * handlers as `npm run dev` (attendee-api.ts). The rate limit counts only what would reach the
+ * upstream: a hundred viewers of one meeting behind one office address share their answers, and
+ * a client spraying keys or paths at Attendee is held back.
+ */
+export const attendeeRoutes: FastifyPluginAsync<AttendeeRoutesOptions> = async (app, options) => {
+  await app.register(rateLimit, { global: false });
+  const checkRateLimit = app.createRateLimit({
+    max: options.rateLimitPerMinute,
+    timeWindow: 60_000,
+  });
+
+  // We only ever forward bodiless GETs: a body is refused before a byte of it is read.
+  app.addHook('onRequest', async (request, reply) => {
+    if (hasBody(request)) {
+      reply.header('Connection', 'close');
+      await sendJson(reply, 413, { error: 'Request bodies are not accepted' });
+    }
+  });
+
+  async function forward(request: FastifyRequest, reply: FastifyReply) {
+    const route = routeAttendeeTarget(request.raw.url ?? '/');
+    if (route.kind === 'not-ours') return reply.callNotFound();
+    if (route.kind === 'refused') return sendJson(reply, 404, { error: 'Not found' });
+    let webRequest: Request;
+    try {
+      webRequest = toWebRequest(request.raw, route.apiTarget, clientGoneSignal(reply.raw));
+    } catch {
+      // Methods a Web Request cannot carry (TRACE, say) are not GET either.
+      return sendJson(reply.header('Allow', 'GET'), 405, { error: 'Method not allowed' });
+    }
+    const response = await options.api[route.api].handle(webRequest, async () => {
+      const limit = await checkRateLimit(request);
+      return limit.isAllowed || !limit.isExceeded ? null : tooManyRequests(limit.ttlInSeconds);
+    });
+    reply.code(response.status);
+    response.headers.forEach((value, name) => void reply.header(name, value));
+    return reply.send(Buffer.from(await response.arrayBuffer()));
+  }
+
+  app.all('/api/*', forward);
+  app.all('/demo/api/*', forward);
+};

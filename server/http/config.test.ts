@@ -1,0 +1,55 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_RATE_LIMIT_PER_MINUTE, readConfig } from './config.ts';
+
+describe('the server’s configuration from the environment', () => {
+  it('defaults to port 5173 on the loopback interface, the hosted Attendee and text logs', () => {
+    expect(readConfig({})).toEqual({
+      port: 5173,
+      host: '127.0.0.1',
+      upstreamUrl: 'https://app.attendee.dev',
+      trustProxy: false,
+      logFormat: 'text',
+      rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+    });
+  });
+
+  it('takes PORT, HOST, ATTENDEE_API_URL, LOG_FORMAT and RATE_LIMIT_PER_MINUTE', () => {
+    expect(
+      readConfig({
+        PORT: '8080',
+        HOST: '0.0.0.0',
+        ATTENDEE_API_URL: 'https://attendee.example.org',
+        LOG_FORMAT: 'json',
+        RATE_LIMIT_PER_MINUTE: '5000',
+      }),
+    ).toMatchObject({
+      port: 8080,
+      host: '0.0.0.0',
+      upstreamUrl: 'https://attendee.example.org',
+      logFormat: 'json',
+      rateLimitPerMinute: 5000,
+    });
+  });
+
+  it('reads TRUST_PROXY as all, none, a number of hops, or addresses', () => {
+    expect(readConfig({ TRUST_PROXY: 'true' }).trustProxy).toBe(true);
+    expect(readConfig({ TRUST_PROXY: 'false' }).trustProxy).toBe(false);
+    expect(readConfig({ TRUST_PROXY: '10.0.0.0/8, 127.0.0.1' }).trustProxy).toEqual([
+      '10.0.0.0/8',
+      '127.0.0.1',
+    ]);
+    const hops = readConfig({ TRUST_PROXY: '2' }).trustProxy as (a: string, hop: number) => boolean;
+    expect([0, 1, 2].map((hop) => hops('10.0.0.1', hop))).toEqual([true, true, false]);
+  });
+
+  it.each([
+    { PORT: 'http' },
+    { PORT: '70000' },
+    { LOG_FORMAT: 'yaml' },
+    { ATTENDEE_API_URL: 'app.attendee.dev' },
+    { ATTENDEE_API_URL: 'file:///etc/passwd' },
+    { RATE_LIMIT_PER_MINUTE: '0' },
+  ])('refuses to start with %o, saying why', (env) => {
+    expect(() => readConfig(env)).toThrow(/must be/);
+  });
+});

@@ -1,0 +1,73 @@
+import { DEFAULT_UPSTREAM } from '../attendee-api.ts';
+import type { TrustProxy } from './create-app.ts';
+import type { LogFormat } from './server-log.ts';
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  upstreamUrl: string;
+  trustProxy: TrustProxy;
+  logFormat: LogFormat;
+  rateLimitPerMinute: number;
+}
+
+/**
+ * Upstream requests one client address may cause in a minute. A 10,000-event meeting's history
+ * is about 410 requests in a few seconds (`npm run bench`), a live page then asks about 32 a
+ * minute (events every 3 s, bot and hosts every 10 s), and a wall of twelve meetings about 390:
+ * 1,200 lets a long meeting load while a wall of twelve polls. Answers shared with other
+ * viewers cost the upstream nothing and are not counted.
+ */
+export const DEFAULT_RATE_LIMIT_PER_MINUTE = 1200;
+
+function positiveInteger(name: string, value: string, min: number, max: number): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < min || number > max) {
+    throw new Error(`${name} must be a whole number from ${min} to ${max}, not "${value}"`);
+  }
+  return number;
+}
+
+/**
+ * TRUST_PROXY: unset or `false` for a server reached directly; `true` when it is reached only
+ * through a reverse proxy; a number of proxy hops to trust; or the proxies' addresses and
+ * subnets, comma-separated. Only then is X-Forwarded-For believed for the client's address
+ * (the rate limit's key) and X-Forwarded-Proto for the scheme.
+ */
+function readTrustProxy(value: string | undefined): TrustProxy {
+  if (value === undefined || value === '' || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) {
+    const hops = positiveInteger('TRUST_PROXY', value, 1, 100);
+    return (_address, hop) => hop < hops;
+  }
+  return value.split(',').map((part) => part.trim());
+}
+
+function readUpstreamUrl(value: string | undefined): string {
+  const url = value ?? DEFAULT_UPSTREAM;
+  if (!/^https?:\/\/[^/]/.test(url) || !URL.canParse(url)) {
+    throw new Error(`ATTENDEE_API_URL must be an http(s) URL, not "${url}"`);
+  }
+  return url;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
+  const logFormat = env.LOG_FORMAT ?? 'text';
+  if (logFormat !== 'text' && logFormat !== 'json') {
+    throw new Error(`LOG_FORMAT must be "text" or "json", not "${logFormat}"`);
+  }
+  return {
+    port: positiveInteger('PORT', env.PORT ?? '5173', 0, 65_535),
+    host: env.HOST ?? '127.0.0.1',
+    upstreamUrl: readUpstreamUrl(env.ATTENDEE_API_URL),
+    trustProxy: readTrustProxy(env.TRUST_PROXY),
+    logFormat,
+    rateLimitPerMinute: positiveInteger(
+      'RATE_LIMIT_PER_MINUTE',
+      env.RATE_LIMIT_PER_MINUTE ?? String(DEFAULT_RATE_LIMIT_PER_MINUTE),
+      1,
+      1_000_000,
+    ),
+  };
+}

@@ -1,0 +1,58 @@
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { AttendeeApi } from '../attendee-api.ts';
+import { attendeeRoutes } from './attendee-routes.ts';
+import { health } from './health.ts';
+import { requestLog } from './request-log.ts';
+import { securityHeaders } from './security-headers.ts';
+import type { ServerLog } from './server-log.ts';
+import { staticFiles } from './static-files.ts';
+
+/** As Fastify takes it: all, none, these addresses and subnets, or a rule on address and hop. */
+export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
+
+export interface AppOptions {
+  /** The built page (`dist/`). */
+  root: string;
+  api: AttendeeApi;
+  log: ServerLog;
+  /** Whose X-Forwarded-For to believe for the client's address: see config.ts. */
+  trustProxy: TrustProxy;
+  rateLimitPerMinute: number;
+}
+
+/**
+ * Limits on clients. Headers must arrive within 10 s and the whole (bodiless) request within 30 s,
+ * so a client that trickles bytes cannot hold a connection; an idle keep-alive connection stays
+ * 65 s, longer than the 60 s of the usual reverse proxies and load balancers, so they close first;
+ * a connection with nothing moving for 90 s (longer than the upstream's 20 s timeout) is cut.
+ */
+const CLIENT_LIMITS = {
+  requestTimeout: 30_000,
+  keepAliveTimeout: 65_000,
+  connectionTimeout: 90_000,
+  http: { headersTimeout: 10_000, maxHeaderSize: 16 * 1024 },
+};
+
+/** The production server: one plugin per concern, each testable with `app.inject()`. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({
+    ...CLIENT_LIMITS,
+    logger: false,
+    trustProxy: options.trustProxy,
+    // On close: refuse new requests with 503, drop idle keep-alive connections, finish the rest.
+    return503OnClosing: true,
+    forceCloseConnections: 'idle',
+  });
+  await app.register(requestLog, { log: options.log });
+  await app.register(securityHeaders);
+  await app.register(health);
+  await app.register(attendeeRoutes, {
+    api: options.api,
+    rateLimitPerMinute: options.rateLimitPerMinute,
+  });
+  await app.register(staticFiles, { root: options.root });
+  app.setNotFoundHandler((_request, reply) => {
+    void reply.code(404).header('Cache-Control', 'no-store').type('text/plain').send('Not found');
+  });
+  return app;
+}

@@ -1,0 +1,61 @@
+import type { ProxyLogEntry } from '../proxy/attendee-proxy.ts';
+
+export type LogFormat = 'text' | 'json';
+
+export interface RequestLine {
+  method: string;
+  /** Without the query string, which could hold a key someone pasted into a URL. */
+  path: string;
+  status: number;
+  ms: number;
+}
+
+export interface ServerLog {
+  request(line: RequestLine): void;
+  /** A request that went on to Attendee (or the demo's simulator): not answered from a shared one. */
+  upstream(line: RequestLine): void;
+  info(message: string): void;
+  error(message: string): void;
+}
+
+/**
+ * The server's own log: one line per request and a few about starting and stopping, as text or,
+ * with LOG_FORMAT=json, as one JSON object a line for a log collector. It is handed only what
+ * is safe to keep: never a header, a key or a query string.
+ */
+export function createServerLog(
+  format: LogFormat,
+  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+): ServerLog {
+  const emit = (level: 'info' | 'error', message: string, fields: object = {}) => {
+    if (format === 'json') {
+      write(JSON.stringify({ time: new Date().toISOString(), level, msg: message, ...fields }));
+    } else {
+      write(level === 'error' ? `error: ${message}` : message);
+    }
+  };
+  return {
+    request(line) {
+      if (format === 'json') emit('info', 'request', line);
+      else write(`${line.method} ${line.path} ${line.status} ${line.ms}ms`);
+    },
+    upstream(line) {
+      if (format === 'json') emit('info', 'upstream', line);
+      else write(`  upstream ${line.method} ${line.path} ${line.status} ${line.ms}ms`);
+    },
+    info: (message) => emit('info', message),
+    error: (message) => emit('error', message),
+  };
+}
+
+/**
+ * For createAttendeeApi's `log`: a line for each request that reached the upstream (or the demo's
+ * simulator), so the log shows how many viewers' requests cost Attendee one, and how fast it was.
+ */
+export function logUpstreamRequests(log: ServerLog) {
+  return (entry: ProxyLogEntry, api: 'upstream' | 'demo') => {
+    if (!entry.forwarded) return;
+    const { method, path, status, ms } = entry;
+    log.upstream({ method, path: api === 'demo' ? `/demo${path}` : path, status, ms });
+  };
+}

@@ -1,0 +1,32 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAttendeeApi } from './attendee-api.ts';
+import { readConfig } from './http/config.ts';
+import { createApp } from './http/create-app.ts';
+import { closeOnSignals } from './http/graceful-shutdown.ts';
+import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
+
+/*
+ * `npm start` (after building) and `npm run serve`: the production server. Bundled by
+ * `npm run bundle` into dist-server/main.js, beside dist/, which holds the page.
+ */
+
+const config = readConfig(process.env);
+const log = createServerLog(config.logFormat);
+const root = join(import.meta.dirname, '..', 'dist');
+if (!existsSync(join(root, 'index.html'))) {
+  log.error(`${root} has no built page: run \`npm run bundle\` first (\`npm start\` does)`);
+  process.exit(1);
+}
+
+const app = await createApp({
+  root,
+  api: createAttendeeApi({ upstreamUrl: config.upstreamUrl, log: logUpstreamRequests(log) }),
+  log,
+  trustProxy: config.trustProxy,
+  rateLimitPerMinute: config.rateLimitPerMinute,
+});
+closeOnSignals(app, log);
+const address = await app.listen({ port: config.port, host: config.host });
+log.info(`Attendee Live on ${address}`);
+log.info(`proxying /api to ${config.upstreamUrl}; /demo/api is the built-in simulator`);

@@ -1,0 +1,173 @@
+import { createHash } from 'node:crypto';
+import { reachesUpstream } from './attendee-proxy.ts';
+
+type Handler = (request: Request) => Promise<Response>;
+
+/** The longest a successful answer is handed to identical requests that come after it. */
+export const DEFAULT_REUSE_MS = 2_000;
+/** A bound on what is kept at once; past it, answers are shared in flight but not kept. */
+const MAX_KEPT_ANSWERS = 2_000;
+/** nginx's status for "the client went away first"; only ever seen in our log. */
+const CLIENT_CLOSED_REQUEST = 499;
+
+export interface SharedAnswersOptions {
+  reuseMs?: number;
+  now?: () => number;
+}
+
+/**
+ * Asked only when a request would go upstream, neither answered locally nor shared: a Response
+ * refuses it (a rate limit's 429, say), null lets it through.
+ */
+export type Admission = () => Promise<Response | null>;
+
+export interface SharedAnswers {
+  handle(request: Request, admit?: Admission): Promise<Response>;
+}
+
+interface StoredAnswer {
+  status: number;
+  headers: [string, string][];
+  body: ArrayBuffer;
+}
+
+interface Flight {
+  answer: Promise<StoredAnswer>;
+  /** Clients still waiting; when the last one goes away, so does the upstream request. */
+  waiters: number;
+  controller: AbortController;
+}
+
+/**
+ * Identical requests share one answer: same path and query, same Accept, and the same
+ * Authorization, compared by its SHA-256 so no key is kept in clear. A request never gets an
+ * answer fetched with another key. Only a 200 is kept for later requests (for `reuseMs`); a
+ * 401, 404 or error reaches only the requests that were waiting for it with the same key.
+ */
+export function shareUpstreamAnswers(
+  handler: Handler,
+  options: SharedAnswersOptions = {},
+): SharedAnswers {
+  const reuseMs = options.reuseMs ?? DEFAULT_REUSE_MS;
+  const now = options.now ?? (() => performance.now());
+  const inFlight = new Map<string, Flight>();
+  /** Keys whose first request is being admitted: the same question waits for the verdict. */
+  const admitting = new Map<string, Promise<unknown>>();
+  // Insertion order is expiry order: every answer is kept for the same time.
+  const kept = new Map<string, { answer: StoredAnswer; until: number }>();
+
+  function sharingKey(request: Request): string {
+    const url = new URL(request.url);
+    const credential = createHash('sha256')
+      .update(request.headers.get('Authorization') ?? '')
+      .digest('base64url');
+    return JSON.stringify([credential, request.headers.get('Accept'), url.pathname + url.search]);
+  }
+
+  function keptAnswer(key: string): StoredAnswer | null {
+    const entry = kept.get(key);
+    if (entry === undefined) return null;
+    if (entry.until > now()) return entry.answer;
+    kept.delete(key);
+    return null;
+  }
+
+  function keep(key: string, answer: StoredAnswer): void {
+    const at = now();
+    for (const [oldKey, entry] of kept) {
+      if (entry.until > at) break;
+      kept.delete(oldKey);
+    }
+    if (kept.size >= MAX_KEPT_ANSWERS) return;
+    kept.delete(key);
+    kept.set(key, { answer, until: at + reuseMs });
+  }
+
+  function startFlight(key: string, request: Request): Flight {
+    const controller = new AbortController();
+    // Sent with a signal of its own: the first client going away must not fail the others.
+    const upstreamRequest = new Request(request.url, {
+      method: 'GET',
+      headers: request.headers,
+      signal: controller.signal,
+    });
+    const answer = handler(upstreamRequest).then(async (response) => {
+      const headers: [string, string][] = [];
+      response.headers.forEach((value, name) => headers.push([name, value]));
+      return { status: response.status, headers, body: await response.arrayBuffer() };
+    });
+    const flight: Flight = { answer, waiters: 0, controller };
+    inFlight.set(key, flight);
+    answer
+      .then((stored) => {
+        if (stored.status === 200) keep(key, stored);
+      })
+      .catch(() => undefined)
+      .finally(() => inFlight.delete(key));
+    return flight;
+  }
+
+  function waitFor(flight: Flight, signal: AbortSignal): Promise<Response> {
+    if (signal.aborted) return Promise.resolve(clientClosed());
+    flight.waiters += 1;
+    return new Promise((resolve, reject) => {
+      const onAbort = () => {
+        flight.waiters -= 1;
+        if (flight.waiters === 0) flight.controller.abort(new Error('Every client went away'));
+        resolve(clientClosed());
+      };
+      signal.addEventListener('abort', onAbort, { once: true });
+      flight.answer.then(
+        (stored) => {
+          signal.removeEventListener('abort', onAbort);
+          resolve(toResponse(stored));
+        },
+        (error: unknown) => {
+          signal.removeEventListener('abort', onAbort);
+          reject(error instanceof Error ? error : new Error(String(error)));
+        },
+      );
+    });
+  }
+
+  return {
+    async handle(request, admit) {
+      if (!reachesUpstream(request)) return handler(request);
+      const key = sharingKey(request);
+      // From here to a flight started or joined, nothing waits but the admission.
+      for (;;) {
+        const stored = keptAnswer(key);
+        if (stored !== null) return toResponse(stored);
+        const flight = inFlight.get(key);
+        if (flight !== undefined) return waitFor(flight, request.signal);
+        const verdict = admitting.get(key);
+        if (verdict === undefined) break;
+        // Admitted, it becomes a flight to join; refused, the next in line asks for itself.
+        await verdict.catch(() => undefined);
+      }
+      if (admit !== undefined) {
+        const verdict = admit();
+        admitting.set(key, verdict);
+        try {
+          const refusal = await verdict;
+          if (refusal !== null) return refusal;
+        } finally {
+          admitting.delete(key);
+        }
+      }
+      return waitFor(startFlight(key, request), request.signal);
+    },
+  };
+}
+
+function toResponse(stored: StoredAnswer): Response {
+  // The body is copied into each Response, so no client can disturb another's.
+  return new Response(stored.body, { status: stored.status, headers: stored.headers });
+}
+
+function clientClosed(): Response {
+  return new Response(JSON.stringify({ error: 'The client closed the request' }), {
+    status: CLIENT_CLOSED_REQUEST,
+    headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
+  });
+}

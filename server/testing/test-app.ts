@@ -1,0 +1,64 @@
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { createAttendeeApi } from '../attendee-api.ts';
+import { createApp } from '../http/create-app.ts';
+import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
+import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+
+export const HASHED_SCRIPT = '/assets/index-Ab12Cd34.js';
+export const SCRIPT_TEXT = `console.log(${JSON.stringify('the page '.repeat(200))});\n`;
+export const INDEX_HTML = `<!doctype html><html><head><script type="module" src="${HASHED_SCRIPT}"></script></head><body><div id="root"></div></body></html>\n`;
+
+/** A built page as `npm run bundle` leaves it: hashed assets with their .br and .gz beside them. */
+export async function builtPageFixture(): Promise<string> {
+  const root = await mkdtemp(join(tmpdir(), 'attendee-live-dist-'));
+  await mkdir(join(root, 'assets'));
+  const files: [string, string][] = [
+    ['index.html', INDEX_HTML],
+    [HASHED_SCRIPT.slice(1), SCRIPT_TEXT],
+  ];
+  for (const [path, text] of files) {
+    await writeFile(join(root, path), text);
+    await writeFile(join(root, `${path}.br`), brotliCompressSync(text));
+    await writeFile(join(root, `${path}.gz`), gzipSync(text));
+  }
+  await writeFile(join(root, 'favicon.svg'), '<svg xmlns="http://www.w3.org/2000/svg"/>');
+  return root;
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  /** The upstream the proxy forwards to; its request log counts what reached it. */
+  simulator: SimulatedAttendee;
+  logLines: string[];
+}
+
+/** The production app on a fixture page, its upstream a simulator reached without HTTP. */
+export async function startTestApp(
+  options: {
+    rateLimitPerMinute?: number;
+    logFormat?: LogFormat;
+    simulator?: SimulatedAttendee;
+  } = {},
+): Promise<TestApp> {
+  const simulator = options.simulator ?? new SimulatedAttendee({ latencyMs: 30 });
+  const logLines: string[] = [];
+  const root = await builtPageFixture();
+  const log = createServerLog(options.logFormat ?? 'text', (line) => logLines.push(line));
+  const app = await createApp({
+    root,
+    api: createAttendeeApi({
+      upstreamUrl: 'http://attendee.test',
+      fetchImpl: simulator.fetch,
+      log: logUpstreamRequests(log),
+    }),
+    log,
+    trustProxy: false,
+    rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
+  });
+  app.addHook('onClose', () => rm(root, { recursive: true, force: true }));
+  return { app, simulator, logLines };
+}

@@ -1,0 +1,162 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { Agent, request as httpRequest } from 'node:http';
+import { startSimulatorServer, type RunningSimulatorServer } from '../server/simulator-server.ts';
+import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import {
+  startAppUnderTest,
+  freePort,
+  waitForHttp,
+  type AppUnderTest,
+} from './support/app-under-test.ts';
+import { PROJECT_ROOT, userEnvironment } from './support/build-app.ts';
+
+/*
+ * The production server as a process: `npm start` itself (build and all), and the signals a
+ * process manager sends. A request in flight when the signal comes still gets its answer.
+ */
+
+const BOT = 'bot_ShutdownTest0001';
+const KEY = 'shutdown-key';
+
+let simulator: SimulatedAttendee;
+let cleanups: (() => Promise<unknown>)[] = [];
+
+beforeEach(() => {
+  simulator = new SimulatedAttendee();
+  simulator.addBot({ id: BOT, apiKey: KEY });
+  simulator.join(BOT, { uuid: 'ada', name: 'Ada' });
+});
+
+afterEach(async () => {
+  for (const cleanup of cleanups.reverse()) await cleanup();
+  cleanups = [];
+});
+
+function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
+  if (child.exitCode !== null || child.signalCode !== null) {
+    return Promise.resolve({ code: child.exitCode, signal: child.signalCode });
+  }
+  return new Promise((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+}
+
+/** A GET on a keep-alive connection, as a browser's: resolved with the status and body. */
+function getInFlight(url: string): Promise<{ status: number; body: string }> {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(
+      url,
+      { headers: { Authorization: `Token ${KEY}` }, agent: new Agent({ keepAlive: true }) },
+      (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+        res.on('error', reject);
+      },
+    );
+    req.on('error', reject);
+    req.end();
+  });
+}
+
+async function untilUpstreamHasIt(): Promise<void> {
+  await expect.poll(() => simulator.requests.length, { timeout: 10_000 }).toBe(1);
+}
+
+describe('the production server as a process', () => {
+  it('is what `npm start` builds and runs, and a SIGTERM to npm ends it cleanly, mid-request', async () => {
+    const upstream: RunningSimulatorServer = await startSimulatorServer(simulator);
+    cleanups.push(() => upstream.close());
+    const port = await freePort();
+    let output = '';
+    const npm = spawn('npm', ['start'], {
+      cwd: PROJECT_ROOT,
+      env: userEnvironment({ PORT: String(port), ATTENDEE_API_URL: upstream.url }),
+      stdio: ['ignore', 'pipe', 'pipe'],
+      detached: true,
+    });
+    npm.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    npm.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    const exited = exitOf(npm);
+    cleanups.push(async () => {
+      if (npm.exitCode === null && npm.pid) process.kill(-npm.pid, 'SIGKILL');
+    });
+    const url = `http://127.0.0.1:${port}`;
+    await waitForHttp(`${url}/healthz`, npm, 100_000);
+
+    const page = await fetch(url, { headers: { 'Accept-Encoding': 'br' } });
+    expect(page.headers.get('content-encoding')).toBe('br');
+    // fetch decodes brotli itself.
+    const html = await page.text();
+    expect(html).toMatch(/<script type="module" crossorigin src="\/assets\/index-[\w-]+\.js">/);
+
+    simulator.faults.failNext(1, { kind: 'slow', delayMs: 1500 });
+    const inFlight = getInFlight(`${url}/api/v1/bots/${BOT}`);
+    await untilUpstreamHasIt();
+    // To npm alone, as a process manager would: npm must pass it on to the server.
+    npm.kill('SIGTERM');
+    const answer = await inFlight;
+    expect(answer.status).toBe(200);
+    expect(JSON.parse(answer.body)).toMatchObject({ id: BOT });
+    expect(await exited).toEqual({ code: 0, signal: null });
+    await expect(fetch(`${url}/healthz`)).rejects.toThrow();
+    expect(output).toContain('SIGTERM: finishing the requests in flight');
+  }, 180_000);
+
+  it.each(['SIGTERM', 'SIGINT'] as const)(
+    'on %s, stops accepting, finishes the request in flight and exits 0',
+    async (signal) => {
+      const app: AppUnderTest = await startAppUnderTest(simulator);
+      cleanups.push(() => app.stop());
+      simulator.faults.failNext(1, { kind: 'slow', delayMs: 1500 });
+      const inFlight = getInFlight(`${app.url}/api/v1/bots/${BOT}/participant_events`);
+      await untilUpstreamHasIt();
+      const signalledAt = Date.now();
+      app.process.kill(signal);
+      await expect
+        .poll(() =>
+          fetch(`${app.url}/healthz`).then(
+            () => 'answered',
+            () => 'refused',
+          ),
+        )
+        .toBe('refused');
+      expect((await inFlight).status).toBe(200);
+      expect(await exitOf(app.process)).toEqual({ code: 0, signal: null });
+      // Without waiting for the client to close its keep-alive connection.
+      expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    },
+  );
+
+  it('cuts what is still in flight after 10 s and exits 0', async () => {
+    const app = await startAppUnderTest(simulator);
+    cleanups.push(() => app.stop());
+    simulator.faults.failNext(1, { kind: 'slow', delayMs: 60_000 });
+    const inFlight = getInFlight(`${app.url}/api/v1/bots/${BOT}`).catch((error: Error) => error);
+    await untilUpstreamHasIt();
+    const signalledAt = Date.now();
+    app.process.kill('SIGTERM');
+    expect(await exitOf(app.process)).toEqual({ code: 0, signal: null });
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(9_500);
+    expect(Date.now() - signalledAt).toBeLessThan(15_000);
+    expect(await inFlight).toBeInstanceOf(Error);
+  }, 30_000);
+
+  it('logs one JSON object a line with LOG_FORMAT=json, never the key', async () => {
+    const app = await startAppUnderTest(simulator, { LOG_FORMAT: 'json' });
+    cleanups.push(() => app.stop());
+    await getInFlight(`${app.url}/api/v1/bots/${BOT}/participants?is_host=true&key=${KEY}`);
+    await expect.poll(() => app.output()).toContain('/participants');
+    const lines = app
+      .output()
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(lines).toContainEqual(
+      expect.objectContaining({
+        method: 'GET',
+        path: `/api/v1/bots/${BOT}/participants`,
+        status: 200,
+      }),
+    );
+    expect(app.output()).not.toContain(KEY);
+  });
+});

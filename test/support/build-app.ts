@@ -1,0 +1,35 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+
+export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
+/** What `npm run bundle` makes and `npm start` runs: the production server, beside dist/. */
+export const SERVER_ENTRY = join(PROJECT_ROOT, 'dist-server', 'main.js');
+
+/**
+ * The environment of a user's shell. Vitest sets NODE_ENV=test, which would make `vite build`
+ * bundle React's development build; a user's `npm start` has no NODE_ENV, and that is the page
+ * under test.
+ */
+export function userEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env = { ...process.env, ...extra };
+  delete env.NODE_ENV;
+  return env;
+}
+
+/** Runs `npm run bundle`, the build half of `npm start`: the page into dist/, the server beside it. */
+export function buildApp(): Promise<void> {
+  return new Promise((resolve, reject) => {
+    let output = '';
+    const child = spawn('npm', ['run', '--silent', 'bundle'], {
+      cwd: PROJECT_ROOT,
+      env: userEnvironment(),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.once('error', reject);
+    child.once('exit', (code) =>
+      code === 0 ? resolve() : reject(new Error(`npm run bundle exited with ${code}\n${output}`)),
+    );
+  });
+}
