@@ -72,7 +72,7 @@ describe('rewind and alerts in Chromium', () => {
     await watchBot(page, app.url, REWIND_BOT, KEY);
     await waitUntilLive(page);
     await page.getByLabel('Tell me when they join').fill('ruiz, dana');
-    await page.getByRole('button', { name: 'Add' }).click();
+    await page.getByRole('button', { name: 'Add to watch list' }).click();
 
     const fourMinutesIn = meetingStart + 4 * MINUTE;
     await page.getByLabel('Show the meeting at').fill(clockTime(fourMinutesIn, true));

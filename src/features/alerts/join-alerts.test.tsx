@@ -14,7 +14,7 @@ afterEach(() => {
 async function watchFor(name: string) {
   const user = userEvent.setup();
   await user.type(screen.getByLabelText('Tell me when they join'), name);
-  await user.click(screen.getByRole('button', { name: 'Add' }));
+  await user.click(screen.getByRole('button', { name: 'Add to watch list' }));
   return user;
 }
 

@@ -70,7 +70,7 @@ export function JoinAlerts({ subscribeToNews, enabled }: JoinAlertsProps) {
           autoComplete="off"
           className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
         />
-        <Button type="submit">Add</Button>
+        <Button type="submit">Add to watch list</Button>
       </form>
       {watched.length > 0 && (
         <ul aria-label="Watching for" className="flex flex-wrap gap-2">
