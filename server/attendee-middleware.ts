@@ -46,7 +46,8 @@ export function createAttendeeMiddleware(options: AttendeeMiddlewareOptions) {
     }
     const apiTarget = isDemo ? target.slice(DEMO_PATH_PREFIX.length) : target;
     const apiPath = isDemo ? path.slice(DEMO_PATH_PREFIX.length) : path;
-    if (!isAllowedAttendeePath(apiPath)) {
+    const apiQuery = new URLSearchParams(apiTarget.slice(apiPath.length));
+    if (!isAllowedAttendeePath(apiPath, apiQuery)) {
       options.log(`${req.method ?? '?'} ${path.slice(0, 200)} 404 (rejected locally)`);
       sendNotFound(res);
       return;

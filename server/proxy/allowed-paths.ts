@@ -1,12 +1,39 @@
 /**
  * The only upstream resources the browser may reach through us (see
- * docs/attendee-api.md, "Endpoints"). Matching the raw path against this one pattern
+ * docs/attendee-api.md, "Endpoints"). Matching the raw path against these patterns
  * also rejects `..`, `%` escapes, `//`, backslashes and trailing slashes: none of them can match.
  */
-const ALLOWED_PATH = /^\/api\/v1\/bots\/bot_[A-Za-z0-9]+(?:\/participant_events|\/participants)?$/;
+const ALLOWED_BOT_PATH =
+  /^\/api\/v1\/bots\/bot_[A-Za-z0-9]+(?:\/participant_events|\/participants)?$/;
+const BOTS_LIST_PATH = '/api/v1/bots';
 
-export function isAllowedAttendeePath(path: string): boolean {
-  return ALLOWED_PATH.test(path);
+/** The bots list's filters and its cursor; only `states` may be given more than once. */
+const BOTS_LIST_PARAMETERS = new Set([
+  'states',
+  'meeting_url',
+  'deduplication_key',
+  'join_at_after',
+  'join_at_before',
+  'cursor',
+]);
+
+function isAllowedBotsListQuery(query: URLSearchParams): boolean {
+  const seen = new Set<string>();
+  for (const name of query.keys()) {
+    if (!BOTS_LIST_PARAMETERS.has(name)) return false;
+    if (seen.has(name) && name !== 'states') return false;
+    seen.add(name);
+  }
+  return true;
+}
+
+/**
+ * Whether a GET of `path` with `query` may go upstream. The bots list takes only its documented
+ * filters: anything else (a page size, an ordering, a field we never send) stays here.
+ */
+export function isAllowedAttendeePath(path: string, query: URLSearchParams): boolean {
+  if (path === BOTS_LIST_PATH) return isAllowedBotsListQuery(query);
+  return ALLOWED_BOT_PATH.test(path);
 }
 
 /**
