@@ -1,7 +1,7 @@
 import type { Connect, Logger, Plugin } from 'vite';
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/shared/demo-meeting.ts';
 import { createAttendeeMiddleware } from './attendee-middleware.ts';
 import { createAttendeeProxy } from './proxy/attendee-proxy.ts';
+import { addDemoBots } from './simulator/demo-bots.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 
 const DEFAULT_UPSTREAM = 'https://app.attendee.dev';
@@ -29,7 +29,7 @@ function createMiddleware(logger: Logger): Connect.NextHandleFunction {
   const upstreamUrl = process.env.ATTENDEE_API_URL ?? DEFAULT_UPSTREAM;
   log(`proxying /api to ${upstreamUrl}; /demo/api is the built-in simulator`);
   const simulator = new SimulatedAttendee();
-  simulator.addBot({ id: DEMO_BOT_ID, apiKey: DEMO_API_KEY, meeting: {} });
+  addDemoBots(simulator);
   return createAttendeeMiddleware({
     upstream: createAttendeeProxy({ upstreamUrl, log }),
     demo: createAttendeeProxy({

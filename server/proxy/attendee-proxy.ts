@@ -121,7 +121,8 @@ export function createAttendeeProxy(
   }
 
   async function answer(request: Request, url: URL): Promise<Response> {
-    if (!isAllowedAttendeePath(url.pathname, url.searchParams)) return localJson(404, { error: 'Not found' });
+    if (!isAllowedAttendeePath(url.pathname, url.searchParams))
+      return localJson(404, { error: 'Not found' });
     if (request.method !== 'GET') {
       return localJson(405, { error: 'Method not allowed' }, { Allow: 'GET' });
     }
