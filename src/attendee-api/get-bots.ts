@@ -94,7 +94,6 @@ export function botsListQueryOptions(
   states: readonly string[],
   refreshMs: number,
 ) {
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the key names the key's id, not the key
   return queryOptions({
     queryKey: botsListKey(key, states),
     queryFn: ({ signal }) => getBots(key, states, signal),

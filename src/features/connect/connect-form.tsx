@@ -2,7 +2,7 @@ import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../shared/demo-meeting';
-import { botIdFromLocation, botIdProblem } from './bot-id';
+import { botIdFromLocation, botIdProblem } from '../../lib/bot-id';
 import { forgetKey, readRememberedKey, rememberKey } from './remembered-key';
 
 export interface ConnectFormProps {
