@@ -32,9 +32,11 @@ import { rosterEmptyMessage } from './roster-empty-message';
 export interface DashboardProps {
   session: WatchSession;
   onSwitch: () => void;
+  /** Opened from the wall: the way out goes back to it. */
+  fromWall?: boolean;
 }
 
-export function Dashboard({ session, onSwitch }: DashboardProps) {
+export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProps) {
   const [store] = useState(createAttendanceStore);
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
@@ -81,6 +83,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         pollIntervalMs={pollIntervalMs}
         onPollIntervalChange={setPollIntervalMs}
         onSwitch={onSwitch}
+        switchLabel={fromWall ? 'Back to the wall' : 'Switch bot or key'}
       >
         <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
       </DashboardHeader>
