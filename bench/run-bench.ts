@@ -5,6 +5,7 @@ import { gzipSync } from 'node:zlib';
 import { measureApplyBatch } from './apply-bench.ts';
 import { measureBackfill } from './backfill-bench.ts';
 import { measureRenderUpdate } from './render-bench.ts';
+import { measureIdleWallRate } from './wall-bench.ts';
 
 /** Prints one figure a line, `name: value unit`, as the large-meetings issue asks. */
 function figure(name: string, value: number, unit: string, digits = 1) {
@@ -20,25 +21,44 @@ console.log(
   `machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}`,
 );
 
-const backfill = await measureBackfill(10_000, 40);
-figure('backfill_events', backfill.events, 'events', 0);
-figure('backfill_sequential_ms', backfill.sequentialMs, 'ms', 0);
-figure('backfill_sequential_requests', backfill.sequentialRequests, 'requests', 0);
-figure('backfill_parallel_ms', backfill.parallelMs, 'ms', 0);
-figure('backfill_parallel_requests', backfill.parallelRequests, 'requests', 0);
-figure('backfill_speedup', backfill.sequentialMs / backfill.parallelMs, 'x', 2);
+// `npm run bench -- wall` runs one group; no argument runs them all.
+const only = process.argv[2];
+const runs = (group: string) => only === undefined || only === group;
+if (only !== undefined && !['backfill', 'apply', 'render', 'wall'].includes(only)) {
+  throw new Error(`Unknown benchmark "${only}": backfill, apply, render or wall`);
+}
 
-figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);
+if (runs('backfill')) {
+  const backfill = await measureBackfill(10_000, 40);
+  figure('backfill_events', backfill.events, 'events', 0);
+  figure('backfill_sequential_ms', backfill.sequentialMs, 'ms', 0);
+  figure('backfill_sequential_requests', backfill.sequentialRequests, 'requests', 0);
+  figure('backfill_parallel_ms', backfill.parallelMs, 'ms', 0);
+  figure('backfill_parallel_requests', backfill.parallelRequests, 'requests', 0);
+  figure('backfill_speedup', backfill.sequentialMs / backfill.parallelMs, 'x', 2);
+}
 
-const render = await measureRenderUpdate(200_000, 5_000, 9);
-figure('render_history_load_ms', render.historyLoadMs, 'ms', 0);
-console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
-figure('render_update_ms', median(render.updateMs), 'ms', 1);
-figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+if (runs('apply')) figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);
 
-// npm start (inside the render benchmark) has just built the app into dist/.
-const assets = join(import.meta.dirname, '..', 'dist', 'assets');
-const gzipBytes = readdirSync(assets)
-  .filter((file) => file.endsWith('.js'))
-  .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length, 0);
-figure('bundle_js_gzip_kb', gzipBytes / 1024, 'kB', 1);
+if (runs('render')) {
+  const render = await measureRenderUpdate(200_000, 5_000, 9);
+  figure('render_history_load_ms', render.historyLoadMs, 'ms', 0);
+  console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
+  figure('render_update_ms', median(render.updateMs), 'ms', 1);
+  figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+}
+
+if (runs('wall')) {
+  const wall = await measureIdleWallRate(60_000);
+  console.log(`wall_12_idle_requests: ${JSON.stringify(wall.byResource)} in 60 s`);
+  figure('wall_12_idle_rps', wall.requestsPerSecond, 'requests/s', 2);
+}
+
+if (runs('render') || runs('wall')) {
+  // npm start (inside the browser benchmarks) has just built the app into dist/.
+  const assets = join(import.meta.dirname, '..', 'dist', 'assets');
+  const gzipBytes = readdirSync(assets)
+    .filter((file) => file.endsWith('.js'))
+    .reduce((sum, file) => sum + gzipSync(readFileSync(join(assets, file))).length, 0);
+  figure('bundle_js_gzip_kb', gzipBytes / 1024, 'kB', 1);
+}
