@@ -1,4 +1,5 @@
 import type { ListedBot } from '../../attendee-api/get-bots';
+import { JOINING_STATES } from '../../shared/bot-states';
 import { botsThatLeft, groupBots, LISTED_STATES } from './group-bots';
 
 function bot(id: string, state: string): ListedBot {
@@ -16,6 +17,9 @@ describe('grouping the listed bots', () => {
     ]);
     expect(grouped.inMeetings.map((b) => b.id)).toEqual(['bot_a', 'bot_c', 'bot_e']);
     expect(grouped.joining.map((b) => b.id)).toEqual(['bot_b', 'bot_d']);
+    for (const state of JOINING_STATES) {
+      expect(groupBots([bot('bot_x', state)]).joining).toHaveLength(1);
+    }
   });
 
   it('asks for no ended state', () => {
