@@ -7,6 +7,7 @@ import { measureBackfill } from './backfill-bench.ts';
 import { measureRenderUpdate } from './render-bench.ts';
 import { measureRewindStep } from './rewind-bench.ts';
 import { measureViewers } from './viewers-bench.ts';
+import { measureIdleWallRate } from './wall-bench.ts';
 
 /** Prints one figure a line, `name: value unit`, as the large-meetings issue asks. */
 function figure(name: string, value: number, unit: string, digits = 1) {
@@ -18,9 +19,13 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
-// `npm run bench -- rewind` runs one figure alone; no name runs them all.
+// `npm run bench -- rewind` runs one set of figures alone; no name runs them all.
 const only = process.argv[2];
 const runs = (name: string) => only === undefined || only === name;
+const FIGURE_SETS = ['backfill', 'apply', 'rewind', 'render', 'wall', 'bundle', 'viewers'];
+if (only !== undefined && !FIGURE_SETS.includes(only)) {
+  throw new Error(`Unknown figure set "${only}": one of ${FIGURE_SETS.join(', ')}`);
+}
 
 console.log(
   `machine: ${cpus().length} cores, ${cpus()[0]?.model.trim() ?? 'unknown cpu'}, ${Math.round(totalmem() / 2 ** 30)} GiB, node ${process.version}, load average ${loadavg()[0]?.toFixed(1)}`,
@@ -46,6 +51,12 @@ if (runs('render')) {
   console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
   figure('render_update_ms', median(render.updateMs), 'ms', 1);
   figure('render_update_max_ms', Math.max(...render.updateMs), 'ms', 1);
+}
+
+if (runs('wall')) {
+  const wall = await measureIdleWallRate(60_000);
+  console.log(`wall_12_idle_requests: ${JSON.stringify(wall.byResource)} in 60 s`);
+  figure('wall_12_idle_rps', wall.requestsPerSecond, 'requests/s', 2);
 }
 
 if (runs('bundle')) {

@@ -1,6 +1,6 @@
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/shared/demo-meeting.ts';
 import { createAttendeeProxy, type ProxyLogEntry } from './proxy/attendee-proxy.ts';
 import { shareUpstreamAnswers, type SharedAnswers } from './proxy/shared-answers.ts';
+import { addDemoBots } from './simulator/demo-bots.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 
 export const DEFAULT_UPSTREAM = 'https://app.attendee.dev';
@@ -28,7 +28,7 @@ export interface AttendeeApiOptions {
 /** The proxy and the demo, each behind shared answers: what `npm run dev` and `npm start` serve. */
 export function createAttendeeApi(options: AttendeeApiOptions): AttendeeApi {
   const simulator = new SimulatedAttendee();
-  simulator.addBot({ id: DEMO_BOT_ID, apiKey: DEMO_API_KEY, meeting: {} });
+  addDemoBots(simulator);
   return {
     upstream: shareUpstreamAnswers(
       createAttendeeProxy({

@@ -7,7 +7,7 @@ import { waitUntilLive } from './support/dashboard-page.ts';
 
 /*
  * axe-core's WCAG 2.1 A and AA rules (contrast, names, roles, labels) on the connect screen and
- * the demo dashboard, in light and in dark, on a laptop and on a phone. axe is injected into the
+ * the demo dashboard, the demo's bots and their wall, in light and in dark, on a laptop and on a phone. axe is injected into the
  * page for the check only; the page's own CSP forbids such scripts, so this context bypasses it.
  */
 
@@ -40,7 +40,9 @@ const views = [
 ] as const;
 
 describe.each(views)('accessibility on $name', ({ width, colorScheme }) => {
-  async function violationsOf(screen: 'connect' | 'dashboard'): Promise<string[]> {
+  async function violationsOf(
+    screen: 'connect' | 'dashboard' | 'bots list' | 'wall',
+  ): Promise<string[]> {
     const context = await browser.newContext({
       viewport: { width, height: 900 },
       colorScheme,
@@ -53,6 +55,18 @@ describe.each(views)('accessibility on $name', ({ width, colorScheme }) => {
       if (screen === 'dashboard') {
         await page.getByRole('button', { name: 'Try the demo meeting' }).click();
         await waitUntilLive(page);
+      }
+      if (screen === 'bots list' || screen === 'wall') {
+        await page.getByRole('button', { name: 'Show the demo’s bots' }).click();
+        await page
+          .getByText(/present ·/)
+          .first()
+          .waitFor({ timeout: 20_000 });
+      }
+      if (screen === 'wall') {
+        for (const box of await page.getByRole('checkbox').all()) await box.check();
+        await page.getByRole('button', { name: 'Watch together' }).click();
+        await page.getByText('Peak').first().waitFor({ timeout: 20_000 });
       }
       await page.addScriptTag({ path: axeSource });
       const violations = await page.evaluate(async () => {
@@ -84,5 +98,10 @@ describe.each(views)('accessibility on $name', ({ width, colorScheme }) => {
 
   it('the dashboard of the demo meeting breaks no WCAG A or AA rule', async () => {
     expect(await violationsOf('dashboard')).toEqual([]);
+  });
+
+  it('the demo’s bots list and their wall break no WCAG A or AA rule', async () => {
+    expect(await violationsOf('bots list')).toEqual([]);
+    expect(await violationsOf('wall')).toEqual([]);
   });
 });

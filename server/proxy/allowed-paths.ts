@@ -2,13 +2,40 @@ import { DEMO_PATH_PREFIX } from '../../src/shared/demo-meeting.ts';
 
 /**
  * The only upstream resources the browser may reach through us (see
- * docs/attendee-api.md, "Endpoints"). Matching the raw path against this one pattern
+ * docs/attendee-api.md, "Endpoints"). Matching the raw path against these patterns
  * also rejects `..`, `%` escapes, `//`, backslashes and trailing slashes: none of them can match.
  */
-const ALLOWED_PATH = /^\/api\/v1\/bots\/bot_[A-Za-z0-9]+(?:\/participant_events|\/participants)?$/;
+const ALLOWED_BOT_PATH =
+  /^\/api\/v1\/bots\/bot_[A-Za-z0-9]+(?:\/participant_events|\/participants)?$/;
+const BOTS_LIST_PATH = '/api/v1/bots';
 
-export function isAllowedAttendeePath(path: string): boolean {
-  return ALLOWED_PATH.test(path);
+/** The bots list's filters and its cursor; only `states` may be given more than once. */
+const BOTS_LIST_PARAMETERS = new Set([
+  'states',
+  'meeting_url',
+  'deduplication_key',
+  'join_at_after',
+  'join_at_before',
+  'cursor',
+]);
+
+function isAllowedBotsListQuery(query: URLSearchParams): boolean {
+  const seen = new Set<string>();
+  for (const name of query.keys()) {
+    if (!BOTS_LIST_PARAMETERS.has(name)) return false;
+    if (seen.has(name) && name !== 'states') return false;
+    seen.add(name);
+  }
+  return true;
+}
+
+/**
+ * Whether a GET of `path` with `query` may go upstream. The bots list takes only its documented
+ * filters: anything else (a page size, an ordering, a field we never send) stays here.
+ */
+export function isAllowedAttendeePath(path: string, query: URLSearchParams): boolean {
+  if (path === BOTS_LIST_PATH) return isAllowedBotsListQuery(query);
+  return ALLOWED_BOT_PATH.test(path);
 }
 
 /**
@@ -48,10 +75,8 @@ export function routeAttendeeTarget(target: string): AttendeeTarget {
     path.startsWith(`${DEMO_PATH_PREFIX}/`) && isApiPath(path.slice(DEMO_PATH_PREFIX.length));
   if (!isDemo && !isApiPath(path)) return { kind: 'not-ours' };
   const apiPath = isDemo ? path.slice(DEMO_PATH_PREFIX.length) : path;
-  if (!isAllowedAttendeePath(apiPath)) return { kind: 'refused', path };
-  return {
-    kind: 'forward',
-    api: isDemo ? 'demo' : 'upstream',
-    apiTarget: isDemo ? target.slice(DEMO_PATH_PREFIX.length) : target,
-  };
+  const apiTarget = isDemo ? target.slice(DEMO_PATH_PREFIX.length) : target;
+  const query = new URLSearchParams(apiTarget.slice(apiPath.length));
+  if (!isAllowedAttendeePath(apiPath, query)) return { kind: 'refused', path };
+  return { kind: 'forward', api: isDemo ? 'demo' : 'upstream', apiTarget };
 }

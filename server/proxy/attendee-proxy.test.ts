@@ -69,6 +69,7 @@ describe('the Attendee proxy', () => {
     BOT_PATH,
     `${BOT_PATH}/participant_events?after=2025-01-18T12%3A00%3A00Z&cursor=cD0yMDI0`,
     `${BOT_PATH}/participants?is_host=true`,
+    '/api/v1/bots?states=joined_recording&states=waiting_room&cursor=cD0yMDI0',
   ])('forwards GET %s with only Authorization and Accept', async (path) => {
     const { proxy, fetchImpl } = okUpstream();
     const response = await proxy(browserRequest(path));
@@ -123,7 +124,8 @@ describe('the Attendee proxy', () => {
   );
 
   it.each([
-    '/api/v1/bots',
+    '/api/v1/bots?page_size=1000',
+    '/api/v1/bots?states=joined_recording&ordering=-created_at',
     '/api/v1/bots/',
     `${BOT_PATH}/`,
     `${BOT_PATH}/recording`,

@@ -53,7 +53,7 @@ export function reachesUpstream(request: Request): boolean {
   return (
     request.method === 'GET' &&
     request.headers.has('Authorization') &&
-    isAllowedAttendeePath(new URL(request.url).pathname)
+    isAllowedAttendeePath(new URL(request.url).pathname, new URL(request.url).searchParams)
   );
 }
 
@@ -146,7 +146,8 @@ export function createAttendeeProxy(
   }
 
   async function answer(request: Request, url: URL): Promise<Response> {
-    if (!isAllowedAttendeePath(url.pathname)) return localJson(404, { error: 'Not found' });
+    if (!isAllowedAttendeePath(url.pathname, url.searchParams))
+      return localJson(404, { error: 'Not found' });
     if (request.method !== 'GET') {
       return localJson(405, { error: 'Method not allowed' }, { Allow: 'GET' });
     }

@@ -17,6 +17,9 @@ export interface BotRecord {
   apiKey: string;
   state: string;
   meetingUrl: string;
+  metadata: Record<string, string> | null;
+  /** The hidden creation time the bots list is ordered by. */
+  createdAtMs: number;
   botEvents: BotEvent[];
   store: ParticipantEventStore;
 }
@@ -27,10 +30,13 @@ export interface RouteContext {
   pageSize: number;
   /** The bot with its scripted events brought up to now. */
   findBot(botId: string): BotRecord | undefined;
+  /** Every bot of the key, in creation order. */
+  botsOf(apiKey: string): BotRecord[];
   isKnownKey(apiKey: string): boolean;
 }
 
 /** The resource under any mount prefix; `next` links always use the canonical path. */
+const LIST_ROUTE = /^(?:\/.*?)?(\/api\/v1\/bots)$/;
 const ROUTE = /^(?:\/.*?)?(\/api\/v1\/bots\/([^/]+)(?:\/(participant_events|participants))?)$/;
 
 /** DRF's replace_query_param: every parameter of the request kept, cursor replaced, sorted. */
@@ -124,19 +130,52 @@ function participants(ctx: RouteContext, bot: BotRecord, url: URL, path: string)
   );
 }
 
-function botResource(ctx: RouteContext, bot: BotRecord): Response {
+function botDescription(bot: BotRecord) {
+  return {
+    id: bot.id,
+    meeting_url: bot.meetingUrl,
+    state: bot.state,
+    events: bot.botEvents,
+    transcription_state: null,
+    recording_state: recordingStateFor(bot.state),
+    join_at: null,
+    metadata: bot.metadata,
+    deduplication_key: null,
+  };
+}
+
+/**
+ * The key's bots, filtered as Attendee's BotFilter does. Our bots have no `join_at` and no
+ * `deduplication_key`, so a filter on either matches none of them.
+ */
+function botsList(ctx: RouteContext, apiKey: string, url: URL, path: string): Response {
+  const query = url.searchParams;
+  for (const name of ['join_at_after', 'join_at_before']) {
+    const text = query.get(name);
+    if (text !== null && parseIsoDateTime(text) === null) {
+      return jsonResponse(400, { [name]: ['Enter a valid date/time.'] }, ctx.nowMs);
+    }
+  }
+  const states = new Set(query.getAll('states'));
+  const meetingUrl = query.get('meeting_url');
+  const unmatchable = ['deduplication_key', 'join_at_after', 'join_at_before'].some((name) =>
+    query.has(name),
+  );
+  const rows = ctx
+    .botsOf(apiKey)
+    .filter(
+      (bot) =>
+        !unmatchable &&
+        (states.size === 0 || states.has(bot.state)) &&
+        (meetingUrl === null || bot.meetingUrl === meetingUrl),
+    );
+  const page = paginate(rows, (bot) => bot.createdAtMs, readCursor(query), ctx.pageSize);
   return jsonResponse(
     200,
     {
-      id: bot.id,
-      meeting_url: bot.meetingUrl,
-      state: bot.state,
-      events: bot.botEvents,
-      transcription_state: null,
-      recording_state: recordingStateFor(bot.state),
-      join_at: null,
-      metadata: null,
-      deduplication_key: null,
+      next: pageLink(url, path, page.next),
+      previous: pageLink(url, path, page.previous),
+      results: page.rows.map(botDescription),
     },
     ctx.nowMs,
   );
@@ -145,9 +184,10 @@ function botResource(ctx: RouteContext, bot: BotRecord): Response {
 /** Answers one request the way Attendee's API would. */
 export function routeAttendeeRequest(ctx: RouteContext): Response {
   const url = new URL(ctx.request.url);
+  const listMatch = LIST_ROUTE.exec(url.pathname);
   const match = ROUTE.exec(url.pathname);
-  if (!match) return jsonResponse(404, { detail: 'Not found.' }, ctx.nowMs);
-  const [, canonicalPath = '', botId = '', resource] = match;
+  if (!match && !listMatch) return jsonResponse(404, { detail: 'Not found.' }, ctx.nowMs);
+  const [, canonicalPath = '', botId = '', resource] = match ?? listMatch ?? [];
 
   const auth = readApiKey(ctx.request.headers.get('Authorization'));
   if ('failure' in auth) return authFailureResponse(auth.failure, ctx.nowMs);
@@ -158,14 +198,15 @@ export function routeAttendeeRequest(ctx: RouteContext): Response {
       Allow: 'GET',
     });
   }
-  const bot = ctx.findBot(botId);
-  if (bot === undefined || bot.apiKey !== auth.key) {
-    return jsonResponse(404, { error: 'Bot not found' }, ctx.nowMs);
-  }
   try {
+    if (listMatch) return botsList(ctx, auth.key, url, canonicalPath);
+    const bot = ctx.findBot(botId);
+    if (bot === undefined || bot.apiKey !== auth.key) {
+      return jsonResponse(404, { error: 'Bot not found' }, ctx.nowMs);
+    }
     if (resource === 'participant_events') return participantEvents(ctx, bot, url, canonicalPath);
     if (resource === 'participants') return participants(ctx, bot, url, canonicalPath);
-    return botResource(ctx, bot);
+    return jsonResponse(200, botDescription(bot), ctx.nowMs);
   } catch (error) {
     if (error instanceof InvalidCursorError) {
       return jsonResponse(404, { detail: 'Invalid cursor' }, ctx.nowMs);

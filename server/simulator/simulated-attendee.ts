@@ -102,6 +102,9 @@ export class SimulatedAttendee {
     apiKey: string;
     meeting?: MeetingScriptOptions | null;
     state?: string;
+    metadata?: Record<string, string> | null;
+    /** Default: a Google Meet address drawn from the seed. */
+    meetingUrl?: string;
   }): void {
     const now = this.clock.now();
     const script = config.meeting
@@ -128,7 +131,12 @@ export class SimulatedAttendee {
       id: config.id,
       apiKey: config.apiKey,
       state,
-      meetingUrl: `https://meet.google.com/${random.alphanumeric(3).toLowerCase()}-${random.alphanumeric(4).toLowerCase()}-${random.alphanumeric(3).toLowerCase()}`,
+      meetingUrl:
+        config.meetingUrl ??
+        `https://meet.google.com/${random.alphanumeric(3).toLowerCase()}-${random.alphanumeric(4).toLowerCase()}-${random.alphanumeric(3).toLowerCase()}`,
+      metadata: config.metadata ?? null,
+      // Bots added in one millisecond still list in the order they were added (ties keep it).
+      createdAtMs: now,
       botEvents,
       store: new ParticipantEventStore(this.maxStoredEvents),
       script,
@@ -158,6 +166,7 @@ export class SimulatedAttendee {
         if (bot) this.materialize(bot);
         return bot;
       },
+      botsOf: (apiKey) => [...this.bots.values()].filter((bot) => bot.apiKey === apiKey),
       isKnownKey: (apiKey) => [...this.bots.values()].some((bot) => bot.apiKey === apiKey),
     });
   }

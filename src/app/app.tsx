@@ -1,11 +1,25 @@
 import { useState } from 'react';
-import type { WatchSession } from '../lib/watch-session';
+import type { KeyConnection, WatchSession } from '../lib/watch-session';
+import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
 import { ConnectForm } from '../features/connect/connect-form';
+import { BotsInMeetings } from '../features/my-bots/bots-in-meetings';
+import { MeetingWall } from '../features/my-bots/meeting-wall';
+import { ThemeControl } from '../features/theme/theme-control';
 import { Dashboard } from './dashboard/dashboard';
 
-/** The switch between the connect screen and the dashboard of one bot. */
+interface Wall {
+  connection: KeyConnection;
+  botIds: readonly string[];
+}
+
+/**
+ * The switch between the connect screen, the wall of several meetings, and the dashboard of one
+ * bot. A dashboard opened from the wall leaves the wall running underneath, so the way back
+ * finds it as it was.
+ */
 export function App() {
   const [session, setSession] = useState<WatchSession | null>(null);
+  const [wall, setWall] = useState<Wall | null>(null);
   const [lastInput, setLastInput] = useState<{ botId: string; apiKey: string }>();
 
   const watch = (next: WatchSession) => {
@@ -15,11 +29,70 @@ export function App() {
       // The bot ID may go into the address, so a reload or a shared link comes back to it;
       // the key never does.
       const url = new URL(window.location.href);
+      url.searchParams.delete('bots');
       url.searchParams.set('bot', next.botId);
       window.history.replaceState(null, '', url);
     }
   };
 
-  if (session === null) return <ConnectForm onWatch={watch} initial={lastInput} />;
+  const watchTogether = (connection: KeyConnection, botIds: readonly string[]) => {
+    setWall({ connection, botIds });
+    if (connection.source === 'attendee') {
+      window.history.replaceState(null, '', wallAddress(window.location.href, botIds));
+    }
+  };
+
+  const leaveWall = () => {
+    setWall(null);
+    const url = new URL(window.location.href);
+    url.searchParams.delete('bots');
+    window.history.replaceState(null, '', url);
+  };
+
+  const openFrom = (connection: KeyConnection) => (botId: string) =>
+    setSession({ ...connection, botId, id: crypto.randomUUID() });
+
+  if (wall !== null) {
+    return (
+      <>
+        <div hidden={session !== null}>
+          <MeetingWall
+            connection={wall.connection}
+            botIds={wall.botIds}
+            onOpen={openFrom(wall.connection)}
+            onLeave={leaveWall}
+          >
+            <ThemeControl />
+          </MeetingWall>
+        </div>
+        {session !== null && (
+          <Dashboard
+            key={session.id}
+            session={session}
+            fromWall
+            onSwitch={() => setSession(null)}
+          />
+        )}
+      </>
+    );
+  }
+  if (session === null) {
+    return (
+      <ConnectForm
+        onWatch={watch}
+        initial={lastInput}
+        wallBots={wallBotsFromLocation(window.location.search)}
+        onWatchTogether={watchTogether}
+        renderBotList={(connection) => (
+          <BotsInMeetings
+            key={connection.keyId}
+            connection={connection}
+            onOpen={(botId) => watch({ ...connection, botId, id: crypto.randomUUID() })}
+            onWatchTogether={(botIds) => watchTogether(connection, botIds)}
+          />
+        )}
+      />
+    );
+  }
   return <Dashboard key={session.id} session={session} onSwitch={() => setSession(null)} />;
 }

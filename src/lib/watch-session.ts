@@ -8,3 +8,11 @@ export interface WatchSession {
   /** New for every press of Watch, so a new key or bot never reuses another session's cache. */
   id: string;
 }
+
+/** An API key the page lists bots with: what "Show my bots" and the wall hand around. */
+export interface KeyConnection {
+  apiKey: string;
+  source: WatchSession['source'];
+  /** New for every key entered: what query keys name instead of the key itself. */
+  keyId: string;
+}

@@ -38,3 +38,52 @@ export function howMeetingEnded(state: string): 'left' | 'failed' | 'data delete
   if (state === 'data_deleted') return 'data deleted';
   return 'left';
 }
+
+/** In the meeting now: what "Show my bots" lists first (docs/attendee-api.md, "Bot states"). */
+export const IN_MEETING_STATES: readonly string[] = [
+  'joined_not_recording',
+  'joined_recording',
+  'joined_recording_paused',
+  'joined_recording_permission_denied',
+  'joining_breakout_room',
+  'leaving_breakout_room',
+  'connected',
+  'disconnecting',
+];
+
+/** On the way in, or waiting to be let in: listed under "Joining". */
+export const JOINING_STATES: readonly string[] = [
+  'staged',
+  'joining',
+  'connecting',
+  'waiting_room',
+];
+
+const STATE_WORDS: Readonly<Record<string, string>> = {
+  ready: 'Not started',
+  scheduled: 'Scheduled',
+  staged: 'Getting ready to join',
+  joining: 'Joining',
+  connecting: 'Connecting',
+  waiting_room: 'In the waiting room',
+  joined_not_recording: 'In the meeting',
+  joined_recording: 'In the meeting, recording',
+  joined_recording_paused: 'In the meeting, recording paused',
+  joined_recording_permission_denied: 'In the meeting, not allowed to record',
+  joining_breakout_room: 'Moving to a breakout room',
+  leaving_breakout_room: 'Leaving a breakout room',
+  connected: 'In the meeting',
+  disconnecting: 'Disconnecting',
+  leaving: 'Leaving',
+  post_processing: 'Left the meeting',
+  ended: 'Left the meeting',
+  fatal_error: 'Stopped with an error',
+  data_deleted: 'Data deleted',
+};
+
+/** A bot state in words for people; a state added later is shown as it is named. */
+export function botStateInWords(state: string): string {
+  if (Object.hasOwn(STATE_WORDS, state)) return STATE_WORDS[state]!;
+  const words = state.replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}

@@ -16,7 +16,7 @@ export function routeFetchToSimulator(
     if (url.pathname.startsWith(`${DEMO_PATH_PREFIX}/api/`)) {
       url.pathname = url.pathname.slice(DEMO_PATH_PREFIX.length);
     }
-    if (!url.pathname.startsWith('/api/v1/bots/')) {
+    if (url.pathname !== '/api/v1/bots' && !url.pathname.startsWith('/api/v1/bots/')) {
       throw new Error(`Unexpected request in a test: ${url.pathname}`);
     }
     return simulator.fetch(url, init);

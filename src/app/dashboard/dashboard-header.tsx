@@ -16,6 +16,8 @@ export interface DashboardHeaderProps {
   pollIntervalMs: number;
   onPollIntervalChange: (ms: number) => void;
   onSwitch: () => void;
+  /** What the way out is called: back to the wall, or to the connect screen. */
+  switchLabel: string;
   /** More controls, next to the polling interval. */
   children?: ReactNode;
 }
@@ -62,7 +64,7 @@ export function DashboardHeader(props: DashboardHeaderProps) {
       </div>
       {props.children}
       <ThemeControl />
-      <Button onClick={props.onSwitch}>Switch bot or key</Button>
+      <Button onClick={props.onSwitch}>{props.switchLabel}</Button>
     </header>
   );
 }

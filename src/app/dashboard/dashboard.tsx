@@ -38,9 +38,11 @@ import { LiveNoHostWarning } from '../../features/alerts/no-host-warning';
 export interface DashboardProps {
   session: WatchSession;
   onSwitch: () => void;
+  /** Opened from the wall: the way out goes back to it. */
+  fromWall?: boolean;
 }
 
-export function Dashboard({ session, onSwitch }: DashboardProps) {
+export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProps) {
   const [store] = useState(createAttendanceStore);
   const version = useSyncExternalStore(store.subscribe, store.getVersion);
   // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
@@ -102,6 +104,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         pollIntervalMs={pollIntervalMs}
         onPollIntervalChange={setPollIntervalMs}
         onSwitch={onSwitch}
+        switchLabel={fromWall ? 'Back to the wall' : 'Switch bot or key'}
       >
         <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
       </DashboardHeader>

@@ -4,11 +4,20 @@ import { vi } from 'vitest';
 import { ConnectForm } from './connect-form';
 import { DEMO_BOT_ID } from '../../shared/demo-meeting';
 
-function setup(search = '') {
+function setup(search = '', wallBots: string[] = []) {
   window.history.replaceState(null, '', `/${search}`);
   const onWatch = vi.fn();
-  render(<ConnectForm onWatch={onWatch} />);
-  return { onWatch, user: userEvent.setup() };
+  const onWatchTogether = vi.fn();
+  const renderBotList = vi.fn(() => <p>the bot list</p>);
+  render(
+    <ConnectForm
+      onWatch={onWatch}
+      wallBots={wallBots}
+      onWatchTogether={onWatchTogether}
+      renderBotList={renderBotList}
+    />,
+  );
+  return { onWatch, onWatchTogether, renderBotList, user: userEvent.setup() };
 }
 
 afterEach(() => {
@@ -90,5 +99,33 @@ describe('the connect screen', () => {
     expect(onWatch).toHaveBeenCalledWith(
       expect.objectContaining({ botId: DEMO_BOT_ID, source: 'demo' }),
     );
+  });
+
+  it('lists the key’s bots when there is a key and no bot ID, never the key in a query key', async () => {
+    const { renderBotList, user } = setup();
+    await user.click(screen.getByRole('button', { name: 'Show my bots' }));
+    expect(screen.getByLabelText('API key')).toHaveAccessibleDescription(
+      'Enter the API key to list its bots.',
+    );
+    expect(renderBotList).not.toHaveBeenCalled();
+    await user.type(screen.getByLabelText('API key'), 'sk_mine');
+    await user.click(screen.getByRole('button', { name: 'Show my bots' }));
+    expect(screen.getByText('the bot list')).toBeInTheDocument();
+    expect(renderBotList).toHaveBeenLastCalledWith(
+      expect.objectContaining({ apiKey: 'sk_mine', source: 'attendee' }),
+    );
+    await user.type(screen.getByLabelText('Bot ID'), 'bot_x');
+    expect(screen.queryByRole('button', { name: 'Show my bots' })).not.toBeInTheDocument();
+  });
+
+  it('reopens a wall from the address once the key is given', async () => {
+    const { onWatchTogether, user } = setup('?bots=bot_a1,bot_b2', ['bot_a1', 'bot_b2']);
+    expect(screen.getByText(/Reopen the wall of 2 meetings/)).toHaveTextContent('bot_a1, bot_b2');
+    await user.type(screen.getByLabelText('API key'), 'sk_mine');
+    await user.click(screen.getByRole('button', { name: 'Watch together' }));
+    expect(onWatchTogether).toHaveBeenCalledWith(expect.objectContaining({ apiKey: 'sk_mine' }), [
+      'bot_a1',
+      'bot_b2',
+    ]);
   });
 });

@@ -1,21 +1,27 @@
-import { useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../components/ui/button';
-import type { WatchSession } from '../../lib/watch-session';
+import type { KeyConnection, WatchSession } from '../../lib/watch-session';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../shared/demo-meeting';
-import { botIdFromLocation, botIdProblem } from './bot-id';
+import { botIdFromLocation, botIdProblem } from '../../lib/bot-id';
 import { forgetKey, readRememberedKey, rememberKey } from './remembered-key';
 
 export interface ConnectFormProps {
   onWatch: (session: WatchSession) => void;
   /** Values to start from when coming back from the dashboard. */
   initial?: { botId: string; apiKey: string };
+  /** A wall to reopen, from `?bots=` in the address. */
+  wallBots: readonly string[];
+  onWatchTogether: (connection: KeyConnection, botIds: readonly string[]) => void;
+  /** The key's bots, once "Show my bots" is pressed (another feature draws them). */
+  renderBotList: (connection: KeyConnection) => ReactNode;
 }
 
 function newSessionId(): string {
   return crypto.randomUUID();
 }
 
-export function ConnectForm({ onWatch, initial }: ConnectFormProps) {
+export function ConnectForm(props: ConnectFormProps) {
+  const { onWatch, initial, wallBots } = props;
   const ids = { bot: useId(), botHelp: useId(), key: useId(), keyHelp: useId() };
   const [botId, setBotId] = useState(
     () => initial?.botId ?? botIdFromLocation(window.location.search),
@@ -25,6 +31,32 @@ export function ConnectForm({ onWatch, initial }: ConnectFormProps) {
   const [remember, setRemember] = useState(remembered !== null);
   const [botIdMessage, setBotIdMessage] = useState<string | null>(null);
   const [keyMessage, setKeyMessage] = useState<string | null>(null);
+  const [listing, setListing] = useState<KeyConnection | null>(null);
+
+  /** The key as typed, remembered if asked; null (and the field says why) when there is none. */
+  const takeKey = (purpose: string): string | null => {
+    const key = apiKey.trim();
+    setKeyMessage(key === '' ? `Enter the API key ${purpose}.` : null);
+    if (key === '') {
+      document.getElementById(ids.key)?.focus();
+      return null;
+    }
+    if (remember) rememberKey(key);
+    else forgetKey();
+    return key;
+  };
+
+  const showMyBots = () => {
+    setBotIdMessage(null);
+    const key = takeKey('to list its bots');
+    if (key !== null) setListing({ apiKey: key, source: 'attendee', keyId: newSessionId() });
+  };
+
+  const reopenWall = () => {
+    const key = takeKey('of these bots’ project');
+    if (key === null) return;
+    props.onWatchTogether({ apiKey: key, source: 'attendee', keyId: newSessionId() }, wallBots);
+  };
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -46,94 +78,125 @@ export function ConnectForm({ onWatch, initial }: ConnectFormProps) {
   };
 
   return (
-    <main className="mx-auto flex min-h-screen max-w-md flex-col justify-center px-4 py-10">
-      <h1 className="text-2xl font-semibold tracking-tight">Attendee Live</h1>
-      <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-        Watch who is in the meeting your Attendee bot is attending: joins, leaves and the people
-        present right now, as they happen.
-      </p>
-      <form
-        noValidate
-        onSubmit={submit}
-        className="mt-8 space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+    <>
+      <main
+        className={`mx-auto flex max-w-md flex-col px-4 py-10 ${listing ? '' : 'min-h-screen justify-center'}`}
       >
-        <div>
-          <label htmlFor={ids.bot} className="block text-sm font-medium">
-            Bot ID
-          </label>
-          <input
-            id={ids.bot}
-            name="bot"
-            autoComplete="off"
-            spellCheck={false}
-            placeholder="bot_weIAju4OXNZkDTpZ"
-            value={botId}
-            onChange={(event) => setBotId(event.target.value)}
-            aria-invalid={botIdMessage !== null}
-            aria-describedby={botIdMessage ? ids.botHelp : undefined}
-            className={inputClasses(botIdMessage !== null)}
-          />
-          {botIdMessage && (
-            <p id={ids.botHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
-              {botIdMessage}
-            </p>
-          )}
-        </div>
-        <div>
-          <label htmlFor={ids.key} className="block text-sm font-medium">
-            API key
-          </label>
-          <input
-            id={ids.key}
-            name="api-key"
-            type="password"
-            autoComplete="off"
-            value={apiKey}
-            onChange={(event) => setApiKey(event.target.value)}
-            aria-invalid={keyMessage !== null}
-            aria-describedby={keyMessage ? ids.keyHelp : undefined}
-            className={inputClasses(keyMessage !== null)}
-          />
-          {keyMessage && (
-            <p id={ids.keyHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
-              {keyMessage}
-            </p>
-          )}
-        </div>
-        <div className="flex items-center justify-between gap-3">
-          <label className="flex items-center gap-2 text-sm">
+        <h1 className="text-2xl font-semibold tracking-tight">Attendee Live</h1>
+        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+          Watch who is in the meeting your Attendee bot is attending: joins, leaves and the people
+          present right now, as they happen.
+        </p>
+        <form
+          noValidate
+          onSubmit={submit}
+          className="mt-8 space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+        >
+          <div>
+            <label htmlFor={ids.bot} className="block text-sm font-medium">
+              Bot ID
+            </label>
             <input
-              type="checkbox"
-              checked={remember}
-              onChange={(event) => setRemember(event.target.checked)}
-              className="size-4 accent-teal-700"
+              id={ids.bot}
+              name="bot"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="bot_weIAju4OXNZkDTpZ"
+              value={botId}
+              onChange={(event) => setBotId(event.target.value)}
+              aria-invalid={botIdMessage !== null}
+              aria-describedby={botIdMessage ? ids.botHelp : undefined}
+              className={inputClasses(botIdMessage !== null)}
             />
-            Remember on this device
-          </label>
-          {remembered !== null && (
-            <Button
-              variant="quiet"
-              onClick={() => {
-                forgetKey();
-                setRemember(false);
-                setApiKey('');
-              }}
-            >
-              Forget saved key
+            {botIdMessage && (
+              <p id={ids.botHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
+                {botIdMessage}
+              </p>
+            )}
+          </div>
+          <div>
+            <label htmlFor={ids.key} className="block text-sm font-medium">
+              API key
+            </label>
+            <input
+              id={ids.key}
+              name="api-key"
+              type="password"
+              autoComplete="off"
+              value={apiKey}
+              onChange={(event) => setApiKey(event.target.value)}
+              aria-invalid={keyMessage !== null}
+              aria-describedby={keyMessage ? ids.keyHelp : undefined}
+              className={inputClasses(keyMessage !== null)}
+            />
+            {keyMessage && (
+              <p id={ids.keyHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
+                {keyMessage}
+              </p>
+            )}
+          </div>
+          <div className="flex items-center justify-between gap-3">
+            <label className="flex items-center gap-2 text-sm">
+              <input
+                type="checkbox"
+                checked={remember}
+                onChange={(event) => setRemember(event.target.checked)}
+                className="size-4 accent-teal-700"
+              />
+              Remember on this device
+            </label>
+            {remembered !== null && (
+              <Button
+                variant="quiet"
+                onClick={() => {
+                  forgetKey();
+                  setRemember(false);
+                  setApiKey('');
+                }}
+              >
+                Forget saved key
+              </Button>
+            )}
+          </div>
+          <Button type="submit" variant="primary" className="w-full">
+            Watch
+          </Button>
+          {botId.trim() === '' && (
+            <Button className="w-full" onClick={showMyBots}>
+              Show my bots
             </Button>
           )}
+          {wallBots.length > 0 && (
+            <div className="border-t border-slate-200 pt-4 text-sm dark:border-slate-700">
+              <p>
+                Reopen the wall of {wallBots.length}{' '}
+                {wallBots.length === 1 ? 'meeting' : 'meetings'}:{' '}
+                <span className="font-mono break-all">{wallBots.join(', ')}</span>
+              </p>
+              <Button className="mt-2 w-full" onClick={reopenWall}>
+                Watch together
+              </Button>
+            </div>
+          )}
+        </form>
+        <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
+          <p>No Attendee account at hand?</p>
+          <div className="mt-2 flex flex-wrap justify-center gap-2">
+            <Button onClick={watchDemo}>Try the demo meeting</Button>
+            <Button
+              onClick={() =>
+                setListing({ apiKey: DEMO_API_KEY, source: 'demo', keyId: newSessionId() })
+              }
+            >
+              Show the demo’s bots
+            </Button>
+          </div>
         </div>
-        <Button type="submit" variant="primary" className="w-full">
-          Watch
-        </Button>
-      </form>
-      <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
-        <p>No Attendee account at hand?</p>
-        <Button className="mt-2" onClick={watchDemo}>
-          Try the demo meeting
-        </Button>
-      </div>
-    </main>
+      </main>
+      {listing && (
+        <div className="mx-auto max-w-3xl px-4 pb-10">{props.renderBotList(listing)}</div>
+      )}
+    </>
   );
 }
 

@@ -1,0 +1,63 @@
+import { QueryClient } from '@tanstack/react-query';
+import { afterEach } from 'vitest';
+import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { routeFetchToSimulator } from '../testing/simulated-fetch';
+import { IN_MEETING_STATES } from '../shared/bot-states';
+import type { KeyConnection } from '../lib/watch-session';
+import { botNameFromMetadata, botsListQueryOptions, getBots } from './get-bots';
+import { ApiError } from './api-error';
+
+const KEY: KeyConnection = { apiKey: 'key-list', source: 'attendee', keyId: 'key-1' };
+
+afterEach(() => {
+  vi.unstubAllGlobals();
+});
+
+function simulatorWithBots(live: number, ended: number) {
+  const simulator = new SimulatedAttendee({ lateCommitProbability: 0 });
+  for (let i = 0; i < live + ended; i += 1) {
+    simulator.addBot({
+      id: `bot_list${String(i).padStart(4, '0')}`,
+      apiKey: KEY.apiKey,
+      state: i < live ? 'joined_recording' : 'ended',
+      metadata: i === 0 ? { name: 'Weekly sync' } : null,
+    });
+  }
+  simulator.addBot({ id: 'bot_notMine000001', apiKey: 'key-other' });
+  return simulator;
+}
+
+describe('the bots list', () => {
+  it('walks the pages of the bots in a meeting, reading each cursor, and only those', async () => {
+    const simulator = simulatorWithBots(30, 40);
+    const fetchMock = routeFetchToSimulator(simulator);
+    const bots = await getBots(KEY, IN_MEETING_STATES);
+    expect(bots).toHaveLength(30);
+    expect(bots[0]).toMatchObject({ id: 'bot_list0000', name: 'Weekly sync' });
+    expect(bots[1]?.name).toBeNull();
+    expect(fetchMock).toHaveBeenCalledTimes(2);
+    const asked = new URL(String(fetchMock.mock.calls[1]?.[0]), 'http://localhost');
+    expect(asked.pathname).toBe('/api/v1/bots');
+    expect(asked.searchParams.getAll('states')).toEqual(IN_MEETING_STATES);
+    expect(asked.searchParams.get('cursor')).not.toBeNull();
+  });
+
+  it('stops on a rejected key, and its query key never holds the key', async () => {
+    routeFetchToSimulator(simulatorWithBots(1, 0));
+    const wrong = { ...KEY, apiKey: 'wrong-key' };
+    await expect(getBots(wrong, IN_MEETING_STATES)).rejects.toMatchObject({
+      kind: 'unauthorized',
+    });
+    const options = botsListQueryOptions(wrong, IN_MEETING_STATES, 30_000);
+    expect(JSON.stringify(options.queryKey)).not.toContain('wrong-key');
+    const client = new QueryClient();
+    await expect(client.fetchQuery({ ...options, retry: false })).rejects.toBeInstanceOf(ApiError);
+  });
+
+  it('finds a name in metadata where there is one', () => {
+    expect(botNameFromMetadata({ name: ' Sales call ' })).toBe('Sales call');
+    expect(botNameFromMetadata({ title: 'Lecture' })).toBe('Lecture');
+    expect(botNameFromMetadata({ name: 42, customer: 'x' })).toBeNull();
+    expect(botNameFromMetadata(null)).toBeNull();
+  });
+});
