@@ -3,8 +3,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WatchSession } from '../lib/watch-session';
 import { isTransientError } from '../attendee-api/api-error';
 import { createLiveTail } from './live-tail';
-import { loadHistory, type HistoryProgress } from './parallel-history';
-import { participantEventKeys } from '../attendee-api/query-keys';
+import { loadHistory } from './parallel-history';
+import type { HistoryProgress } from './history-load-progress';
+import { attendeeKeys } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import type { PageSink } from './walk-events';
 
@@ -47,14 +48,13 @@ export function useParticipantEventFeed(
   const queryClient = useQueryClient();
   const [liveTail] = useState(() => createLiveTail(session, options.overlapMs));
   const [progress, setProgress] = useState<HistoryProgress | null>(null);
-  const keys = participantEventKeys(session);
 
   // Loaded once: no refetch on focus, reconnect or mount, and never on an interval (a refetch
   // would re-walk every page). New events come from the live tail. The session id in the key
   // names everything the load depends on.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   const history = useQuery({
-    queryKey: keys.history,
+    queryKey: attendeeKeys.history(session),
     queryFn: ({ signal }) =>
       loadHistory({ queryClient, session, onPage, onProgress: setProgress, signal }),
     staleTime: Infinity,
@@ -73,7 +73,7 @@ export function useParticipantEventFeed(
   // key: a new key per poll would pile up cache entries and defeat one-poll-in-flight.
   // eslint-disable-next-line @tanstack/query/exhaustive-deps
   const tail = useQuery({
-    queryKey: keys.tail,
+    queryKey: attendeeKeys.tail(session),
     queryFn: ({ signal }) => {
       if (!historyStart) throw new Error('The live tail starts after the history.');
       return liveTail.poll(onPage, historyStart, signal);
