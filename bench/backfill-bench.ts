@@ -1,5 +1,6 @@
 import { SimulatedAttendee, type PageCost } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest } from '../test/support/app-under-test.ts';
+import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.ts';
 import { populateMeeting } from './populate-meeting.ts';
 import { walkPlainly } from './plain-walk.ts';
@@ -57,30 +58,17 @@ const INSTRUMENT = `
  * server and the proxy can give), and by one plain walk (the reference).
  */
 export async function measureBackfill(events: number): Promise<BackfillFigures> {
-  const simulator = new SimulatedAttendee({
-    latencyMs: BACKFILL_LATENCY_MS,
-    pageCost: BACKFILL_PAGE_COST,
-    lateCommitProbability: 0,
-    maxStoredEvents: events * 2,
-  });
-  simulator.addBot({ id: BOT, apiKey: KEY });
-  const createdAt = populateMeeting(simulator, BOT, {
-    people: PEOPLE,
-    events,
-    durationMs: 2 * 3_600_000,
-    nowMs: Date.now() - 30_000,
-  });
-  const app = await startAppUnderTest(simulator);
+  const { simulator, createdAt, app } = await startBackfillMeeting(events);
   const eventsPath = `/api/v1/bots/${BOT}/participant_events`;
   const countEventRequests = () =>
     simulator.requests.filter((request) => request.path === eventsPath).length;
   try {
     simulator.clearRequests();
-    const browserMs = await loadInChromium(app.url, String(PEOPLE));
+    const browserMs = await loadInChromium(app.url);
     const browserRequests = countEventRequests();
 
     // Six windows holding a sixth of the events each, cut where the bench (unlike the page) knows
-    // the events are: the best split there is, so the ceiling is never flattered to the page.
+    // the events are: the best split there is, which the page can only estimate.
     const windows = sixthsByCount(createdAt);
     simulator.clearRequests();
     let started = performance.now();
@@ -111,10 +99,38 @@ export async function measureBackfill(events: number): Promise<BackfillFigures> 
   }
 }
 
-async function loadInChromium(url: string, expectedPresent: string): Promise<number> {
+/** A 10,000-event meeting behind `npm start`'s proxy, as the bench serves it. */
+export async function startBackfillMeeting(events: number) {
+  const simulator = new SimulatedAttendee({
+    latencyMs: BACKFILL_LATENCY_MS,
+    pageCost: BACKFILL_PAGE_COST,
+    lateCommitProbability: 0,
+    maxStoredEvents: events * 2,
+  });
+  simulator.addBot({ id: BOT, apiKey: KEY });
+  const createdAt = populateMeeting(simulator, BOT, {
+    people: PEOPLE,
+    events,
+    durationMs: 2 * 3_600_000,
+    nowMs: Date.now() - 30_000,
+  });
+  const app = await startAppUnderTest(simulator);
+  return { simulator, createdAt, app };
+}
+
+/**
+ * Opens the app in Chromium, presses Watch and waits for the full roster; returns how long that
+ * took in the page's own clock. `whileLoading` runs around the load (a profiler, say).
+ */
+export async function loadInChromium(
+  url: string,
+  whileLoading?: (page: Page) => Promise<() => Promise<void>>,
+): Promise<number> {
+  const expectedPresent = String(PEOPLE);
   const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const stop = whileLoading ? await whileLoading(page) : null;
     await page.addInitScript(INSTRUMENT);
     await page.goto(url);
     await page.evaluate((expected) => {
@@ -133,6 +149,7 @@ async function loadInChromium(url: string, expectedPresent: string): Promise<num
         const status = await page.getByRole('status').first().textContent();
         throw new Error(`no full roster; the page says: ${status}`, { cause: error });
       });
+    await stop?.();
     return await page.evaluate(() => {
       const bench = (window as unknown as { __backfill: { startedAt: number; doneAt: number } })
         .__backfill;
@@ -144,7 +161,7 @@ async function loadInChromium(url: string, expectedPresent: string): Promise<num
 }
 
 /** after/before bounds (strict, on created_at) that cut the events into six equal runs. */
-function sixthsByCount(times: readonly number[]) {
+export function sixthsByCount(times: readonly number[]) {
   const total = times.length;
   return Array.from({ length: PARALLEL_WALKS }, (_, index) => {
     const from = Math.floor((total * index) / PARALLEL_WALKS);

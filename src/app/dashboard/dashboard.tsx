@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
+import { coalesceSubscribe } from '../../lib/coalesce-subscribe';
 import { botQueryOptions } from '../../attendee-api/get-bot';
 import { currentHostsQueryOptions } from '../../attendee-api/get-current-hosts';
 import { isMeetingOver } from '../../shared/bot-states';
@@ -26,8 +27,12 @@ import { DashboardHeader } from './dashboard-header';
 import { FeedProblem } from './feed-problem';
 import { FeedStatus } from './feed-status';
 import { HistoryProgress } from './history-progress';
+import { RosterWhileLoading } from './roster-while-loading';
+import { historySoFar } from '../../domain/history-so-far';
 import { RejectedEventsNotice } from './rejected-events-notice';
 import { rosterEmptyMessage } from './roster-empty-message';
+
+const HISTORY_RENDER_EVERY_MS = 250;
 
 export interface DashboardProps {
   session: WatchSession;
@@ -36,10 +41,6 @@ export interface DashboardProps {
 
 export function Dashboard({ session, onSwitch }: DashboardProps) {
   const [store] = useState(createAttendanceStore);
-  const version = useSyncExternalStore(store.subscribe, store.getVersion);
-  // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
-  // have painted, so new events show in the frame they arrive.
-  const paintedVersion = useValueAfterPaint(version);
   const [pollIntervalMs, setPollIntervalMs] = useState(DEFAULT_POLL_INTERVAL_MS);
   const now = useNow(15_000);
   const rosterId = useId();
@@ -56,6 +57,20 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
     pollIntervalMs,
     meetingOver,
   });
+  // While the history loads, pages land every few milliseconds: a render for each would take
+  // the time the load needs. A few a second is what a person can follow; live, every change.
+  const loadingHistory = feed.phase === 'history';
+  const subscribe = useMemo(
+    () =>
+      loadingHistory
+        ? coalesceSubscribe(store.subscribe, HISTORY_RENDER_EVERY_MS)
+        : store.subscribe,
+    [loadingHistory, store],
+  );
+  const version = useSyncExternalStore(subscribe, store.getVersion);
+  // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
+  // have painted, so new events show in the frame they arrive.
+  const paintedVersion = useValueAfterPaint(version);
   // A transient failure is retried without end, so it shows as failureReason, never as error.
   // While the feed is failing too, its message already explains it; the bot's would repeat it.
   const botFailure = bot.error ?? bot.failureReason;
@@ -63,8 +78,13 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   const botStateProblem = botFailure !== null && !feedFailing ? explainBotError(botFailure) : null;
   const historyLoaded = feed.phase !== 'history' && !(feed.phase === 'stopped' && version === 0);
   const state = store.state;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
-  const present = useMemo(() => presentParticipants(state), [state, version]);
+  const present = useMemo(
+    () => (historyLoaded ? presentParticipants(state) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
+    [historyLoaded, state, version],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+  const soFar = useMemo(() => historySoFar(state), [state, version]);
   usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
   const eventsSeen = eventCount(state) > 0;
   // Running figures stop here; when the bot's log does not say, at the newest event (the
@@ -92,29 +112,39 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
       {store.rejectedEvents > 0 && (
         <RejectedEventsNotice count={store.rejectedEvents} examples={store.rejectedExamples} />
       )}
-      {!historyLoaded && feed.phase === 'history' && (
-        <HistoryProgress events={feed.historyEventsLoaded} fraction={feed.historyProgress} />
+      {loadingHistory && (
+        <HistoryProgress
+          events={feed.historyEventsLoaded}
+          fraction={feed.historyProgress}
+          eventsThroughMs={soFar.eventsThroughMs}
+        />
       )}
-      {historyLoaded && (
-        <>
-          <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} />
-          <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-            <section aria-labelledby={rosterId} className={panelClasses}>
-              <h2
-                id={rosterId}
-                className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
-              >
-                {meetingOver ? 'In the meeting when the bot left' : 'In the meeting now'}
-              </h2>
+      {historyLoaded && <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} />}
+      {(historyLoaded || loadingHistory) && (
+        <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <section aria-labelledby={rosterId} className={panelClasses}>
+            <h2
+              id={rosterId}
+              className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
+            >
+              {meetingOver ? 'In the meeting when the bot left' : 'In the meeting now'}
+            </h2>
+            {historyLoaded ? (
               <PresentRoster
                 participants={present}
                 nowMs={now}
                 endedAtMs={endedAtMs}
                 emptyMessage={rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)}
               />
-            </section>
-            <TimelineSection state={state} version={version} className={panelClasses} />
-          </div>
+            ) : (
+              <RosterWhileLoading participantsSeen={soFar.participantsSeen} />
+            )}
+          </section>
+          <TimelineSection state={state} version={version} className={panelClasses} />
+        </div>
+      )}
+      {historyLoaded && (
+        <>
           <ChartSection insights={store.insights} version={paintedVersion} endedAtMs={endedAtMs} />
           <ParticipantsSection
             store={store}
