@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import type { LoggedRequest } from '../server/simulator/simulated-attendee.ts';
 import { loadInChromium, sixthsByCount, startBackfillMeeting } from './backfill-bench.ts';
@@ -21,6 +22,37 @@ interface Profile {
  */
 const out = process.argv[2] ?? 'backfill.cpuprofile';
 const { app, simulator, createdAt } = await startBackfillMeeting(10_000);
+
+/** CPU time of this process's Chromium, by kind of process (renderer, gpu, network, browser). */
+function chromiumCpuSeconds(): Map<string, number> {
+  const rows = execFileSync('ps', ['-e', '-o', 'pid=,ppid=,cputimes=,args='], { encoding: 'utf8' })
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [pid, ppid, cpu, ...args] = line.trim().split(/\s+/);
+      return { pid: Number(pid), ppid: Number(ppid), cpu: Number(cpu), args: args.join(' ') };
+    });
+  const ours = new Set([process.pid]);
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const row of rows) {
+      if (ours.has(row.ppid) && !ours.has(row.pid)) {
+        ours.add(row.pid);
+        grew = true;
+      }
+    }
+  }
+  const byKind = new Map<string, number>();
+  for (const row of rows) {
+    if (!ours.has(row.pid) || !row.args.includes('chromium')) continue;
+    const kind =
+      /--type=(\S+)/.exec(row.args)?.[1] === 'utility'
+        ? (/--utility-sub-type=(\S+)/.exec(row.args)?.[1] ?? 'utility')
+        : (/--type=(\S+)/.exec(row.args)?.[1] ?? 'browser');
+    byKind.set(kind, (byKind.get(kind) ?? 0) + row.cpu);
+  }
+  return byKind;
+}
 
 /** How busy the server was kept, and how long a window took between two of its pages. */
 function describeServerLoad(who: string, requests: readonly LoggedRequest[]) {
@@ -52,7 +84,14 @@ try {
     await cdp.send('Profiler.enable');
     await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
     await cdp.send('Profiler.start');
+    const cpuBefore = chromiumCpuSeconds();
     return async () => {
+      const cpu = chromiumCpuSeconds();
+      for (const [kind, seconds] of cpu) {
+        console.log(
+          `chromium ${kind}: ${(seconds - (cpuBefore.get(kind) ?? 0)).toFixed(1)} s of CPU`,
+        );
+      }
       profile = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
     };
   });
