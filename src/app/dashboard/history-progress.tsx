@@ -31,7 +31,7 @@ export function HistoryProgress({ events, fraction, eventsThroughMs }: HistoryPr
         className="mt-3 h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
       >
         <div
-          className={`h-full rounded-full bg-teal-600 dark:bg-teal-400 ${percent === null ? "w-1/3" : ""}`}
+          className={`h-full rounded-full bg-teal-600 dark:bg-teal-400 ${percent === null ? 'w-1/3' : ''}`}
           style={percent === null ? undefined : { width: `${percent}%` }}
         />
       </div>
