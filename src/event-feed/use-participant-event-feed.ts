@@ -23,6 +23,8 @@ export type EventFeedPhase = 'history' | 'live' | 'finished' | 'stopped';
 
 export interface EventFeed {
   phase: EventFeedPhase;
+  /** The whole history is in: only then does presence (who is here now) mean anything. */
+  historyComplete: boolean;
   historyEventsLoaded: number;
   /** How far the history load is, 0 to 1; null when it cannot tell. */
   historyProgress: number | null;
@@ -91,6 +93,7 @@ export function useParticipantEventFeed(
         : finalPollDone
           ? 'finished'
           : 'live',
+    historyComplete: historyDone,
     historyEventsLoaded: progress?.eventsReceived ?? 0,
     historyProgress: historyDone ? 1 : (progress?.fraction ?? null),
     error: stoppedByError ? error : null,

@@ -76,7 +76,10 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
   const botFailure = bot.error ?? bot.failureReason;
   const feedFailing = feed.phase === 'stopped' || feed.retryingAfter !== null;
   const botStateProblem = botFailure !== null && !feedFailing ? explainBotError(botFailure) : null;
-  const historyLoaded = feed.phase !== 'history' && !(feed.phase === 'stopped' && version === 0);
+  // Presence from part of the history can be wrong (a leave may be in the rest): the roster and
+  // the figures wait for all of it, even when loading stopped part-way.
+  const historyLoaded = feed.historyComplete;
+  const partlyLoaded = !historyLoaded && (loadingHistory || version > 0);
   const state = store.state;
   const present = useMemo(
     () => (historyLoaded ? presentParticipants(state) : []),
@@ -120,7 +123,7 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
         />
       )}
       {historyLoaded && <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} />}
-      {(historyLoaded || loadingHistory) && (
+      {(historyLoaded || partlyLoaded) && (
         <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
           <section aria-labelledby={rosterId} className={panelClasses}>
             <h2
@@ -137,7 +140,10 @@ export function Dashboard({ session, onSwitch }: DashboardProps) {
                 emptyMessage={rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)}
               />
             ) : (
-              <RosterWhileLoading participantsSeen={soFar.participantsSeen} />
+              <RosterWhileLoading
+                participantsSeen={soFar.participantsSeen}
+                stopped={feed.phase === 'stopped'}
+              />
             )}
           </section>
           <TimelineSection state={state} version={version} className={panelClasses} />
