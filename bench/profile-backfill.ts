@@ -1,4 +1,6 @@
 import { execFileSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
 import type { LoggedRequest } from '../server/simulator/simulated-attendee.ts';
 import { loadInChromium, sixthsByCount, startBackfillMeeting } from './backfill-bench.ts';
@@ -16,11 +18,11 @@ interface Profile {
 }
 
 /**
- * `npx tsx bench/profile-backfill.ts [out.cpuprofile]`: the backfill bench's page load under
+ * `npx tsx bench/profile-backfill.ts [out.cpuprofile]` (default: the system's temp folder): the backfill bench's page load under
  * Chromium's sampling profiler (CDP Profiler), printing where the main thread spent its time.
  * Open the file in Chromium's DevTools (Performance) for the whole picture.
  */
-const out = process.argv[2] ?? 'backfill.cpuprofile';
+const out = process.argv[2] ?? join(tmpdir(), 'backfill.cpuprofile');
 const { app, simulator, createdAt } = await startBackfillMeeting(10_000);
 
 /** CPU time of this process's Chromium, by kind of process (renderer, gpu, network, browser). */
