@@ -1,73 +1,174 @@
-import { QueryClient } from '@tanstack/react-query';
-import { startSimulatorServer } from '../server/simulator-server.ts';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import { loadHistory } from '../src/event-feed/parallel-history.ts';
-import type { WatchSession } from '../src/lib/watch-session.ts';
+import { SimulatedAttendee, type PageCost } from '../server/simulator/simulated-attendee.ts';
+import { startAppUnderTest } from '../test/support/app-under-test.ts';
+import type { Page } from 'playwright-core';
+import { launchChromium } from '../test/support/chromium.ts';
 import { populateMeeting } from './populate-meeting.ts';
+import { walkPlainly } from './plain-walk.ts';
 
 const BOT = 'bot_benchBackfill001';
+const KEY = 'bench-key';
+const PEOPLE = 400;
+/** A laptop far from the hosted Attendee. */
+export const BACKFILL_LATENCY_MS = 120;
+/**
+ * A Django REST Framework list page: ~8 ms for authentication, one indexed query and the view,
+ * plus ~0.6 ms a row to serialise, so ~23 ms for a full page of 25. Cursor pagination seeks by an
+ * index on created_at, so a page deep in the history costs what the first one does.
+ */
+export const BACKFILL_PAGE_COST: PageCost = { fixedMs: 8, perRowMs: 0.6 };
+/** The page's own limit, and the browser's connections per host over HTTP/1.1. */
+const PARALLEL_WALKS = 6;
 
 export interface BackfillFigures {
-  sequentialMs: number;
-  parallelMs: number;
   events: number;
+  /** The real app in Chromium, from pressing Watch to the full roster. */
+  browserMs: number;
+  /** Six plain cursor walks at once, each over a sixth of the events, through the same proxy. */
+  ceilingMs: number;
+  /** One plain cursor walk of the whole history through the same proxy. */
+  sequentialMs: number;
+  browserRequests: number;
+  ceilingRequests: number;
   sequentialRequests: number;
-  parallelRequests: number;
 }
 
 /**
- * The page's own history loader, run in Node against the simulator over real HTTP with a fixed
- * latency per request: once one page at a time, once with windows in parallel.
+ * Runs in the page before the app: the moment Watch is pressed, and the moment the roster first
+ * shows everyone (the figure "Present now" reads the expected count).
  */
-export async function measureBackfill(events: number, latencyMs: number): Promise<BackfillFigures> {
+const INSTRUMENT = `
+  window.__backfill = { startedAt: null, doneAt: null, expected: null };
+  document.addEventListener('click', (event) => {
+    const button = event.target instanceof Element ? event.target.closest('button') : null;
+    if (button && button.textContent.trim() === 'Watch') window.__backfill.startedAt = performance.now();
+  }, true);
+  new MutationObserver((_, observer) => {
+    const bench = window.__backfill;
+    if (bench.startedAt === null) return;
+    const term = [...document.querySelectorAll('dt')].find((dt) => dt.textContent.trim() === 'Present now');
+    if (term?.nextElementSibling?.textContent.trim() !== bench.expected) return;
+    bench.doneAt = performance.now();
+    observer.disconnect();
+  }).observe(document, { subtree: true, childList: true, characterData: true });
+`;
+
+/**
+ * A 10,000-event meeting behind `npm start`'s proxy, with a real server's latency and page cost,
+ * loaded three ways: by the page in Chromium, by six plain walks at once (the ceiling: what the
+ * server and the proxy can give), and by one plain walk (the reference).
+ */
+export async function measureBackfill(events: number): Promise<BackfillFigures> {
+  const { simulator, createdAt, app } = await startBackfillMeeting(events);
+  const eventsPath = `/api/v1/bots/${BOT}/participant_events`;
+  const countEventRequests = () =>
+    simulator.requests.filter((request) => request.path === eventsPath).length;
+  try {
+    simulator.clearRequests();
+    const browserMs = await loadInChromium(app.url);
+    const browserRequests = countEventRequests();
+
+    // Six windows holding a sixth of the events each, cut where the bench (unlike the page) knows
+    // the events are: the best split there is, which the page can only estimate.
+    const windows = sixthsByCount(createdAt);
+    simulator.clearRequests();
+    let started = performance.now();
+    const walks = await Promise.all(
+      windows.map((window) => walkPlainly(app.url, eventsPath, KEY, window)),
+    );
+    const ceilingMs = performance.now() - started;
+    const ceilingRequests = countEventRequests();
+    const ceilingEvents = walks.reduce((sum, walk) => sum + walk.events, 0);
+    if (ceilingEvents !== events) throw new Error(`six walks got ${ceilingEvents} of ${events}`);
+
+    simulator.clearRequests();
+    started = performance.now();
+    const whole = await walkPlainly(app.url, eventsPath, KEY, { afterMs: null, beforeMs: null });
+    const sequentialMs = performance.now() - started;
+    if (whole.events !== events) throw new Error(`one walk got ${whole.events} of ${events}`);
+    return {
+      events,
+      browserMs,
+      ceilingMs,
+      sequentialMs,
+      browserRequests,
+      ceilingRequests,
+      sequentialRequests: countEventRequests(),
+    };
+  } finally {
+    await app.stop();
+  }
+}
+
+/** A 10,000-event meeting behind `npm start`'s proxy, as the bench serves it. */
+export async function startBackfillMeeting(events: number) {
   const simulator = new SimulatedAttendee({
-    latencyMs,
+    latencyMs: BACKFILL_LATENCY_MS,
+    pageCost: BACKFILL_PAGE_COST,
     lateCommitProbability: 0,
     maxStoredEvents: events * 2,
   });
-  simulator.addBot({ id: BOT, apiKey: 'bench' });
-  populateMeeting(simulator, BOT, {
-    people: 400,
+  simulator.addBot({ id: BOT, apiKey: KEY });
+  const createdAt = populateMeeting(simulator, BOT, {
+    people: PEOPLE,
     events,
     durationMs: 2 * 3_600_000,
-    nowMs: Date.now(),
+    nowMs: Date.now() - 30_000,
   });
-  const server = await startSimulatorServer(simulator);
-  const realFetch = globalThis.fetch;
-  // The page asks its own origin with relative URLs; here that origin is the simulator.
-  globalThis.fetch = (input, init) => realFetch(new URL(String(input), server.url), init);
+  const app = await startAppUnderTest(simulator);
+  return { simulator, createdAt, app };
+}
+
+/**
+ * Opens the app in Chromium, presses Watch and waits for the full roster; returns how long that
+ * took in the page's own clock. `whileLoading` runs around the load (a profiler, say).
+ */
+export async function loadInChromium(
+  url: string,
+  whileLoading?: (page: Page) => Promise<() => Promise<void>>,
+): Promise<number> {
+  const expectedPresent = String(PEOPLE);
+  const browser = await launchChromium();
   try {
-    const run = async (concurrency: number) => {
-      const session: WatchSession = {
-        botId: BOT,
-        apiKey: 'bench',
-        source: 'attendee',
-        id: `c${concurrency}`,
-      };
-      const seen = new Set<string>();
-      simulator.clearRequests();
-      const started = performance.now();
-      await loadHistory({
-        queryClient: new QueryClient(),
-        session,
-        concurrency,
-        onPage: (page) => page.events.forEach((event) => seen.add(event.id)),
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    const stop = whileLoading ? await whileLoading(page) : null;
+    await page.addInitScript(INSTRUMENT);
+    await page.goto(url);
+    await page.evaluate((expected) => {
+      (window as unknown as { __backfill: { expected: string } }).__backfill.expected = expected;
+    }, expectedPresent);
+    await page.getByLabel('Bot ID').fill(BOT);
+    await page.getByLabel('API key').fill(KEY);
+    await page.getByRole('button', { name: 'Watch' }).click();
+    await page
+      .waitForFunction(
+        () => (window as unknown as { __backfill: { doneAt: number | null } }).__backfill.doneAt,
+        undefined,
+        { timeout: 180_000, polling: 200 },
+      )
+      .catch(async (error: unknown) => {
+        const status = await page.getByRole('status').first().textContent();
+        throw new Error(`no full roster; the page says: ${status}`, { cause: error });
       });
-      const ms = performance.now() - started;
-      if (seen.size !== events) throw new Error(`loaded ${seen.size} of ${events} events`);
-      return { ms, requests: simulator.requests.length };
-    };
-    const sequential = await run(1);
-    const parallel = await run(6);
-    return {
-      sequentialMs: sequential.ms,
-      parallelMs: parallel.ms,
-      events,
-      sequentialRequests: sequential.requests,
-      parallelRequests: parallel.requests,
-    };
+    await stop?.();
+    return await page.evaluate(() => {
+      const bench = (window as unknown as { __backfill: { startedAt: number; doneAt: number } })
+        .__backfill;
+      return bench.doneAt - bench.startedAt;
+    });
   } finally {
-    globalThis.fetch = realFetch;
-    await server.close();
+    await browser.close();
   }
+}
+
+/** after/before bounds (strict, on created_at) that cut the events into six equal runs. */
+export function sixthsByCount(times: readonly number[]) {
+  const total = times.length;
+  return Array.from({ length: PARALLEL_WALKS }, (_, index) => {
+    const from = Math.floor((total * index) / PARALLEL_WALKS);
+    const to = Math.floor((total * (index + 1)) / PARALLEL_WALKS);
+    return {
+      afterMs: index === 0 ? null : times[from]! - 1,
+      beforeMs: index === PARALLEL_WALKS - 1 ? null : times[to]!,
+    };
+  });
 }

@@ -10,17 +10,20 @@ export interface MeetingSize {
 
 /**
  * A large meeting straight into the simulator: everyone joins in the first minutes and stays, then
- * the rest of the events are people speaking (start/stop pairs), spread evenly up to now.
+ * the rest of the events are people speaking (start/stop pairs), spread evenly up to now. Returns
+ * each event's created_at (the server's hidden insert time), ascending.
  */
 export function populateMeeting(
   simulator: SimulatedAttendee,
   botId: string,
   size: MeetingSize,
-): void {
+): number[] {
+  const createdAt: number[] = [];
   const start = size.nowMs - size.durationMs;
   const joinSpread = Math.min(size.durationMs / 10, 5 * 60_000);
   for (let person = 0; person < size.people; person += 1) {
-    const at = start + (joinSpread * person) / size.people;
+    const at = Math.round(start + (joinSpread * person) / size.people);
+    createdAt.push(at);
     simulator.join(
       botId,
       { uuid: `person-${person}`, name: `Person ${person}`, isHost: person < 2 },
@@ -34,7 +37,9 @@ export function populateMeeting(
     const at = Math.round(first + step * index);
     const uuid = `person-${(index >> 1) % size.people}`;
     const options = { createdAtMs: at, timestampMs: at };
+    createdAt.push(at);
     if (index % 2 === 0) simulator.speechStart(botId, uuid, options);
     else simulator.speechStop(botId, uuid, options);
   }
+  return createdAt;
 }

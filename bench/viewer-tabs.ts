@@ -15,8 +15,7 @@ const { botQueryOptions } = await import('../src/attendee-api/get-bot.ts');
 const { currentHostsQueryOptions } = await import('../src/attendee-api/get-current-hosts.ts');
 const { createLiveTail } = await import('../src/event-feed/live-tail.ts');
 const { loadHistory } = await import('../src/event-feed/parallel-history.ts');
-const { participantEventKeys } = await import('../src/attendee-api/query-keys.ts');
-const { retryDelayMs, shouldRetry } = await import('../src/attendee-api/retry-policy.ts');
+const { liveTailQueryOptions } = await import('../src/event-feed/feed-query-options.ts');
 const { DEFAULT_REFRESH_INTERVALS: INTERVALS } = await import('../src/lib/refresh-intervals.ts');
 type WatchSession = import('../src/lib/watch-session.ts').WatchSession;
 
@@ -30,7 +29,7 @@ const SECONDS = Number(process.env.SECONDS ?? 60);
 
 /**
  * One viewer, as the dashboard runs it: the history loader, then the live tail every 3 s (with
- * the options use-participant-event-feed.ts gives its tail query), and the bot and hosts queries
+ * the page's own liveTailQueryOptions), and the bot and hosts queries
  * with their own options, each on a QueryObserver, which schedules refetches as useQuery does.
  * Only React's rendering is left out.
  */
@@ -50,17 +49,14 @@ async function openViewer(session: WatchSession): Promise<() => void> {
   const onPage = () => undefined;
   const historyStart = await loadHistory({ queryClient, session, onPage });
   const liveTail = createLiveTail(session);
-  // As in the feed: the watermark lives in liveTail and the history start is fixed, not keyed.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  const tail = new QueryObserver(queryClient, {
-    queryKey: participantEventKeys(session).tail,
-    queryFn: ({ signal }) => liveTail.poll(onPage, historyStart, signal),
-    refetchInterval: INTERVALS.eventsPollMs,
-    refetchIntervalInBackground: true,
-    gcTime: 0,
-    retry: shouldRetry,
-    retryDelay: retryDelayMs,
-  });
+  const tail = new QueryObserver(
+    queryClient,
+    liveTailQueryOptions(session, (signal) => liveTail.poll(onPage, historyStart, signal), {
+      enabled: true,
+      pollIntervalMs: INTERVALS.eventsPollMs,
+      meetingOver: false,
+    }),
+  );
   unsubscribes.push(tail.subscribe(() => undefined));
   return () => {
     unsubscribes.forEach((unsubscribe) => unsubscribe());

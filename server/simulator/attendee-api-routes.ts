@@ -33,6 +33,8 @@ export interface RouteContext {
   /** Every bot of the key, in creation order. */
   botsOf(apiKey: string): BotRecord[];
   isKnownKey(apiKey: string): boolean;
+  /** Told how many rows a list page held, so a benchmark can charge for them. */
+  onPageServed?: (rows: number) => void;
 }
 
 /** The resource under any mount prefix; `next` links always use the canonical path. */
@@ -84,6 +86,7 @@ function participantEvents(ctx: RouteContext, bot: BotRecord, url: URL, path: st
           (cursor?.offset ?? 0) + ctx.pageSize + 1,
         );
   const page = paginate(rows, (event) => event.createdAtMs, cursor, ctx.pageSize);
+  ctx.onPageServed?.(page.rows.length);
   return jsonResponse(
     200,
     {
@@ -113,6 +116,7 @@ function participants(ctx: RouteContext, bot: BotRecord, url: URL, path: string)
     readCursor(url.searchParams),
     ctx.pageSize,
   );
+  ctx.onPageServed?.(page.rows.length);
   return jsonResponse(
     200,
     {

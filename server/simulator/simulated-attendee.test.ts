@@ -157,6 +157,24 @@ describe('participant_events', () => {
     expect(event.id).toMatch(/^pe_[A-Za-z0-9]{16}$/);
   });
 
+  it('charges a list page its fixed cost plus a cost per row, and the bot resource neither', async () => {
+    const simulator = new SimulatedAttendee({ pageCost: { fixedMs: 20, perRowMs: 4 } });
+    simulator.addBot({ id: BOT, apiKey: KEY });
+    for (let index = 0; index < 30; index += 1) {
+      simulator.join(BOT, { uuid: `p${index}`, name: `P${index}` });
+    }
+    const timed = async (path: string) => {
+      const started = performance.now();
+      await get(simulator, path);
+      return performance.now() - started;
+    };
+    // A full page of 25 rows: 20 + 25 × 4 = 120 ms; the last 5 rows: 20 + 5 × 4 = 40 ms.
+    const full = await timed(`/api/v1/bots/${BOT}/participant_events`);
+    const bot = await timed(`/api/v1/bots/${BOT}`);
+    expect(full).toBeGreaterThanOrEqual(119);
+    expect(bot).toBeLessThan(40);
+  });
+
   it('sends a Date header from the simulator clock and a JSON content type', async () => {
     const { clock, simulator } = setUp();
     clock.advance(90_500);

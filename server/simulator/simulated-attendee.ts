@@ -28,6 +28,8 @@ export interface SimulatorOptions {
   lateCommitMaxDelayMs?: number;
   /** Delay added to every response, for benchmarks; default 0. */
   latencyMs?: number;
+  /** A server's own work for a list page, added to `latencyMs`, for benchmarks; default none. */
+  pageCost?: PageCost;
   pageSize?: number;
   /** Events kept per bot before the oldest are dropped; raise it for large-meeting benchmarks. */
   maxStoredEvents?: number;
@@ -47,6 +49,17 @@ export interface ParticipantSpec {
   name: string | null;
   userUuid?: string | null;
   isHost?: boolean;
+}
+
+/**
+ * What a list page costs a real server beyond the network: a fixed part (authentication, one
+ * indexed query, the framework) and a part per row (DRF serialises row by row). It is a wait, not
+ * work on this machine: the real server runs elsewhere, with workers answering in parallel.
+ * Cursor pagination seeks by an index on created_at, so the cost does not grow with the position.
+ */
+export interface PageCost {
+  fixedMs: number;
+  perRowMs: number;
 }
 
 interface SimulatedBot extends BotRecord {
@@ -82,6 +95,7 @@ export class SimulatedAttendee {
   private readonly lateCommitProbability: number;
   private readonly lateCommitMaxDelayMs: number;
   private readonly latencyMs: number;
+  private readonly pageCost: PageCost | null;
   private readonly pageSize: number;
   private readonly maxStoredEvents: number | undefined;
   private readonly bots = new Map<string, SimulatedBot>();
@@ -93,6 +107,7 @@ export class SimulatedAttendee {
     this.lateCommitProbability = options.lateCommitProbability ?? 0.04;
     this.lateCommitMaxDelayMs = Math.max(1000, options.lateCommitMaxDelayMs ?? 4000);
     this.latencyMs = options.latencyMs ?? 0;
+    this.pageCost = options.pageCost ?? null;
     this.pageSize = options.pageSize ?? 25;
     this.maxStoredEvents = options.maxStoredEvents;
   }
@@ -151,13 +166,20 @@ export class SimulatedAttendee {
 
   private async answer(request: Request, fault: Fault | null): Promise<Response> {
     if (fault) return answerWithFault(fault, request, () => this.route(request), this.clock.now());
-    const response = this.route(request);
-    if (this.latencyMs > 0) await new Promise((resolve) => setTimeout(resolve, this.latencyMs));
+    let rowsServed: number | null = null;
+    const response = this.route(request, (rows) => (rowsServed = rows));
+    const costMs =
+      this.pageCost && rowsServed !== null
+        ? this.pageCost.fixedMs + this.pageCost.perRowMs * rowsServed
+        : 0;
+    const delayMs = this.latencyMs + costMs;
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
     return response;
   }
 
-  private route(request: Request): Response {
+  private route(request: Request, onPageServed?: (rows: number) => void): Response {
     return routeAttendeeRequest({
+      onPageServed,
       request,
       nowMs: this.clock.now(),
       pageSize: this.pageSize,

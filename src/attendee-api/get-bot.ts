@@ -4,6 +4,7 @@ import type { WatchSession } from '../lib/watch-session';
 import { ApiError, isRefusal } from './api-error';
 import { isMeetingOver } from '../shared/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
+import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
 
 const botSchema = v.object({
@@ -40,9 +41,8 @@ export async function getBot(
 
 export function botQueryOptions(session: WatchSession, refreshMs: number) {
   // The key names the session, not the API key: keys are visible in devtools and caches.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
   return queryOptions({
-    queryKey: ['bot', session.source, session.botId, session.id],
+    queryKey: attendeeKeys.bot(session),
     queryFn: ({ signal }) => getBot(session, signal),
     refetchInterval: (query) => {
       if (query.state.data && isMeetingOver(query.state.data.state)) return false;

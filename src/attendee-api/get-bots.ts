@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { KeyConnection } from '../lib/watch-session';
 import { DEMO_PATH_PREFIX } from '../shared/demo-meeting';
 import { ApiError, isRefusal } from './api-error';
-import { botsListKey } from './query-keys';
+import { attendeeKeys } from './query-keys';
 import { readCursor } from './read-cursor';
 import { requestAttendee } from './request-attendee';
 import { retryDelayMs, shouldRetry } from './retry-policy';
@@ -95,7 +95,7 @@ export function botsListQueryOptions(
   refreshMs: number,
 ) {
   return queryOptions({
-    queryKey: botsListKey(key, states),
+    queryKey: attendeeKeys.botsList(key, states),
     queryFn: ({ signal }) => getBots(key, states, signal),
     // A refused key will not change by asking again; the page says so.
     refetchInterval: (query) => (isRefusal(query.state.error) ? false : refreshMs),

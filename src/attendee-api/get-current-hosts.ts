@@ -4,6 +4,7 @@ import type { WatchSession } from '../lib/watch-session';
 import { ApiError, isRefusal } from './api-error';
 import { botPath, requestAttendee } from './request-attendee';
 import { readCursor } from './read-cursor';
+import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
 
 const participantsPageSchema = v.object({
@@ -45,9 +46,8 @@ export function currentHostsQueryOptions(
   meetingOver: boolean,
   refreshMs: number,
 ) {
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps -- the key names the session, not the key
   return queryOptions({
-    queryKey: ['current-hosts', session.source, session.botId, session.id],
+    queryKey: attendeeKeys.hosts(session),
     queryFn: ({ signal }) => getCurrentHosts(session, signal),
     refetchInterval: (query) => (meetingOver || isRefusal(query.state.error) ? false : refreshMs),
     refetchIntervalInBackground: true,

@@ -1,18 +1,32 @@
 import type { KeyConnection, WatchSession } from '../lib/watch-session';
 
-/**
- * Query keys for one watched bot, general to specific. They name the session, never the API key
- * (keys show in devtools), and leave cursors and watermarks out.
- */
-export function participantEventKeys(session: WatchSession) {
-  const base = ['participant-events', session.source, session.botId, session.id] as const;
-  return { history: [...base, 'history'] as const, tail: [...base, 'tail'] as const };
+/** The part of a history window that names it: its bounds on the server's insert time. */
+export interface HistoryWindowKey {
+  /** Which load of the history the window belongs to: a remount's load never reuses another's. */
+  load: number;
+  afterMs: number | null;
+  beforeMs: number | null;
 }
 
-/** The bots of one key in some states: named by the key's id, never the key; states sorted. */
-export function botsListKey(
-  key: Pick<KeyConnection, 'source' | 'keyId'>,
-  states: readonly string[],
-) {
-  return ['bots-list', key.source, key.keyId, [...states].sort()] as const;
-}
+/**
+ * Every query key the page uses, general to specific: everything for one watched bot starts with
+ * `attendeeKeys.session(session)`. They name the session (a new one for every press of Watch),
+ * never the API key (keys show in devtools), and leave cursors and watermarks out.
+ */
+export const attendeeKeys = {
+  all: ['attendee'] as const,
+  session: (session: WatchSession) =>
+    [...attendeeKeys.all, session.source, session.botId, session.id] as const,
+  bot: (session: WatchSession) => [...attendeeKeys.session(session), 'bot'] as const,
+  hosts: (session: WatchSession) => [...attendeeKeys.session(session), 'hosts'] as const,
+  /** The whole history, loaded once; its windows sit below it. */
+  history: (session: WatchSession) => [...attendeeKeys.session(session), 'history'] as const,
+  historyLoad: (session: WatchSession, load: number) =>
+    [...attendeeKeys.history(session), 'load', load] as const,
+  historyWindow: (session: WatchSession, window: HistoryWindowKey) =>
+    [...attendeeKeys.historyLoad(session, window.load), window.afterMs, window.beforeMs] as const,
+  tail: (session: WatchSession) => [...attendeeKeys.session(session), 'tail'] as const,
+  /** The bots of one key in some states: named by the key's id, never the key; states sorted. */
+  botsList: (key: Pick<KeyConnection, 'source' | 'keyId'>, states: readonly string[]) =>
+    [...attendeeKeys.all, key.source, 'key', key.keyId, 'bots', [...states].sort()] as const,
+};

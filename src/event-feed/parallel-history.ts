@@ -8,20 +8,14 @@ import {
   getParticipantEventsPage,
   type EventsPage,
 } from '../attendee-api/get-participant-events-page';
-import { participantEventKeys } from '../attendee-api/query-keys';
-import { planHistoryWindows, type HistoryWindow } from './history-windows';
-import type { HistoryStart } from './live-tail';
+import { attendeeKeys, type HistoryWindowKey } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
+import { planHistoryWindows, type HistoryWindow } from './history-windows';
+import { createHistoryLoadProgress, type HistoryProgress } from './history-load-progress';
+import type { HistoryStart } from './live-tail';
+import { createOrderedDelivery } from './ordered-delivery';
 import type { PageSink } from './walk-events';
-
-export interface HistoryProgress {
-  /** 0 to 1, estimated from how far each window's events have reached in time. */
-  fraction: number;
-  /** Events received so far, counting the few that overlapping windows return twice. */
-  eventsReceived: number;
-  /** A transient failure some window is retrying right now, or null. */
-  retryingAfter: unknown;
-}
+import { runWorkerPool } from './worker-pool';
 
 export interface HistoryLoadOptions {
   queryClient: QueryClient;
@@ -44,36 +38,27 @@ let loadsStarted = 0;
 
 /**
  * One window's cursor chain as a TanStack infinite query, walked page by page so a failed page is
- * retried alone. Never refetched as a whole: a refetch would re-walk every page.
+ * retried alone. Never refetched as a whole: a refetch would re-walk every page. Only the newest
+ * page is kept (`maxPages: 1`), enough to know the next cursor: the events live on in the
+ * attendance store, and a cache that grew with every page would make each page cost more than
+ * the one before.
  */
-function historyWindowQueryOptions(
-  session: WatchSession,
-  load: number,
-  window: HistoryWindow,
-  onPage: (page: EventsPage) => void,
-) {
+export function historyWindowQueryOptions(session: WatchSession, window: HistoryWindowKey) {
   return infiniteQueryOptions({
-    queryKey: [
-      ...participantEventKeys(session).history,
-      'window',
-      load,
-      window.afterMs,
-      window.beforeMs,
-    ],
-    queryFn: async ({ pageParam, signal }) => {
-      const page = await getParticipantEventsPage(
+    queryKey: attendeeKeys.historyWindow(session, window),
+    queryFn: ({ pageParam, signal }) =>
+      getParticipantEventsPage(
         session,
         { cursor: pageParam, afterMs: window.afterMs, beforeMs: window.beforeMs },
         signal,
-      );
-      onPage(page);
-      return page;
-    },
+      ),
     initialPageParam: null as string | null,
     getNextPageParam: (lastPage) => lastPage.nextCursor ?? undefined,
+    maxPages: 1,
+    // Two pages are never the same: comparing them deeply is work for nothing.
+    structuralSharing: false,
     staleTime: Infinity,
-    // The events live on in the attendance store; the pages need not outlast the load.
-    gcTime: 60_000,
+    gcTime: 0,
     retry: shouldRetry,
     retryDelay: retryDelayMs,
   });
@@ -90,138 +75,98 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
   const concurrency = options.concurrency ?? HISTORY_CONCURRENCY;
   loadsStarted += 1;
   const load = loadsStarted;
-  const progress = { eventsReceived: 0, fractions: [0], failures: new Map<number, unknown>() };
-  const report = () =>
-    options.onProgress?.({
-      fraction:
-        progress.fractions.reduce((sum, value) => sum + value, 0) / progress.fractions.length,
-      eventsReceived: progress.eventsReceived,
-      retryingAfter: [...progress.failures.values()].find((reason) => reason != null) ?? null,
-    });
+  const progress = createHistoryLoadProgress(options.onProgress ?? (() => undefined));
+  const delivery = createOrderedDelivery(options.onPage);
   const cancelWindows = () =>
-    void queryClient.cancelQueries({
-      queryKey: [...participantEventKeys(session).history, 'window', load],
-    });
+    void queryClient.cancelQueries({ queryKey: attendeeKeys.historyLoad(session, load) });
   signal?.addEventListener('abort', cancelWindows);
 
-  // Window order is server order: pages of window k wait until windows before it are delivered.
-  const buffered: EventsPage[][] = [];
-  const finished: boolean[] = [];
-  const spans: [number, number][] = [];
-  let head = 0;
-  const deliver = () => {
-    while (head < buffered.length) {
-      for (const page of buffered[head]!.splice(0)) options.onPage(page);
-      if (!finished[head]) return;
-      head += 1;
-    }
-  };
-
-  const openWindow = (index: number, window: HistoryWindow) => {
-    buffered[index] = [];
-    finished[index] = false;
+  /** Walks window `index`; `onFirstPage` sees its first page before anything else happens. */
+  const walkWindow = async (
+    index: number,
+    window: Omit<HistoryWindowKey, 'load'>,
+    onFirstPage?: (page: EventsPage) => boolean,
+  ) => {
     const observer = new InfiniteQueryObserver(
       queryClient,
-      historyWindowQueryOptions(session, load, window, (page) => {
-        buffered[index]!.push(page);
-        progress.eventsReceived += page.events.length;
-        const last = page.events.at(-1);
-        const span = spans[index];
-        if (last && span) {
-          const reached = (last.timestamp_ms - span[0]) / Math.max(1, span[1] - span[0]);
-          progress.fractions[index] = Math.min(
-            0.99,
-            Math.max(progress.fractions[index] ?? 0, reached),
-          );
-        }
-        deliver();
-        report();
-      }),
+      historyWindowQueryOptions(session, { load, ...window }),
     );
-    const unsubscribe = observer.subscribe((result) => {
-      progress.failures.set(index, result.failureReason);
-      report();
-    });
-    const close = () => {
-      unsubscribe();
-      progress.failures.delete(index);
-      finished[index] = true;
-      progress.fractions[index] = 1;
-      deliver();
-      report();
-    };
-    /** Fetches the next page; a failure left after the retries is final. */
+    const unsubscribe = observer.subscribe((result) =>
+      progress.windowFailing(index, result.failureReason),
+    );
+    /** The next page; a failure left after the retries is final. */
     const fetchNext = async () => {
       const result = await observer.fetchNextPage();
       if (signal?.aborted) throw signal.reason;
       if (result.isError) throw result.error;
-      if (result.data === undefined) throw new Error('A history page was cancelled.');
-      return result;
+      const page = result.data?.pages.at(-1);
+      if (page === undefined) throw new Error('A history page was cancelled.');
+      return page;
     };
-    const walkToEnd = async () => {
-      try {
-        let result = observer.getCurrentResult();
-        if (!result.data) result = await fetchNext();
-        while (result.hasNextPage) result = await fetchNext();
-      } finally {
-        unsubscribe();
+    try {
+      let page = await fetchNext();
+      if (onFirstPage && !onFirstPage(page)) return;
+      for (;;) {
+        // Ask for the next page before handing this one on, so the request is on its way while
+        // the page (and whatever re-renders because of it) is dealt with.
+        const next = page.nextCursor === null ? null : fetchNext();
+        next?.catch(() => undefined);
+        delivery.push(index, page);
+        progress.pageArrived(index, page.events);
+        if (next === null) break;
+        page = await next;
       }
-      close();
-    };
-    return { fetchNext, walkToEnd, close };
+    } finally {
+      // With gcTime 0, the window's query (its one page) goes with its last observer.
+      unsubscribe();
+    }
+    progress.finishWindow(index);
+    delivery.finish(index);
   };
 
   try {
     // The first page of the whole history tells how old the meeting is and how dense its events
     // are. A short meeting is walked on from there; a long one is split into windows.
-    const whole = openWindow(0, { afterMs: null, beforeMs: null });
-    const firstPage = (await whole.fetchNext()).data!.pages[0]!;
-    const start: HistoryStart = { serverDateMs: firstPage.serverDateMs, finishedAtMs: Date.now() };
-    const first = firstPage.events[0]?.timestamp_ms ?? 0;
-    const now = firstPage.serverDateMs ?? Date.now();
-    spans[0] = [first, now];
-    const windows =
-      concurrency > 1 && firstPage.nextCursor !== null
-        ? planHistoryWindows(
-            {
-              firstEventMs: first,
-              lastEventMs: firstPage.events.at(-1)?.timestamp_ms ?? first,
-              serverNowMs: now,
-            },
-            { maxWindows: options.maxWindows ?? 24, pagesPerWindow: options.pagesPerWindow ?? 4 },
-          )
-        : [];
-    if (windows.length <= 1) {
-      await whole.walkToEnd();
-      return { ...start, finishedAtMs: Date.now() };
+    const plan = { serverDateMs: null as number | null, windows: [] as HistoryWindow[] };
+    await walkWindow(0, { afterMs: null, beforeMs: null }, (firstPage) => {
+      plan.serverDateMs = firstPage.serverDateMs;
+      const first = firstPage.events[0]?.timestamp_ms ?? 0;
+      const now = firstPage.serverDateMs ?? Date.now();
+      progress.openWindow(0, first, now);
+      const windows =
+        concurrency > 1 && firstPage.nextCursor !== null
+          ? planHistoryWindows(
+              {
+                firstEventMs: first,
+                lastEventMs: firstPage.events.at(-1)?.timestamp_ms ?? first,
+                serverNowMs: now,
+              },
+              { maxWindows: options.maxWindows ?? 24, pagesPerWindow: options.pagesPerWindow ?? 4 },
+            )
+          : [];
+      plan.windows = windows;
+      const step = (now - first) / Math.max(1, windows.length);
+      windows.forEach((_, position) =>
+        progress.openWindow(position + 1, first + step * position, first + step * (position + 1)),
+      );
+      // One window: walk on from this page. Several: window 1 starts from the beginning again,
+      // so the first page is read twice and merged by id.
+      return windows.length <= 1;
+    });
+    if (plan.windows.length > 1) {
+      progress.finishWindow(0);
+      delivery.finish(0);
+      await runWorkerPool(
+        plan.windows.map((window, position) => () => walkWindow(position + 1, window)),
+        concurrency,
+      );
     }
-
-    // Window 1 starts from the beginning again: the first page is read twice, and merged by id.
-    whole.close();
-    const step = (now - first) / windows.length;
-    progress.fractions = [1, ...windows.map(() => 0)];
-    let nextWindow = 0;
-    let failed = false;
-    const worker = async () => {
-      while (nextWindow < windows.length && !failed) {
-        const index = nextWindow + 1;
-        const window = windows[nextWindow]!;
-        nextWindow += 1;
-        spans[index] = [first + step * (index - 1), first + step * index];
-        try {
-          await openWindow(index, window).walkToEnd();
-        } catch (error) {
-          failed = true;
-          throw error;
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(concurrency, windows.length) }, worker));
-    return { ...start, finishedAtMs: Date.now() };
+    return { serverDateMs: plan.serverDateMs, finishedAtMs: Date.now() };
   } catch (error) {
     cancelWindows();
     throw error;
   } finally {
+    progress.flush();
     signal?.removeEventListener('abort', cancelWindows);
   }
 }

@@ -3,9 +3,9 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WatchSession } from '../lib/watch-session';
 import { isTransientError } from '../attendee-api/api-error';
 import { createLiveTail } from './live-tail';
-import { loadHistory, type HistoryProgress } from './parallel-history';
-import { participantEventKeys } from '../attendee-api/query-keys';
-import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
+import { loadHistory } from './parallel-history';
+import type { HistoryProgress } from './history-load-progress';
+import { historyQueryOptions, liveTailQueryOptions } from './feed-query-options';
 import type { PageSink } from './walk-events';
 
 export interface EventFeedOptions {
@@ -21,6 +21,8 @@ export type EventFeedPhase = 'history' | 'live' | 'finished' | 'stopped';
 
 export interface EventFeed {
   phase: EventFeedPhase;
+  /** The whole history is in: only then does presence (who is here now) mean anything. */
+  historyComplete: boolean;
   historyEventsLoaded: number;
   /** How far the history load is, 0 to 1; null when it cannot tell. */
   historyProgress: number | null;
@@ -45,50 +47,26 @@ export function useParticipantEventFeed(
   const queryClient = useQueryClient();
   const [liveTail] = useState(() => createLiveTail(session, options.overlapMs));
   const [progress, setProgress] = useState<HistoryProgress | null>(null);
-  const keys = participantEventKeys(session);
 
-  // Loaded once: no refetch on focus, reconnect or mount, and never on an interval (a refetch
-  // would re-walk every page). New events come from the live tail. The session id in the key
-  // names everything the load depends on.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  const history = useQuery({
-    queryKey: keys.history,
-    queryFn: ({ signal }) =>
+  const history = useQuery(
+    historyQueryOptions(session, (signal) =>
       loadHistory({ queryClient, session, onPage, onProgress: setProgress, signal }),
-    staleTime: Infinity,
-    gcTime: Infinity,
-    refetchOnMount: false,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    // Each page is retried inside the load; what reaches here is final (bad key, unknown bot).
-    retry: false,
-  });
+    ),
+  );
   const historyStart = history.data;
   const historyDone = historyStart !== undefined;
 
   const [finalPollDone, setFinalPollDone] = useState(false);
-  // The watermark lives in liveTail and the history start in the history query, not in the
-  // key: a new key per poll would pile up cache entries and defeat one-poll-in-flight.
-  // eslint-disable-next-line @tanstack/query/exhaustive-deps
-  const tail = useQuery({
-    queryKey: keys.tail,
-    queryFn: ({ signal }) => {
-      if (!historyStart) throw new Error('The live tail starts after the history.');
-      return liveTail.poll(onPage, historyStart, signal);
-    },
-    enabled: historyDone && !finalPollDone,
-    refetchInterval: (query) => {
-      const error = query.state.error;
-      if (meetingOver || (error && !isTransientError(error))) return false;
-      return pollIntervalMs;
-    },
-    refetchIntervalInBackground: true,
-    refetchOnWindowFocus: false,
-    refetchOnReconnect: false,
-    gcTime: 0,
-    retry: shouldRetry,
-    retryDelay: retryDelayMs,
-  });
+  const tail = useQuery(
+    liveTailQueryOptions(
+      session,
+      (signal) => {
+        if (!historyStart) throw new Error('The live tail starts after the history.');
+        return liveTail.poll(onPage, historyStart, signal);
+      },
+      { enabled: historyDone && !finalPollDone, pollIntervalMs, meetingOver },
+    ),
+  );
 
   const { refetch: refetchTail } = tail;
   useEffect(() => {
@@ -113,6 +91,7 @@ export function useParticipantEventFeed(
         : finalPollDone
           ? 'finished'
           : 'live',
+    historyComplete: historyDone,
     historyEventsLoaded: progress?.eventsReceived ?? 0,
     historyProgress: historyDone ? 1 : (progress?.fraction ?? null),
     error: stoppedByError ? error : null,

@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
+import { coalesceSubscribe } from '../../lib/coalesce-subscribe';
 import { botQueryOptions } from '../../attendee-api/get-bot';
 import { currentHostsQueryOptions } from '../../attendee-api/get-current-hosts';
 import { isMeetingOver } from '../../shared/bot-states';
@@ -25,6 +26,8 @@ import { DashboardHeader } from './dashboard-header';
 import { FeedProblem } from './feed-problem';
 import { FeedStatus } from './feed-status';
 import { HistoryProgress } from './history-progress';
+import { RosterWhileLoading } from './roster-while-loading';
+import { historySoFar } from '../../domain/history-so-far';
 import { RejectedEventsNotice } from './rejected-events-notice';
 import { rosterEmptyMessage } from './roster-empty-message';
 import { meetingAtMoment } from '../../domain/state-at-moment';
@@ -35,6 +38,8 @@ import { RewindControls } from '../../features/rewind/rewind-controls';
 import { JoinAlerts } from '../../features/alerts/join-alerts';
 import { LiveNoHostWarning } from '../../features/alerts/no-host-warning';
 
+const HISTORY_RENDER_EVERY_MS = 250;
+
 export interface DashboardProps {
   session: WatchSession;
   onSwitch: () => void;
@@ -44,10 +49,6 @@ export interface DashboardProps {
 
 export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProps) {
   const [store] = useState(createAttendanceStore);
-  const version = useSyncExternalStore(store.subscribe, store.getVersion);
-  // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
-  // have painted, so new events show in the frame they arrive.
-  const paintedVersion = useValueAfterPaint(version);
   const intervals = useRefreshIntervals();
   const [pollIntervalMs, setPollIntervalMs] = useState(intervals.eventsPollMs);
   const now = useNow(15_000);
@@ -71,22 +72,44 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
     pollIntervalMs,
     meetingOver,
   });
+  // While the history loads, pages land every few milliseconds: a render for each would take
+  // the time the load needs. A few a second is what a person can follow; live, every change.
+  const loadingHistory = feed.phase === 'history';
+  const subscribe = useMemo(
+    () =>
+      loadingHistory
+        ? coalesceSubscribe(store.subscribe, HISTORY_RENDER_EVERY_MS)
+        : store.subscribe,
+    [loadingHistory, store],
+  );
+  const version = useSyncExternalStore(subscribe, store.getVersion);
+  // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
+  // have painted, so new events show in the frame they arrive.
+  const paintedVersion = useValueAfterPaint(version);
   // A transient failure is retried without end, so it shows as failureReason, never as error.
   // While the feed is failing too, its message already explains it; the bot's would repeat it.
   const botFailure = bot.error ?? bot.failureReason;
   const feedFailing = feed.phase === 'stopped' || feed.retryingAfter !== null;
   const botStateProblem = botFailure !== null && !feedFailing ? explainBotError(botFailure) : null;
-  const historyLoaded = feed.phase !== 'history' && !(feed.phase === 'stopped' && version === 0);
+  // Presence from part of the history can be wrong (a leave may be in the rest): the roster and
+  // the figures wait for all of it, even when loading stopped part-way.
+  const historyLoaded = feed.historyComplete;
+  const partlyLoaded = !historyLoaded && (loadingHistory || version > 0);
   const state = store.state;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
-  const present = useMemo(() => presentParticipants(state), [state, version]);
+  const present = useMemo(
+    () => (historyLoaded ? presentParticipants(state) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
+    [historyLoaded, state, version],
+  );
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
+  const soFar = useMemo(() => historySoFar(state), [state, version]);
   const insights = store.insights;
   const moment = useMemo(
     () => (rewindAtMs === null ? null : meetingAtMoment(state, insights, rewindAtMs)),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- a late event may land before the moment; version says when
     [state, insights, rewindAtMs, version],
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
   const speechRecorded = useMemo(() => !isSpeechUnrecorded(state, insights), [state, version]);
   usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
   const eventsSeen = eventCount(state) > 0;
@@ -116,8 +139,12 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
       {store.rejectedEvents > 0 && (
         <RejectedEventsNotice count={store.rejectedEvents} examples={store.rejectedExamples} />
       )}
-      {!historyLoaded && feed.phase === 'history' && (
-        <HistoryProgress events={feed.historyEventsLoaded} fraction={feed.historyProgress} />
+      {loadingHistory && (
+        <HistoryProgress
+          events={feed.historyEventsLoaded}
+          fraction={feed.historyProgress}
+          eventsThroughMs={soFar.eventsThroughMs}
+        />
       )}
       {historyLoaded && (
         <>
@@ -150,18 +177,22 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
             version={paintedVersion}
             endedAtMs={endedAtMs}
           />
-          <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-            <section aria-labelledby={rosterId} className={panelClasses}>
-              <h2
-                id={rosterId}
-                className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
-              >
-                {moment !== null
-                  ? `Present at ${clockTime(moment.atMs, true)}`
-                  : meetingOver
-                    ? 'In the meeting when the bot left'
-                    : 'In the meeting now'}
-              </h2>
+        </>
+      )}
+      {(historyLoaded || partlyLoaded) && (
+        <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <section aria-labelledby={rosterId} className={panelClasses}>
+            <h2
+              id={rosterId}
+              className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
+            >
+              {moment !== null
+                ? `Present at ${clockTime(moment.atMs, true)}`
+                : meetingOver
+                  ? 'In the meeting when the bot left'
+                  : 'In the meeting now'}
+            </h2>
+            {historyLoaded ? (
               <FindInRoster
                 participants={moment?.present ?? present}
                 nowMs={now}
@@ -173,15 +204,24 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
                     : rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)
                 }
               />
-            </section>
-            <TimelineSection
-              state={state}
-              version={version}
-              className={panelClasses}
-              untilMs={rewindAtMs}
-              speechRecorded={speechRecorded}
-            />
-          </div>
+            ) : (
+              <RosterWhileLoading
+                participantsSeen={soFar.participantsSeen}
+                stopped={feed.phase === 'stopped'}
+              />
+            )}
+          </section>
+          <TimelineSection
+            state={state}
+            version={version}
+            className={panelClasses}
+            untilMs={rewindAtMs}
+            speechRecorded={speechRecorded}
+          />
+        </div>
+      )}
+      {historyLoaded && (
+        <>
           <ChartSection
             insights={store.insights}
             version={paintedVersion}

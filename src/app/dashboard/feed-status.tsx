@@ -41,7 +41,7 @@ function describeFeed(
   }
   if (feed.phase === 'history') {
     return {
-      dot: 'bg-sky-500 animate-pulse',
+      dot: 'bg-sky-500',
       text: `Loading history… ${formatCount(feed.historyEventsLoaded)} events`,
     };
   }

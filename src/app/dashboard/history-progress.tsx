@@ -1,14 +1,17 @@
 import { useId } from 'react';
+import { clockTime } from '../../lib/clock-time';
 import { formatCount } from '../../lib/format-count';
 
 export interface HistoryProgressProps {
   events: number;
   /** 0 to 1, or null while the total is unknown. */
   fraction: number | null;
+  /** The bot's time of the newest event handed on so far, oldest first; null before any. */
+  eventsThroughMs: number | null;
 }
 
-/** Shown instead of the roster until the whole history is in, so it is never shown half right. */
-export function HistoryProgress({ events, fraction }: HistoryProgressProps) {
+/** How far the history is, and what of it is shown already (the events up to some time). */
+export function HistoryProgress({ events, fraction, eventsThroughMs }: HistoryProgressProps) {
   const labelId = useId();
   const percent = fraction === null ? null : Math.round(fraction * 100);
   return (
@@ -28,14 +31,16 @@ export function HistoryProgress({ events, fraction }: HistoryProgressProps) {
         className="mt-3 h-2 overflow-hidden rounded-full bg-slate-200 dark:bg-slate-700"
       >
         <div
-          className={`h-full rounded-full bg-teal-600 transition-[width] dark:bg-teal-400 ${percent === null ? 'w-1/3 animate-pulse' : ''}`}
+          className={`h-full rounded-full bg-teal-600 dark:bg-teal-400 ${percent === null ? 'w-1/3' : ''}`}
           style={percent === null ? undefined : { width: `${percent}%` }}
         />
       </div>
       <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
         {formatCount(events)} events so far
-        {percent === null ? '' : ` · ${percent}%`}. The roster appears once the whole history is in,
-        so it is never shown half right.
+        {percent === null ? '' : ` · ${percent}%`}.
+        {eventsThroughMs === null
+          ? ''
+          : ` What happened up to ${clockTime(eventsThroughMs)} is below; later events are still loading.`}
       </p>
     </div>
   );

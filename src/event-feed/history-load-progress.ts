@@ -1,0 +1,93 @@
+import type { ParticipantEvent } from '../shared/participant-event';
+
+export interface HistoryProgress {
+  /** 0 to 1, estimated from how far each window's events have reached in time. */
+  fraction: number;
+  /** Events received so far, counting the few that overlapping windows return twice. */
+  eventsReceived: number;
+  /** A transient failure some window is retrying right now, or null. */
+  retryingAfter: unknown;
+}
+
+export interface HistoryLoadProgress {
+  /** Window `index` covers bot time `fromMs` to `toMs`; reaching `toMs` is that window done. */
+  openWindow(index: number, fromMs: number, toMs: number): void;
+  pageArrived(index: number, events: readonly ParticipantEvent[]): void;
+  /** The failure a window is retrying, or null once it is past it. */
+  windowFailing(index: number, reason: unknown): void;
+  finishWindow(index: number): void;
+  /** Says where the load is now, and stops any report still waiting. */
+  flush(): void;
+}
+
+/** A page arrives every few milliseconds: a person needs to hear about it a few times a second. */
+export const PROGRESS_REPORT_EVERY_MS = 250;
+
+/**
+ * Where a history load has got to, reported at most every `reportEveryMs` (the first and last
+ * reports at once), so the page re-renders a few times a second rather than once a page.
+ */
+export function createHistoryLoadProgress(
+  onProgress: (progress: HistoryProgress) => void,
+  reportEveryMs = PROGRESS_REPORT_EVERY_MS,
+): HistoryLoadProgress {
+  const fractions = new Map<number, number>();
+  const spans = new Map<number, [number, number]>();
+  const failures = new Map<number, unknown>();
+  let eventsReceived = 0;
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let lastReportAt = -Infinity;
+
+  const report = () => {
+    timer = null;
+    lastReportAt = Date.now();
+    let sum = 0;
+    for (const fraction of fractions.values()) sum += fraction;
+    onProgress({
+      fraction: fractions.size === 0 ? 0 : sum / fractions.size,
+      eventsReceived,
+      retryingAfter: [...failures.values()].find((reason) => reason != null) ?? null,
+    });
+  };
+  const scheduleReport = () => {
+    if (timer !== null) return;
+    const wait = lastReportAt + reportEveryMs - Date.now();
+    if (wait <= 0) report();
+    else timer = setTimeout(report, wait);
+  };
+  const flush = () => {
+    if (timer !== null) clearTimeout(timer);
+    report();
+  };
+
+  return {
+    openWindow(index, fromMs, toMs) {
+      spans.set(index, [fromMs, toMs]);
+      fractions.set(index, 0);
+    },
+    pageArrived(index, events) {
+      eventsReceived += events.length;
+      const last = events.at(-1);
+      const span = spans.get(index);
+      if (last && span) {
+        const reached = (last.timestamp_ms - span[0]) / Math.max(1, span[1] - span[0]);
+        // Never 1 before the window has really finished: the bot's clock may run ahead.
+        fractions.set(index, Math.min(0.99, Math.max(fractions.get(index) ?? 0, reached)));
+      }
+      scheduleReport();
+    },
+    windowFailing(index, reason) {
+      const before = failures.get(index) ?? null;
+      if (reason == null) failures.delete(index);
+      else failures.set(index, reason);
+      // Trouble, and its end, are worth saying at once.
+      if ((reason ?? null) !== before) flush();
+    },
+    finishWindow(index) {
+      failures.delete(index);
+      fractions.set(index, 1);
+      scheduleReport();
+    },
+    flush,
+  };
+}
