@@ -4,6 +4,7 @@ import { isTransientError } from '../attendee-api/api-error';
 import { attendeeKeys } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import type { HistoryStart, PollResult } from './live-tail';
+import { msUntilSharedTick } from '../lib/shared-schedule';
 
 /**
  * The whole history, loaded once (parallel-history.ts): no refetch on focus, reconnect or mount,
@@ -51,7 +52,8 @@ export function liveTailQueryOptions(
     refetchInterval: (query) => {
       const error = query.state.error;
       if (schedule.meetingOver || (error && !isTransientError(error))) return false;
-      return schedule.pollIntervalMs;
+      // On the shared schedule: viewers of this bot ask together and share one answer.
+      return msUntilSharedTick(schedule.pollIntervalMs, session.botId);
     },
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: false,
