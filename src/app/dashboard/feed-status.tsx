@@ -1,4 +1,4 @@
-import { formatDistanceStrict } from 'date-fns';
+import { timeAgo } from '../../lib/relative-time';
 import { clockTime } from '../../lib/clock-time';
 import { explainError } from '../../attendee-api/api-error';
 import type { EventFeed } from '../../event-feed/use-participant-event-feed';
@@ -64,7 +64,7 @@ function describeMeetingOver(bot: FeedStatusProps['bot'], now: number): string {
   const when =
     endedAtMs === null
       ? ''
-      : ` at ${clockTime(endedAtMs)} (${formatDistanceStrict(endedAtMs, Math.max(now, endedAtMs), { addSuffix: true })})`;
+      : ` at ${clockTime(endedAtMs)} (${timeAgo(endedAtMs, Math.max(now, endedAtMs))})`;
   return how === 'failed'
     ? `Meeting over · the bot stopped with an error${when}`
     : `Meeting over · the bot left${when}`;
@@ -73,5 +73,5 @@ function describeMeetingOver(bot: FeedStatusProps['bot'], now: number): string {
 function secondsAgo(thenMs: number, nowMs: number): string {
   const seconds = Math.max(0, Math.round((nowMs - thenMs) / 1000));
   if (seconds < 120) return `${seconds} s ago`;
-  return formatDistanceStrict(thenMs, nowMs, { addSuffix: true });
+  return timeAgo(thenMs, nowMs);
 }

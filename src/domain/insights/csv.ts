@@ -1,4 +1,4 @@
-import { formatISO } from 'date-fns';
+import { isoWithOffset } from '../../lib/relative-time';
 
 export type CsvCell = string | number | null;
 
@@ -17,7 +17,7 @@ export function toCsv(header: readonly string[], rows: readonly (readonly CsvCel
 
 /** An ISO 8601 time with the viewer's UTC offset (`2026-11-24T13:05:00+01:00`), whole seconds. */
 export function csvTime(timestampMs: number | null): string | null {
-  return timestampMs === null ? null : formatISO(timestampMs);
+  return timestampMs === null ? null : isoWithOffset(timestampMs);
 }
 
 /** Milliseconds as seconds, which spreadsheets sum and format as durations more easily. */

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { formatDistanceStrict } from 'date-fns';
+import { timeAgo } from '../../lib/relative-time';
 import { HostBadge } from '../../components/ui/badge';
 import { SpeakingMark } from '../../components/ui/speaking-mark';
 import type { ParticipantState } from '../../domain/attendance-state';
@@ -107,7 +107,7 @@ function initialOf(name: string | null): string {
 /** The bot's clock may run ahead of ours: a join "in the future" is shown as just now. */
 function joinedAgo(joinedAtMs: number, nowMs: number): string {
   if (nowMs - joinedAtMs < 5000) return 'just now';
-  return formatDistanceStrict(joinedAtMs, nowMs, { addSuffix: true });
+  return timeAgo(joinedAtMs, nowMs);
 }
 
 /**
