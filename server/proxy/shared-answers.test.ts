@@ -95,6 +95,17 @@ describe('shared upstream answers', () => {
     expect(await (await later).json()).toEqual({ round: 2 });
   });
 
+  it('never keeps a 200 whose body was cut short: the retry reaches the upstream', async () => {
+    const bodies = ['{"results": [{"id": "pe_1"', '{"results": []}'];
+    const handler = vi.fn(
+      async () => new Response(bodies.shift(), { status: 200, headers: { Date: 'x' } }),
+    );
+    const shared = shareUpstreamAnswers(handler, { reuseMs: 2000, now: () => 0 });
+    expect(await (await shared.handle(ask())).text()).toBe('{"results": [{"id": "pe_1"');
+    expect(await (await shared.handle(ask())).json()).toEqual({ results: [] });
+    expect(handler).toHaveBeenCalledTimes(2);
+  });
+
   it('keeps separate answers for another query, another Accept or another key', async () => {
     const upstream = heldUpstream();
     const shared = shareUpstreamAnswers(upstream.handler);

@@ -100,7 +100,7 @@ export function shareUpstreamAnswers(
     inFlight.set(key, flight);
     answer
       .then((stored) => {
-        if (stored.status === 200) keep(key, stored);
+        if (stored.status === 200 && isWholeJson(stored.body)) keep(key, stored);
       })
       .catch(() => undefined)
       .finally(() => inFlight.delete(key));
@@ -170,4 +170,18 @@ function clientClosed(): Response {
     status: CLIENT_CLOSED_REQUEST,
     headers: { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' },
   });
+}
+
+/**
+ * A 200 cut short on the way (a dropped connection, a proxy in between) is not kept for others:
+ * the page retries it, and a retry within the reuse time must reach the upstream, not the same
+ * broken body. Attendee's answers are small JSON pages, so reading one through is cheap.
+ */
+function isWholeJson(body: ArrayBuffer): boolean {
+  try {
+    JSON.parse(new TextDecoder().decode(body));
+    return true;
+  } catch {
+    return false;
+  }
 }
