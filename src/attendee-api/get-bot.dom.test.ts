@@ -4,7 +4,6 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import type { WatchSession } from '../lib/watch-session';
-import { msUntilSharedTick } from '../lib/shared-schedule';
 import { botQueryOptions } from './get-bot';
 
 const BOT_REFRESH_MS = 10_000;
@@ -33,9 +32,6 @@ async function requestsWhileWatching(
 
 beforeEach(() => {
   vi.useFakeTimers();
-  // Start on one of this bot's shared ticks, so that refreshes fall every 10 s from the start.
-  const start = Date.UTC(2026, 10, 27, 9);
-  vi.setSystemTime(start + msUntilSharedTick(BOT_REFRESH_MS, BOT, start));
 });
 
 afterEach(() => {

@@ -6,7 +6,6 @@ import { isMeetingOver } from '../shared/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
 import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
-import { msUntilSharedTick } from '../lib/shared-schedule';
 
 const botSchema = v.object({
   id: v.string(),
@@ -48,7 +47,7 @@ export function botQueryOptions(session: WatchSession, refreshMs: number) {
     refetchInterval: (query) => {
       if (query.state.data && isMeetingOver(query.state.data.state)) return false;
       // A refused key or an unknown bot will not change by asking again; the feed says so.
-      return isRefusal(query.state.error) ? false : msUntilSharedTick(refreshMs, session.botId);
+      return isRefusal(query.state.error) ? false : refreshMs;
     },
     refetchIntervalInBackground: true,
     retry: shouldRetry,

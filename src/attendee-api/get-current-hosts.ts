@@ -6,7 +6,6 @@ import { botPath, requestAttendee } from './request-attendee';
 import { readCursor } from './read-cursor';
 import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
-import { msUntilSharedTick } from '../lib/shared-schedule';
 
 const participantsPageSchema = v.object({
   next: v.nullish(v.string(), null),
@@ -50,10 +49,7 @@ export function currentHostsQueryOptions(
   return queryOptions({
     queryKey: attendeeKeys.hosts(session),
     queryFn: ({ signal }) => getCurrentHosts(session, signal),
-    refetchInterval: (query) =>
-      meetingOver || isRefusal(query.state.error)
-        ? false
-        : msUntilSharedTick(refreshMs, session.botId),
+    refetchInterval: (query) => (meetingOver || isRefusal(query.state.error) ? false : refreshMs),
     refetchIntervalInBackground: true,
     retry: shouldRetry,
     retryDelay: retryDelayMs,

@@ -4,7 +4,6 @@ import { isTransientError } from '../attendee-api/api-error';
 import { attendeeKeys } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import type { HistoryStart, PollResult } from './live-tail';
-import { msUntilSharedTick } from '../lib/shared-schedule';
 
 /**
  * The whole history, loaded once (parallel-history.ts): no refetch on focus, reconnect or mount,
@@ -52,8 +51,7 @@ export function liveTailQueryOptions(
     refetchInterval: (query) => {
       const error = query.state.error;
       if (schedule.meetingOver || (error && !isTransientError(error))) return false;
-      // On the shared schedule: viewers of this bot ask together and share one answer.
-      return msUntilSharedTick(schedule.pollIntervalMs, session.botId);
+      return schedule.pollIntervalMs;
     },
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: false,
