@@ -98,12 +98,14 @@ describe('the dashboard in Chromium, served by npm start', () => {
     simulator.join(EARLY_MEETING, { uuid: 'ada', name: 'Ada Early' });
     await nextBotStateRefresh();
     const roster = page.getByRole('list', { name: 'Currently present' });
-    await roster.getByText('Ada Early').waitFor({ timeout: 5000 });
+    await roster.getByText('Ada Early').waitFor({ timeout: 15_000 });
     await status.getByText(/^Live · updated/).waitFor();
 
     simulator.setState(EARLY_MEETING, 'ended');
     await nextBotStateRefresh();
-    await status.getByText(/^Meeting over · the bot left at \d\d:\d\d/).waitFor({ timeout: 5000 });
+    await status
+      .getByText(/^Meeting over · the bot left at \d\d:\d\d/)
+      .waitFor({ timeout: 20_000 });
     await page.getByRole('heading', { name: 'In the meeting when the bot left' }).waitFor();
     // Said as when they joined and how long they stayed, which stays true after the meeting.
     await roster.getByText(/^joined at \d\d:\d\d, just before the end$/).waitFor();
