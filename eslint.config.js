@@ -6,9 +6,9 @@ import boundaries from 'eslint-plugin-boundaries';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layers, top to bottom: app → features → event-feed → attendee-api, domain → lib, shared.
+ * The layers, top to bottom: app → features → event-feed → attendee-api, domain → lib, common.
  * A layer imports only layers below it; a feature never imports another feature; the server
- * imports only `src/shared`, which holds what the page and the server both need.
+ * imports only `src/common`, which holds what the page and the server both need.
  */
 const layers = [
   { type: 'app', pattern: 'src/app' },
@@ -18,7 +18,7 @@ const layers = [
   { type: 'domain', pattern: 'src/domain' },
   { type: 'ui', pattern: 'src/components' },
   { type: 'lib', pattern: 'src/lib' },
-  { type: 'shared', pattern: 'src/shared' },
+  { type: 'common', pattern: 'src/common' },
   { type: 'testing', pattern: 'src/testing' },
   { type: 'server', pattern: 'server' },
   { type: 'browser-tests', pattern: 'test' },
@@ -75,15 +75,15 @@ export default tseslint.config(
               'domain',
               'ui',
               'lib',
-              'shared',
+              'common',
             ]),
-            mayImport('feature', ['event-feed', 'attendee-api', 'domain', 'ui', 'lib', 'shared']),
-            mayImport('event-feed', ['attendee-api', 'lib', 'shared']),
-            mayImport('attendee-api', ['lib', 'shared']),
-            mayImport('domain', ['lib', 'shared']),
+            mayImport('feature', ['event-feed', 'attendee-api', 'domain', 'ui', 'lib', 'common']),
+            mayImport('event-feed', ['attendee-api', 'lib', 'common']),
+            mayImport('attendee-api', ['lib', 'common']),
+            mayImport('domain', ['lib', 'common']),
             mayImport('ui', ['lib']),
-            mayImport('lib', ['shared']),
-            mayImport('server', ['shared']),
+            mayImport('lib', ['common']),
+            mayImport('server', ['common']),
             // Harnesses drive the whole thing. A unit test may also use the simulator, the domain as
             // its oracle, and the page's loaders (a server test runs the live tail against shared
             // answers); it still never imports a feature or the app from below them.
@@ -93,14 +93,14 @@ export default tseslint.config(
               'attendee-api',
               'domain',
               'lib',
-              'shared',
+              'common',
               'server',
             ]),
-            mayImport('browser-tests', ['server', 'shared', 'testing', 'lib']),
+            mayImport('browser-tests', ['server', 'common', 'testing', 'lib']),
             mayImport('bench', [
               'browser-tests',
               'server',
-              'shared',
+              'common',
               'testing',
               'lib',
               'domain',
@@ -120,7 +120,7 @@ export default tseslint.config(
                         'event-feed',
                         'attendee-api',
                         'lib',
-                        'shared',
+                        'common',
                       ],
                     },
                   },

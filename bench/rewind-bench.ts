@@ -1,7 +1,7 @@
 import { applyEvents, createAttendanceState } from '../src/domain/attendance-state.ts';
 import { applyToInsights, createInsightsState } from '../src/domain/insights/insights-state.ts';
 import { meetingAtMoment } from '../src/domain/state-at-moment.ts';
-import type { ParticipantEvent } from '../src/shared/participant-event.ts';
+import type { ParticipantEvent } from '../src/common/participant-event.ts';
 
 function event(index: number, person: number, type: string, at: number): ParticipantEvent {
   return {

@@ -1,4 +1,4 @@
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/shared/demo-meeting.ts';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/common/demo-meeting.ts';
 import { startSimulatorServer } from './simulator-server.ts';
 import { addDemoBots } from './simulator/demo-bots.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';

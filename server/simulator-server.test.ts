@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ParticipantEvent } from '../src/shared/participant-event.ts';
+import type { ParticipantEvent } from '../src/common/participant-event.ts';
 import { ManualClock } from './simulator/clock.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 import { startProxiedSimulator } from './testing/proxied-simulator.ts';

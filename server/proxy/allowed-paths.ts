@@ -1,4 +1,4 @@
-import { DEMO_PATH_PREFIX } from '../../src/shared/demo-meeting.ts';
+import { DEMO_PATH_PREFIX } from '../../src/common/demo-meeting.ts';
 
 /**
  * The only upstream resources the browser may reach through us (see

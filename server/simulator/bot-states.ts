@@ -1,4 +1,4 @@
-export { isMeetingOver } from '../../src/shared/bot-states.ts';
+export { isMeetingOver } from '../../src/common/bot-states.ts';
 
 /** The bot event that moves a bot into `state`, named like Attendee's BotEventTypes. */
 export function botEventTypeFor(state: string): string {

@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { DEMO_API_KEY } from '../../src/shared/demo-meeting.ts';
-import { isMeetingOver, notInMeetingYet } from '../../src/shared/bot-states.ts';
+import { DEMO_API_KEY } from '../../src/common/demo-meeting.ts';
+import { isMeetingOver, notInMeetingYet } from '../../src/common/bot-states.ts';
 import { ManualClock } from './clock.ts';
 import { addDemoBots } from './demo-bots.ts';
 import { SimulatedAttendee } from './simulated-attendee.ts';

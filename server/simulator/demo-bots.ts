@@ -1,4 +1,4 @@
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/shared/demo-meeting.ts';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
 import type { SimulatedAttendee } from './simulated-attendee.ts';
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ParticipantEvent } from '../../src/shared/participant-event.ts';
+import type { ParticipantEvent } from '../../src/common/participant-event.ts';
 import { ManualClock } from './clock.ts';
 import { SimulatedAttendee } from './simulated-attendee.ts';
 

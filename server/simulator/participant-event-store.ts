@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../../src/shared/participant-event.ts';
+import type { ParticipantEvent } from '../../src/common/participant-event.ts';
 
 /** A participant row. Events point at it, so a host change shows on all of them. */
 export interface StoredParticipant {

@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../../src/shared/participant-event.ts';
+import type { ParticipantEvent } from '../../src/common/participant-event.ts';
 import { routeAttendeeRequest } from './attendee-api-routes.ts';
 import type { BotRecord } from './attendee-api-routes.ts';
 import { botEventTypeFor, isMeetingOver } from './bot-states.ts';

@@ -2,7 +2,7 @@ import * as v from 'valibot';
 import { queryOptions } from '@tanstack/react-query';
 import type { WatchSession } from '../lib/watch-session';
 import { ApiError, isRefusal } from './api-error';
-import { isMeetingOver } from '../shared/bot-states';
+import { isMeetingOver } from '../common/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
 import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';

@@ -2,7 +2,7 @@ import { QueryClient } from '@tanstack/react-query';
 import { afterEach } from 'vitest';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
-import { IN_MEETING_STATES } from '../shared/bot-states';
+import { IN_MEETING_STATES } from '../common/bot-states';
 import type { KeyConnection } from '../lib/watch-session';
 import { botNameFromMetadata, botsListQueryOptions, getBots } from './get-bots';
 import { ApiError } from './api-error';

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { queryOptions } from '@tanstack/react-query';
 import type { KeyConnection } from '../lib/watch-session';
-import { DEMO_PATH_PREFIX } from '../shared/demo-meeting';
+import { DEMO_PATH_PREFIX } from '../common/demo-meeting';
 import { ApiError, isRefusal } from './api-error';
 import { attendeeKeys } from './query-keys';
 import { readCursor } from './read-cursor';

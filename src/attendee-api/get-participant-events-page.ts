@@ -1,5 +1,5 @@
 import type { WatchSession } from '../lib/watch-session';
-import type { ParticipantEvent, RejectedEvent } from '../shared/participant-event';
+import type { ParticipantEvent, RejectedEvent } from '../common/participant-event';
 import { botPath, requestAttendee } from './request-attendee';
 import { parseEventsPage } from './participant-event-schema';
 import { readCursor } from './read-cursor';

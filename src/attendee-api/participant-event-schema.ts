@@ -1,5 +1,5 @@
 import * as v from 'valibot';
-import type { ParticipantEvent, RejectedEvent } from '../shared/participant-event';
+import type { ParticipantEvent, RejectedEvent } from '../common/participant-event';
 import { ApiError } from './api-error';
 
 // Extra fields are dropped; event_data of any shape other than an object becomes {} since

@@ -1,6 +1,6 @@
 import { ApiError } from './api-error';
 import type { WatchSession } from '../lib/watch-session';
-import { DEMO_PATH_PREFIX } from '../shared/demo-meeting';
+import { DEMO_PATH_PREFIX } from '../common/demo-meeting';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
 

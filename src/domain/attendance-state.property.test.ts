@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 import { applyEvents, createAttendanceState, eventCount } from './attendance-state';
 import { makeEvent, splitIntoBatches } from './event-fixtures';
 import { participantByUuid, presentCount, presentParticipants } from './roster';

@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 import { isSpeechEvent } from './describe-event';
 import { firstIndexAfter } from '../lib/sorted-search';
 import { takeIdentityFrom } from './participant-identity';

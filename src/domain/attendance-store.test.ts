@@ -1,7 +1,7 @@
 import { makeEvent } from './event-fixtures';
 import { presentParticipants } from './roster';
 import { participantRows } from './insights/participant-rows';
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 import { createAttendanceStore, type AttendanceStore } from './attendance-store';
 
 const T0 = Date.UTC(2026, 10, 24, 15, 0);

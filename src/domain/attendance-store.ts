@@ -1,4 +1,4 @@
-import type { EventBatch, RejectedEvent } from '../shared/participant-event';
+import type { EventBatch, RejectedEvent } from '../common/participant-event';
 import {
   applyCurrentHosts,
   applyEvents,

@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 
 /** Test events: only what a test cares about is spelled out. */
 export function makeEvent(

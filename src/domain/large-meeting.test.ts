@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 import { applyEvents, createAttendanceState, eventCount } from './attendance-state';
 import { makeEvent } from './event-fixtures';
 import { participantByUuid, presentCount } from './roster';

@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 
 /** Who a participant is, as the newest response about them says. */
 export interface ParticipantIdentity {

@@ -1,6 +1,6 @@
 import type { AttendanceState } from './attendance-state';
 import { displayName } from './describe-event';
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 
 export interface NewsPerson {
   uuid: string;

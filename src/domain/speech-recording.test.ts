@@ -2,7 +2,7 @@ import { applyEvents, createAttendanceState } from './attendance-state';
 import { makeEvent } from './event-fixtures';
 import { applyToInsights, createInsightsState } from './insights/insights-state';
 import { isSpeechUnrecorded } from './speech-recording';
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 
 function meeting(events: ParticipantEvent[]) {
   const state = createAttendanceState();

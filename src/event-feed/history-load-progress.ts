@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 
 export interface HistoryProgress {
   /** 0 to 1, estimated from how far each window's events have reached in time. */

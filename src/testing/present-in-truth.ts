@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../shared/participant-event';
+import type { ParticipantEvent } from '../common/participant-event';
 
 /**
  * Who is present, worked out directly from the events, independently of features/attendance:

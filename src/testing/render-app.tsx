@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
 import type { Clock } from '../../server/simulator/clock';
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../shared/demo-meeting';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../common/demo-meeting';
 import { AppProvider } from '../app/provider';
 import { createQueryClient } from '../app/query-client';
 import type { RefreshIntervals } from '../lib/refresh-intervals';

@@ -1,6 +1,6 @@
 import { vi } from 'vitest';
 import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
-import { DEMO_PATH_PREFIX } from '../shared/demo-meeting';
+import { DEMO_PATH_PREFIX } from '../common/demo-meeting';
 
 /**
  * Points the page's fetch at the simulator, as our server would: relative URLs resolve against

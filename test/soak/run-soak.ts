@@ -8,7 +8,7 @@
 import type { CDPSession, Page } from 'playwright-core';
 import { RunningClock } from '../../server/simulator/clock.ts';
 import { peakConcurrency, SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/shared/demo-meeting.ts';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
 import { startAppUnderTest } from '../support/app-under-test.ts';
 import { launchChromium } from '../support/chromium.ts';
 import {

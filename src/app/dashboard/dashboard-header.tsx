@@ -3,7 +3,7 @@ import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
 import { ThemeControl } from '../../features/theme/theme-control';
-import { notInMeetingYet } from '../../shared/bot-states';
+import { notInMeetingYet } from '../../common/bot-states';
 
 export const POLL_INTERVAL_CHOICES_MS = [1000, 3000, 5000, 10_000, 30_000];
 

@@ -6,7 +6,7 @@ import { useValueAfterPaint } from '../../lib/use-value-after-paint';
 import { coalesceSubscribe } from '../../lib/coalesce-subscribe';
 import { botQueryOptions } from '../../attendee-api/get-bot';
 import { currentHostsQueryOptions } from '../../attendee-api/get-current-hosts';
-import { isMeetingOver } from '../../shared/bot-states';
+import { isMeetingOver } from '../../common/bot-states';
 import { ApiError } from '../../attendee-api/api-error';
 import { useParticipantEventFeed } from '../../event-feed/use-participant-event-feed';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';

@@ -3,7 +3,7 @@ import { clockTime } from '../../lib/clock-time';
 import { explainError } from '../../attendee-api/api-error';
 import type { EventFeed } from '../../event-feed/use-participant-event-feed';
 import { useNow } from '../../lib/use-now';
-import { howMeetingEnded, notInMeetingYet } from '../../shared/bot-states';
+import { howMeetingEnded, notInMeetingYet } from '../../common/bot-states';
 import { formatCount } from '../../lib/format-count';
 
 export interface FeedStatusProps {

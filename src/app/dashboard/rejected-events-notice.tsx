@@ -1,4 +1,4 @@
-import type { RejectedEvent } from '../../shared/participant-event';
+import type { RejectedEvent } from '../../common/participant-event';
 
 export interface RejectedEventsNoticeProps {
   count: number;

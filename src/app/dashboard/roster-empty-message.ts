@@ -1,4 +1,4 @@
-import { howMeetingEnded, isMeetingOver, notInMeetingYet } from '../../shared/bot-states';
+import { howMeetingEnded, isMeetingOver, notInMeetingYet } from '../../common/bot-states';
 
 /**
  * What an empty roster means depends on where the bot is: nobody yet, nobody any more, or

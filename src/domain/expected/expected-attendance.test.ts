@@ -1,7 +1,7 @@
 import { makeEvent } from '../event-fixtures';
 import { createInsightsFeed } from '../insights/insights-fixtures';
 import { participantRows } from '../insights/participant-rows';
-import type { ParticipantEvent } from '../../shared/participant-event';
+import type { ParticipantEvent } from '../../common/participant-event';
 import {
   expectedAttendance,
   statusWords,

@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../../shared/participant-event';
+import type { ParticipantEvent } from '../../common/participant-event';
 import { csvSeconds, csvTime, toCsv } from './csv';
 import type { ParticipantRow } from './participant-rows';
 

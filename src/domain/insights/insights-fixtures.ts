@@ -1,4 +1,4 @@
-import type { ParticipantEvent } from '../../shared/participant-event';
+import type { ParticipantEvent } from '../../common/participant-event';
 import { applyEvents, createAttendanceState } from '../attendance-state';
 import { applyToInsights, createInsightsState, type InsightsState } from './insights-state';
 

@@ -1,5 +1,5 @@
 import fc from 'fast-check';
-import type { ParticipantEvent } from '../../shared/participant-event';
+import type { ParticipantEvent } from '../../common/participant-event';
 import { makeEvent, splitIntoBatches } from '../event-fixtures';
 import { attendanceSeries } from './attendance-series';
 import { createInsightsFeed } from './insights-fixtures';

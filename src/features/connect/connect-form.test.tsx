@@ -2,7 +2,7 @@ import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { vi } from 'vitest';
 import { ConnectForm } from './connect-form';
-import { DEMO_BOT_ID } from '../../shared/demo-meeting';
+import { DEMO_BOT_ID } from '../../common/demo-meeting';
 
 function setup(search = '', wallBots: string[] = []) {
   window.history.replaceState(null, '', `/${search}`);

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent, type ReactNode } from 'react';
 import { Button } from '../../components/ui/button';
 import type { KeyConnection, WatchSession } from '../../lib/watch-session';
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../../shared/demo-meeting';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../../common/demo-meeting';
 import { botIdFromLocation, botIdProblem } from '../../lib/bot-id';
 import { forgetKey, readRememberedKey, rememberKey } from './remembered-key';
 

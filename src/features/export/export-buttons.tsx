@@ -1,5 +1,5 @@
 import { Button } from '../../components/ui/button';
-import type { ParticipantEvent } from '../../shared/participant-event';
+import type { ParticipantEvent } from '../../common/participant-event';
 import { eventsCsv, eventsJson, participantsCsv } from '../../domain/insights/insights-export';
 import type { ParticipantRow } from '../../domain/insights/participant-rows';
 import { downloadFile, exportFileName } from '../../lib/download-file';

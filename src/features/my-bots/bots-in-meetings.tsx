@@ -5,7 +5,7 @@ import { explainError } from '../../attendee-api/api-error';
 import { botsListQueryOptions, type ListedBot } from '../../attendee-api/get-bots';
 import type { KeyConnection } from '../../lib/watch-session';
 import { MAX_WALL_BOTS } from '../../lib/wall-address';
-import { botStateInWords } from '../../shared/bot-states';
+import { botStateInWords } from '../../common/bot-states';
 import { botsThatLeft, groupBots, LISTED_STATES } from './group-bots';
 import { LivePresence, LIST_POLL_INTERVAL_MS } from './live-presence';
 import { meetingPlatform } from './meeting-platform';

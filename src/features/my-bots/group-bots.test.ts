@@ -1,5 +1,5 @@
 import type { ListedBot } from '../../attendee-api/get-bots';
-import { JOINING_STATES } from '../../shared/bot-states';
+import { JOINING_STATES } from '../../common/bot-states';
 import { botsThatLeft, groupBots, LISTED_STATES } from './group-bots';
 
 function bot(id: string, state: string): ListedBot {

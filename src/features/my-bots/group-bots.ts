@@ -1,5 +1,5 @@
 import type { ListedBot } from '../../attendee-api/get-bots';
-import { IN_MEETING_STATES, JOINING_STATES } from '../../shared/bot-states';
+import { IN_MEETING_STATES, JOINING_STATES } from '../../common/bot-states';
 
 /** What "Show my bots" asks for: both groups in one request (per page). */
 export const LISTED_STATES: readonly string[] = [...IN_MEETING_STATES, ...JOINING_STATES];

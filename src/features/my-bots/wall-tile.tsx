@@ -9,7 +9,7 @@ import { clockTime } from '../../lib/clock-time';
 import { formatCount } from '../../lib/format-count';
 import { useMeetingNow } from '../../lib/use-now';
 import type { WatchSession } from '../../lib/watch-session';
-import { botStateInWords, isMeetingOver, notInMeetingYet } from '../../shared/bot-states';
+import { botStateInWords, isMeetingOver, notInMeetingYet } from '../../common/bot-states';
 import { meetingPlatform } from './meeting-platform';
 import { sparklinePath, tileSummary } from './tile-summary';
 import { useBotAttendance } from './use-bot-attendance';
