@@ -19,6 +19,11 @@ export default defineConfig(({ isSsrBuild }) => ({
   server: { port, strictPort: true, cors: false },
   test: {
     globals: true,
+    // Whatever a test stubs or mocks is put back after it: the unit and component files share
+    // their workers (isolate: false below), so nothing may leak into the next file.
+    restoreMocks: true,
+    unstubEnvs: true,
+    unstubGlobals: true,
     projects: [
       {
         // Pure modules, the API client and the server: no DOM, so no jsdom to start per file.
@@ -26,6 +31,10 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'unit',
           environment: 'node',
+          // A fresh module graph per file cost two thirds of this project's time (42 s → 11 s).
+          // Forks, not threads: the CSV tests change TZ, which a worker thread cannot.
+          pool: 'forks',
+          isolate: false,
           include: ['src/**/*.test.ts', 'server/**/*.test.ts'],
           exclude: ['src/**/*.dom.test.ts'],
         },
@@ -35,6 +44,10 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'component',
           environment: 'jsdom',
+          // One jsdom per worker instead of one per file (50 s → 16 s); Testing Library's cleanup
+          // empties the document after every test.
+          pool: 'forks',
+          isolate: false,
           include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
         },
