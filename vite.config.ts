@@ -60,7 +60,9 @@ export default defineConfig(({ isSsrBuild }) => ({
           include: ['test/**/*.browser.test.ts'],
           // The page and the server are built once for the whole run, as `npm start` builds them.
           globalSetup: ['./test/support/build-once.ts'],
-          fileParallelism: false,
+          // Two files at once: most of a browser test is waiting on the page's polls and the
+          // servers, which overlaps with the other file's CPU.
+          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -1,11 +1,11 @@
 import { createRequire } from 'node:module';
-import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
+import { downloadText } from './support/download-text.ts';
 
 const CLASS = 'bot_expectedClass1';
 const KEY = 'expected-key-s3cret';
@@ -110,7 +110,7 @@ describe('expected attendees and Find a person in Chromium', () => {
     expect(download.suggestedFilename()).toMatch(
       new RegExp(`^attendee-${CLASS}-attendance-report-\\d{8}-\\d{6}\\.csv$`),
     );
-    const records = (await readFile(await download.path(), 'utf8')).split('\r\n');
+    const records = (await downloadText(download)).split('\r\n');
     expect(records[0]).toBe(
       'expected_name,email,matched_participant,status,first_joined,last_left,time_present_seconds,as_of',
     );

@@ -6,7 +6,7 @@ import {
   type LoggedRequest,
 } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { launchChromium } from './support/chromium.ts';
+import { connectToChromium } from './support/shared-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 
 /*
@@ -93,7 +93,7 @@ async function watchUntilLive(id: string) {
 
 beforeAll(async () => {
   app = await startAppUnderTest(simulator);
-  browser = await launchChromium();
+  browser = await connectToChromium();
 });
 
 afterAll(async () => {

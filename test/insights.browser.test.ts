@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import type { Download, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
+import { downloadText } from './support/download-text.ts';
 
 const MEETING = 'bot_insightsMeeting1';
 const KEY = 'insights-key-s3cret';
@@ -42,7 +42,7 @@ async function downloaded(buttonName: string): Promise<{ name: string; text: str
   ]);
   return {
     name: download.suggestedFilename(),
-    text: await readFile(await download.path(), 'utf8'),
+    text: await downloadText(download),
   };
 }
 

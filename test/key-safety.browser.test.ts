@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { launchChromium } from './support/chromium.ts';
+import { connectToChromium } from './support/shared-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { downloadText } from './support/download-text.ts';
 
 /*
  * The API key goes in one place only: the Authorization header of our own /api requests. Never
@@ -29,7 +29,7 @@ beforeAll(async () => {
   simulator.addBot({ id: BOT, apiKey: KEY, meeting: { historyMinutes: 5, participants: 8 } });
   simulator.addBot({ id: 'bot_KeySafetyOther001', apiKey: OTHER_KEY });
   app = await startAppUnderTest(simulator);
-  browser = await launchChromium();
+  browser = await connectToChromium();
 });
 
 afterAll(async () => {
@@ -114,8 +114,7 @@ describe('the API key', () => {
         exports.nth(index).click(),
       ]);
       expect(download.suggestedFilename()).not.toContain(KEY);
-      const path = await download.path();
-      const text = await readFile(path, 'utf8');
+      const text = await downloadText(download);
       expect(text.length).toBeGreaterThan(0);
       expect(text).not.toContain(KEY);
     }

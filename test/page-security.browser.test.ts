@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { launchChromium } from './support/chromium.ts';
+import { connectToChromium } from './support/shared-chromium.ts';
 import { waitUntilLive } from './support/dashboard-page.ts';
 
 /*
@@ -32,7 +32,7 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => thirdParty.listen(0, '127.0.0.1', resolve));
   thirdPartyOrigin = `http://127.0.0.1:${(thirdParty.address() as AddressInfo).port}`;
   app = await startAppUnderTest(new SimulatedAttendee());
-  browser = await launchChromium();
+  browser = await connectToChromium();
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { clockTime } from '../src/lib/clock-time.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe-check.ts';
-import { launchChromium } from './support/chromium.ts';
+import { connectToChromium } from './support/shared-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
 
 /*
@@ -44,7 +44,7 @@ beforeAll(async () => {
     meeting: { historyMinutes: 10, live: false, speechEvents: false },
   });
   app = await startAppUnderTest(simulator);
-  browser = await launchChromium();
+  browser = await connectToChromium();
 });
 
 afterAll(async () => {

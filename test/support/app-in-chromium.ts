@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './app-under-test.ts';
-import { launchChromium } from './chromium.ts';
+import { connectToChromium } from './shared-chromium.ts';
 
 export interface RunningApp {
   simulator: SimulatedAttendee;
@@ -30,7 +30,7 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
   beforeAll(async () => {
     const simulator = options.simulator();
     const app = await startAppUnderTest(simulator);
-    running = { simulator, app, browser: await launchChromium() };
+    running = { simulator, app, browser: await connectToChromium() };
     options.ready(running);
   });
 
