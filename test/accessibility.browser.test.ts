@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { axeViolations } from './support/axe-check.ts';
+import { axeViolationsInViews, type AxeView } from './support/axe-check.ts';
 import { waitUntilLive } from './support/dashboard-page.ts';
 import { connectToChromium } from './support/shared-chromium.ts';
 
@@ -9,17 +9,16 @@ import { connectToChromium } from './support/shared-chromium.ts';
  * axe-core's WCAG 2.1 A and AA rules (contrast, names, roles, labels) on the connect screen, the
  * demo dashboard, the demo's bots list and their wall, each in light and in dark, on a laptop and
  * on a phone. One page goes through the screens as a person would, and each screen is checked in
- * the four views by resizing it and switching the colour scheme it is told the system prefers
- * (the page follows prefers-color-scheme live), which is what the views differ in: loading the
- * page afresh for each of them cost four times the CPU for the same checks.
+ * the four views without loading it again (axeViolationsInViews): loading the page afresh for
+ * each view cost four times the CPU for the same checks.
  */
 
-const views = [
+const views: AxeView[] = [
   { name: 'a laptop in light', width: 1280, colorScheme: 'light' },
   { name: 'a laptop in dark', width: 1280, colorScheme: 'dark' },
   { name: 'a phone in dark', width: 390, colorScheme: 'dark' },
   { name: 'a phone in light', width: 390, colorScheme: 'light' },
-] as const;
+];
 
 let app: AppUnderTest;
 let browser: Browser;
@@ -38,17 +37,8 @@ afterAll(async () => {
   await app?.stop();
 });
 
-/** Each view's violations, one line each, prefixed by the view: an empty list passes. */
-async function violationsInEveryView(): Promise<string[]> {
-  const found: string[] = [];
-  for (const view of views) {
-    await page.setViewportSize({ width: view.width, height: 900 });
-    await page.emulateMedia({ colorScheme: view.colorScheme });
-    // Buttons ease their colours from one scheme to the other: axe must see where they settle.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((run) => run.finished)));
-    for (const violation of await axeViolations(page)) found.push(`${view.name}: ${violation}`);
-  }
-  return found;
+function violationsInEveryView(): Promise<string[]> {
+  return axeViolationsInViews(page, views);
 }
 
 async function openDemoBots(): Promise<void> {

@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
-import { runAppInChromium } from './support/app-in-chromium.ts';
+import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { watchBot } from './support/dashboard-page.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 
@@ -15,6 +15,7 @@ const SHARED_ANSWER_MS = 2000;
 let simulator: SimulatedAttendee;
 let app: AppUnderTest;
 let page: Page;
+let running: RunningApp;
 const dialogs: string[] = [];
 
 runAppInChromium({
@@ -29,8 +30,9 @@ runAppInChromium({
     simulator.addBot({ id: EARLY_MEETING, apiKey: KEY, state: 'waiting_room' });
     return simulator;
   },
-  ready: (running) => {
-    ({ simulator, app } = running);
+  ready: (started) => {
+    running = started;
+    ({ simulator, app } = started);
   },
   page: (created) => {
     page = created;
@@ -81,7 +83,9 @@ describe('the dashboard in Chromium, served by npm start', () => {
   });
 
   it('follows a meeting opened early: waiting for the bot, live, then over', async () => {
-    // The bot's state is read every 10 s: the page's clock is moved on rather than waited for.
+    // The bot's state is read every 10 s: the page's clock is moved on rather than waited for,
+    // in a page of its own, since a page's clock cannot be given back.
+    await running.ownPage();
     await page.clock.install();
     await watchBot(page, app.url, EARLY_MEETING, KEY);
     const status = page.getByRole('status');

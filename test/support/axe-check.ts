@@ -39,3 +39,29 @@ export async function axeViolations(page: Page): Promise<string[]> {
         .join(', ')})`,
   );
 }
+
+export interface AxeView {
+  name: string;
+  width: number;
+  colorScheme: 'light' | 'dark';
+}
+
+/**
+ * axeViolations in each view, by resizing the page and switching the colour scheme it is told
+ * the system prefers (the page follows prefers-color-scheme live): one page load checks them all.
+ * Each line is prefixed by its view; an empty list passes.
+ */
+export async function axeViolationsInViews(
+  page: Page,
+  views: readonly AxeView[],
+): Promise<string[]> {
+  const found: string[] = [];
+  for (const view of views) {
+    await page.setViewportSize({ width: view.width, height: 900 });
+    await page.emulateMedia({ colorScheme: view.colorScheme });
+    // Buttons ease their colours from one scheme to the other: axe must see where they settle.
+    await page.evaluate(() => Promise.all(document.getAnimations().map((run) => run.finished)));
+    for (const violation of await axeViolations(page)) found.push(`${view.name}: ${violation}`);
+  }
+  return found;
+}
