@@ -1,19 +1,7 @@
-import { applyEvents, createAttendanceState } from '../src/domain/attendance-state.ts';
-import { applyToInsights, createInsightsState } from '../src/domain/insights/insights-state.ts';
+import { applyEvents } from '../src/domain/attendance-state.ts';
+import { applyToInsights } from '../src/domain/insights/insights-state.ts';
 import type { ParticipantEvent } from '../src/common/participant-event.ts';
-
-function event(index: number, person: number, type: string, at: number): ParticipantEvent {
-  return {
-    id: `pe_bench${index}`,
-    participant_name: `Person ${person}`,
-    participant_uuid: `person-${person}`,
-    participant_user_uuid: null,
-    participant_is_host: person < 2,
-    event_type: type,
-    event_data: {},
-    timestamp_ms: at,
-  };
-}
+import { loadedMeeting, median, syntheticEvent as event } from './synthetic-meeting.ts';
 
 /**
  * What one poll costs the state: 25 new events applied to a meeting of `events` events and
@@ -21,8 +9,6 @@ function event(index: number, person: number, type: string, at: number): Partici
  * Returns the median over `rounds` polls, in microseconds.
  */
 export function measureApplyBatch(events: number, people: number, rounds: number): number {
-  const attendance = createAttendanceState();
-  const insights = createInsightsState();
   const start = Date.now() - 2 * 3_600_000;
   const history: ParticipantEvent[] = [];
   for (let person = 0; person < people; person += 1)
@@ -31,9 +17,7 @@ export function measureApplyBatch(events: number, people: number, rounds: number
     const type = index % 2 === 0 ? 'speech_start' : 'speech_stop';
     history.push(event(index, (index >> 1) % people, type, start + people + index * 30));
   }
-  for (let offset = 0; offset < history.length; offset += 25) {
-    applyToInsights(insights, applyEvents(attendance, history.slice(offset, offset + 25)).added);
-  }
+  const { attendance, insights } = loadedMeeting(history);
 
   let next = events;
   let clock = start + people + events * 30;
@@ -56,6 +40,5 @@ export function measureApplyBatch(events: number, people: number, rounds: number
     applyToInsights(insights, applyEvents(attendance, batch).added);
     timings.push(Number(process.hrtime.bigint() - started) / 1000);
   }
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)]!;
+  return median(timings);
 }

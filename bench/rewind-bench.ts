@@ -1,20 +1,6 @@
-import { applyEvents, createAttendanceState } from '../src/domain/attendance-state.ts';
-import { applyToInsights, createInsightsState } from '../src/domain/insights/insights-state.ts';
 import { meetingAtMoment } from '../src/domain/state-at-moment.ts';
 import type { ParticipantEvent } from '../src/common/participant-event.ts';
-
-function event(index: number, person: number, type: string, at: number): ParticipantEvent {
-  return {
-    id: `pe_rewind${index}`,
-    participant_name: `Person ${person}`,
-    participant_uuid: `person-${person}`,
-    participant_user_uuid: null,
-    participant_is_host: person < 2,
-    event_type: type,
-    event_data: {},
-    timestamp_ms: at,
-  };
-}
+import { loadedMeeting, median, syntheticEvent as event } from './synthetic-meeting.ts';
 
 /**
  * What moving the rewound view to a new moment costs: the roster and the figures at that moment,
@@ -24,8 +10,6 @@ function event(index: number, person: number, type: string, at: number): Partici
  * milliseconds.
  */
 export function measureRewindStep(events: number, people: number, moments: number): number {
-  const attendance = createAttendanceState();
-  const insights = createInsightsState();
   const start = Date.now() - 2 * 3_600_000;
   const history: ParticipantEvent[] = [];
   for (let person = 0; person < people; person += 1)
@@ -41,9 +25,7 @@ export function measureRewindStep(events: number, people: number, moments: numbe
     }
     history.push(event(index, person, type, clock));
   }
-  for (let offset = 0; offset < history.length; offset += 25) {
-    applyToInsights(insights, applyEvents(attendance, history.slice(offset, offset + 25)).added);
-  }
+  const { attendance, insights } = loadedMeeting(history);
 
   const timings: number[] = [];
   let checksum = 0;
@@ -57,6 +39,5 @@ export function measureRewindStep(events: number, people: number, moments: numbe
   }
   if (checksum === 0)
     throw new Error('The rewound meeting was empty: the benchmark measured nothing');
-  timings.sort((a, b) => a - b);
-  return timings[Math.floor(timings.length / 2)]!;
+  return median(timings);
 }
