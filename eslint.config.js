@@ -38,7 +38,6 @@ export default tseslint.config(
       js.configs.recommended,
       ...tseslint.configs.recommended,
       ...pluginQuery.configs['flat/recommended'],
-      reactHooks.configs.flat.recommended,
     ],
     languageOptions: {
       ecmaVersion: 2023,
@@ -53,6 +52,11 @@ export default tseslint.config(
         },
       ],
     },
+  },
+  {
+    // React's rules compile every file they see; only the page has components and hooks.
+    files: ['src/**/*.{ts,tsx}'],
+    extends: [reactHooks.configs.flat.recommended],
   },
   {
     files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'],
