@@ -4,7 +4,9 @@ import { afterEach, beforeEach, vi } from 'vitest';
 import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import type { WatchSession } from '../lib/watch-session';
+import { msUntilSharedTick } from '../lib/shared-schedule';
 import { botQueryOptions } from './get-bot';
+import { currentHostsQueryOptions } from './get-current-hosts';
 
 const BOT_REFRESH_MS = 10_000;
 
@@ -32,6 +34,9 @@ async function requestsWhileWatching(
 
 beforeEach(() => {
   vi.useFakeTimers();
+  // Opened on one of this bot's shared ticks, so that refreshes fall every 10 s from the start.
+  const start = Date.UTC(2026, 10, 27, 9);
+  vi.setSystemTime(start + msUntilSharedTick(BOT_REFRESH_MS, BOT, { nowMs: start }));
 });
 
 afterEach(() => {
@@ -62,5 +67,50 @@ describe("the bot's description", () => {
     expect(requests).toBe(3);
     expect(result.data?.state).toBe('joined_recording');
     expect(result.isError).toBe(false);
+  });
+
+  it('is asked for, with the hosts, at the same moments by every viewer of the bot', async () => {
+    const simulator = new SimulatedAttendee({ seed: 3, lateCommitProbability: 0 });
+    simulator.addBot({ id: BOT, apiKey: 'right-key' });
+    const fetchMock = routeFetchToSimulator(simulator);
+    const askedAt = new Map<string, number[]>();
+    fetchMock.mockImplementation((input, init) => {
+      const path = String(input);
+      askedAt.set(path, [...(askedAt.get(path) ?? []), Date.now()]);
+      return simulator.fetch(new URL(path, 'http://localhost:5173'), init);
+    });
+    const closers: (() => void)[] = [];
+    // Three viewers open the page 1.2 s, 3.7 s and 8.1 s after this tick.
+    for (const openedAfterMs of [1_200, 2_500, 4_400]) {
+      await vi.advanceTimersByTimeAsync(openedAfterMs);
+      const session: WatchSession = {
+        botId: BOT,
+        apiKey: 'right-key',
+        source: 'attendee',
+        id: `s${openedAfterMs}`,
+      };
+      const client = new QueryClient();
+      const observers = [
+        new QueryObserver(client, botQueryOptions(session, BOT_REFRESH_MS)),
+        new QueryObserver(client, currentHostsQueryOptions(session, false, BOT_REFRESH_MS)),
+      ];
+      const unsubscribes = observers.map((observer) => observer.subscribe(() => {}));
+      closers.push(() => unsubscribes.forEach((unsubscribe) => unsubscribe()));
+    }
+    await vi.advanceTimersByTimeAsync(5 * BOT_REFRESH_MS);
+    closers.forEach((close) => close());
+
+    expect([...askedAt.keys()].sort()).toEqual([
+      `/api/v1/bots/${BOT}`,
+      `/api/v1/bots/${BOT}/participants?is_host=true`,
+    ]);
+    for (const moments of askedAt.values()) {
+      // Each viewer asks once as it opens; from then on, all three ask together on each tick.
+      const opening = moments.slice(0, 3);
+      const together = moments.slice(3);
+      expect(opening).toHaveLength(3);
+      expect(together).toHaveLength(3 * 5);
+      expect(new Set(together).size).toBe(5);
+    }
   });
 });

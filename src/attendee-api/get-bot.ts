@@ -6,6 +6,7 @@ import { isMeetingOver } from '../common/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
 import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
+import { msUntilSharedTick } from '../lib/shared-schedule';
 
 const botSchema = v.object({
   id: v.string(),
@@ -47,7 +48,11 @@ export function botQueryOptions(session: WatchSession, refreshMs: number) {
     refetchInterval: (query) => {
       if (query.state.data && isMeetingOver(query.state.data.state)) return false;
       // A refused key or an unknown bot will not change by asking again; the feed says so.
-      return isRefusal(query.state.error) ? false : refreshMs;
+      if (isRefusal(query.state.error)) return false;
+      // On the bot's shared ticks: its viewers ask together and share one answer.
+      return msUntilSharedTick(refreshMs, session.botId, {
+        pollInFlight: query.state.fetchStatus === 'fetching',
+      });
     },
     refetchIntervalInBackground: true,
     retry: shouldRetry,

@@ -6,6 +6,7 @@ import { botPath, requestAttendee } from './request-attendee';
 import { readCursor } from './read-cursor';
 import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
+import { msUntilSharedTick } from '../lib/shared-schedule';
 
 const participantsPageSchema = v.object({
   next: v.nullish(v.string(), null),
@@ -49,7 +50,13 @@ export function currentHostsQueryOptions(
   return queryOptions({
     queryKey: attendeeKeys.hosts(session),
     queryFn: ({ signal }) => getCurrentHosts(session, signal),
-    refetchInterval: (query) => (meetingOver || isRefusal(query.state.error) ? false : refreshMs),
+    refetchInterval: (query) => {
+      if (meetingOver || isRefusal(query.state.error)) return false;
+      // On the bot's shared ticks: its viewers ask together and share one answer.
+      return msUntilSharedTick(refreshMs, session.botId, {
+        pollInFlight: query.state.fetchStatus === 'fetching',
+      });
+    },
     refetchIntervalInBackground: true,
     retry: shouldRetry,
     retryDelay: retryDelayMs,

@@ -4,6 +4,7 @@ import { isTransientError } from '../attendee-api/api-error';
 import { attendeeKeys } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import type { HistoryStart, PollResult } from './live-tail';
+import { msUntilSharedTick } from '../lib/shared-schedule';
 
 /**
  * The whole history, loaded once (parallel-history.ts): no refetch on focus, reconnect or mount,
@@ -35,7 +36,8 @@ export interface LiveTailSchedule {
 }
 
 /**
- * The live tail: one poll (live-tail.ts) every `pollIntervalMs`, one in flight at a time. The
+ * The live tail: one poll (live-tail.ts) every `pollIntervalMs`, on the bot's shared ticks
+ * (lib/shared-schedule.ts), the first as soon as the history is in, one in flight at a time. The
  * watermark lives in the tail and the history start in the history query, not in the key: a new
  * key per poll would pile up cache entries and defeat one-poll-in-flight.
  */
@@ -51,7 +53,11 @@ export function liveTailQueryOptions(
     refetchInterval: (query) => {
       const error = query.state.error;
       if (schedule.meetingOver || (error && !isTransientError(error))) return false;
-      return schedule.pollIntervalMs;
+      // On the bot's shared ticks: its viewers ask the same question (the watermark is on a
+      // grid) at the same moment, and our server sends it upstream once for all of them.
+      return msUntilSharedTick(schedule.pollIntervalMs, session.botId, {
+        pollInFlight: query.state.fetchStatus === 'fetching',
+      });
     },
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: false,

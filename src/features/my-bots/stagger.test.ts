@@ -1,6 +1,6 @@
 import { staggerDelayMs } from './stagger';
 
-describe('staggering the tiles’ polls', () => {
+describe('staggering the tiles’ starts', () => {
   it('spreads twelve tiles evenly over one interval', () => {
     const delays = Array.from({ length: 12 }, (_, i) => staggerDelayMs(i, 12, 3000));
     expect(delays).toEqual([0, 250, 500, 750, 1000, 1250, 1500, 1750, 2000, 2250, 2500, 2750]);
