@@ -72,6 +72,11 @@ async function serveAllFaults() {
   await letTimePass(30_000);
 }
 
+/** Brings the page's next poll on now (polls fall on 3 s ticks of its clock) rather than waiting for it. */
+async function pollNow() {
+  await letTimePass(3_000);
+}
+
 async function waitForStatus(text: string | RegExp) {
   await page.getByRole('status').getByText(text).waitFor({ timeout: 20_000 });
 }
@@ -79,6 +84,7 @@ async function waitForStatus(text: string | RegExp) {
 /** Holds the meeting still and waits for the page to show exactly what the simulator holds. */
 async function expectPageToEqualTruth() {
   clock.hold();
+  await page.clock.fastForward(3_000);
   const truth = truthOf(simulator, botId);
   await expect.poll(() => figuresOnPage(page), { timeout: 20_000, interval: 500 }).toEqual(truth);
   expect(await page.getByRole('alert').count()).toBe(0);
@@ -128,11 +134,13 @@ describe('the dashboard survives every fault between it and Attendee', () => {
       { kind: 'status', status: 503, body: '{"detail":"Service unavailable"}' },
       'participant_events',
     );
+    await pollNow();
     await waitForStatus('Reconnecting… Server error 503: Service unavailable.');
     await serveAllFaults();
     await waitUntilLive(page);
 
     simulator.faults.failNext(4, { kind: 'status', status: 500 }, 'participant_events');
+    await pollNow();
     await waitForStatus(/Reconnecting… Server error 500/);
     await serveAllFaults();
     await waitUntilLive(page);
@@ -148,6 +156,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
       headers: { 'Retry-After': '20' },
     } as const;
     simulator.faults.failNext(1, throttle, 'participant_events');
+    await pollNow();
     await waitForStatus('Reconnecting… The server asked us to wait for 20 s (HTTP 429).');
     const throttled = simulator.requests.findLastIndex((request) => request.status === 429);
 
@@ -167,6 +176,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     const eventsBefore = truthOf(simulator, botId).events;
     simulator.faults.always({ kind: 'drop' });
     const outageFrom = simulator.requests.length;
+    await pollNow();
     await waitForStatus(/Reconnecting… Server error 502: Cannot reach http:\/\/127\.0\.0\.1:\d+: /);
     for (let second = 0; second < 30; second += 5) {
       await letTimePass(5_000);
@@ -196,6 +206,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
         .toBe(slow + 1);
       // The page's own 15 s timeout (REQUEST_TIMEOUT_MS).
       await letTimePass(15_000);
+      await pollNow();
       await waitForStatus('Reconnecting… No answer within 15 s.');
       await expect
         .poll(() => eventRequests(from).filter((request) => request.abandoned).length, {
@@ -231,6 +242,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
   it('retries a JSON body that arrives cut short', async () => {
     await watchUntilLive('bot_FaultGarbled001');
     simulator.faults.failNext(2, { kind: 'malformed-json' }, 'participant_events');
+    await pollNow();
     await waitForStatus('Reconnecting… The response arrived garbled (not valid JSON).');
     await serveAllFaults();
     await waitUntilLive(page);
@@ -241,6 +253,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     await watchUntilLive('bot_FaultHtmlPage01');
     simulator.faults.failNext(2, { kind: 'status', status: 502 }, 'participant_events');
     simulator.faults.failNext(1, { kind: 'status', status: 504 }, 'bot');
+    await pollNow();
     await waitForStatus('Reconnecting… Server error 502: Bad Gateway.');
     await serveAllFaults();
     await waitUntilLive(page);
