@@ -1,3 +1,4 @@
+import type { Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest } from '../test/support/app-under-test.ts';
 import { launchChromium } from '../test/support/chromium.ts';
@@ -27,12 +28,13 @@ const INSTRUMENT = `
     const text = await response.text();
     if (text.includes(bench.token)) {
       bench.arrivedAt = performance.now();
+      performance.mark('bench-arrived');
       const token = bench.token;
       const observer = new MutationObserver(() => {
         const timeline = document.querySelector('[aria-label="Timeline"]');
         if (!timeline || !timeline.textContent.includes(token)) return;
         observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => { bench.paintedAt = performance.now(); }, 0));
+        requestAnimationFrame(() => setTimeout(() => { bench.paintedAt = performance.now(); performance.mark('bench-painted'); }, 0));
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     }
@@ -40,11 +42,16 @@ const INSTRUMENT = `
   };
 `;
 
-export async function measureRenderUpdate(
-  events: number,
-  people: number,
-  rounds: number,
-): Promise<RenderFigures> {
+/** The app in Chromium with a large meeting's history loaded, ready to time updates. */
+export interface RenderBenchPage {
+  page: Page;
+  historyLoadMs: number;
+  /** One poll that brings a join and 24 speech events; its response-to-painted-frame time. */
+  timeRound(round: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function openRenderBench(events: number, people: number): Promise<RenderBenchPage> {
   const simulator = new SimulatedAttendee({
     lateCommitProbability: 0,
     maxStoredEvents: events * 2,
@@ -58,6 +65,10 @@ export async function measureRenderUpdate(
   });
   const app = await startAppUnderTest(simulator);
   const browser = await launchChromium();
+  const close = async () => {
+    await browser.close();
+    await app.stop();
+  };
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     await page.addInitScript(INSTRUMENT);
@@ -73,8 +84,7 @@ export async function measureRenderUpdate(
     const historyLoadMs = Date.now() - started;
     await page.getByLabel('Check every').selectOption('1000');
 
-    const updateMs: number[] = [];
-    for (let round = 0; round < rounds; round += 1) {
+    const timeRound = async (round: number) => {
       const token = `Bench round ${round}`;
       await page.evaluate((value) => {
         const bench = (window as unknown as { __bench: Record<string, unknown> }).__bench;
@@ -93,19 +103,32 @@ export async function measureRenderUpdate(
         undefined,
         { timeout: 15_000 },
       );
-      updateMs.push(
-        await page.evaluate(() => {
-          const bench = (window as unknown as { __bench: { arrivedAt: number; paintedAt: number } })
-            .__bench;
-          return bench.paintedAt - bench.arrivedAt;
-        }),
-      );
-    }
-    const present = (await page.getByLabel('Present now').textContent()) ?? '';
-    const eventsLoaded = (await page.getByLabel('Events loaded').textContent()) ?? '';
-    return { historyLoadMs, updateMs, present, eventsLoaded };
+      return page.evaluate(() => {
+        const bench = (window as unknown as { __bench: { arrivedAt: number; paintedAt: number } })
+          .__bench;
+        return bench.paintedAt - bench.arrivedAt;
+      });
+    };
+    return { page, historyLoadMs, timeRound, close };
+  } catch (error) {
+    await close();
+    throw error;
+  }
+}
+
+export async function measureRenderUpdate(
+  events: number,
+  people: number,
+  rounds: number,
+): Promise<RenderFigures> {
+  const bench = await openRenderBench(events, people);
+  try {
+    const updateMs: number[] = [];
+    for (let round = 0; round < rounds; round += 1) updateMs.push(await bench.timeRound(round));
+    const present = (await bench.page.getByLabel('Present now').textContent()) ?? '';
+    const eventsLoaded = (await bench.page.getByLabel('Events loaded').textContent()) ?? '';
+    return { historyLoadMs: bench.historyLoadMs, updateMs, present, eventsLoaded };
   } finally {
-    await browser.close();
-    await app.stop();
+    await bench.close();
   }
 }

@@ -68,7 +68,8 @@ describe('a meeting that is over', () => {
       timeout: 5000,
     });
     expect(screen.getByLabelText('Meeting time')).toHaveTextContent('30 min');
-    expect(document.title).toBe('Meeting over · Attendee Live');
+    // The tab's title follows right after the frame that shows the page.
+    await waitFor(() => expect(document.title).toBe('Meeting over · Attendee Live'));
     expect(screen.getByLabelText('Present at the end')).toHaveTextContent('1');
     expect(screen.getByText(/^Peak 2 at \d\d:\d\d:\d\d; 1 at the end\.$/)).toBeInTheDocument();
     const roster = within(screen.getByRole('region', { name: 'In the meeting when the bot left' }));

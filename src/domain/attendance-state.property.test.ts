@@ -1,8 +1,20 @@
 import fc from 'fast-check';
 import type { ParticipantEvent } from '../common/participant-event';
-import { applyEvents, createAttendanceState, eventCount } from './attendance-state';
+import {
+  applyCurrentHosts,
+  applyEvents,
+  createAttendanceState,
+  eventCount,
+} from './attendance-state';
 import { makeEvent, splitIntoBatches } from './event-fixtures';
-import { participantByUuid, presentCount, presentParticipants } from './roster';
+import {
+  compareForRoster,
+  participantByUuid,
+  presentCount,
+  presentParticipants,
+  createPresentRoster,
+  refreshPresentRoster,
+} from './roster';
 import { entryFromNewest, timelineEntries } from './timeline';
 
 const uuids = ['u0', 'u1', 'u2', 'u3'];
@@ -207,6 +219,34 @@ describe('attendance from any delivery of the same events', () => {
             expect(inOrder).toBe(true);
           });
         }
+      }),
+    );
+  });
+
+  it('keeps the roster poll by poll as a full sort orders it, reusing who did not change', () => {
+    fc.assert(
+      fc.property(deliveries(false), fc.array(fc.subarray(uuids)), ({ batches }, hostLists) => {
+        const state = createAttendanceState();
+        const roster = createPresentRoster();
+        batches.forEach((batch, index) => {
+          const applied = applyEvents(state, batch);
+          const changed = new Set(applied.added.map((received) => received.event.participant_uuid));
+          for (const record of applied.reidentified) changed.add(record.uuid);
+          const hosts = hostLists[index];
+          if (hosts !== undefined) {
+            for (const record of applyCurrentHosts(state, new Set(hosts))) changed.add(record.uuid);
+          }
+          const previous = roster.participants;
+          refreshPresentRoster(roster, state, changed);
+          expect(roster.participants).toEqual(presentParticipants(state));
+          for (const participant of previous) {
+            if (!changed.has(participant.uuid)) expect(roster.participants).toContain(participant);
+          }
+          expect([...roster.byUuid.values()].sort(compareForRoster)).toEqual(roster.participants);
+          for (const participant of roster.participants) {
+            expect(roster.byUuid.get(participant.uuid)).toBe(participant);
+          }
+        });
       }),
     );
   });

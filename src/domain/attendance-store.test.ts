@@ -13,7 +13,8 @@ function receive(store: AttendanceStore, events: ParticipantEvent[]) {
 /** Who the roster and the participants table each flag as host. */
 function hostsShown(store: AttendanceStore) {
   return {
-    roster: presentParticipants(store.state)
+    roster: store
+      .presentParticipants()
       .filter((p) => p.isHost)
       .map((p) => p.name),
     table: participantRows(store.insights, T0 + 60_000)
@@ -58,5 +59,22 @@ describe('the attendance store', () => {
     receive(store, [join]);
     receive(store, [{ ...join, participant_name: 'Ada Lovelace', participant_is_host: true }]);
     expect(hostsShown(store)).toEqual({ roster: ['Ada Lovelace'], table: ['Ada Lovelace'] });
+  });
+
+  it('keeps its roster until a page or the hosts list changes who is present or how', () => {
+    const store = createAttendanceStore();
+    receive(store, [makeEvent('e1', 'ada', 'join', T0, { participant_name: 'Ada' })]);
+    const roster = store.presentParticipants();
+    expect(roster).toEqual(presentParticipants(store.state));
+    receive(store, [makeEvent('e1', 'ada', 'join', T0, { participant_name: 'Ada' })]);
+    expect(store.presentParticipants()).toBe(roster);
+
+    receive(store, [makeEvent('e2', 'bob', 'join', T0 + 1, { participant_name: 'Bob' })]);
+    expect(store.presentParticipants().map((p) => p.name)).toEqual(['Ada', 'Bob']);
+    store.receiveCurrentHosts(['bob']);
+    expect(store.presentParticipants().map((p) => p.name)).toEqual(['Bob', 'Ada']);
+    receive(store, [makeEvent('e3', 'bob', 'leave', T0 + 2)]);
+    expect(store.presentParticipants()).toEqual(presentParticipants(store.state));
+    expect(store.presentParticipants().map((p) => p.name)).toEqual(['Ada']);
   });
 });

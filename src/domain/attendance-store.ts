@@ -4,6 +4,7 @@ import {
   applyEvents,
   createAttendanceState,
   type AttendanceState,
+  type ParticipantState,
 } from './attendance-state';
 import {
   applyToInsights,
@@ -12,6 +13,7 @@ import {
   type InsightsState,
 } from './insights/insights-state';
 import { hasNews, presenceBefore, presenceNews, type PresenceNews } from './presence-news';
+import { createPresentRoster, refreshPresentRoster } from './roster';
 
 /**
  * The attendance state of one watched bot, outside React: it is updated in place, batch by batch
@@ -25,6 +27,11 @@ export interface AttendanceStore {
   readonly rejectedEvents: number;
   /** The first few of them, with what was wrong, so the page can say which. */
   readonly rejectedExamples: readonly RejectedEvent[];
+  /**
+   * Who is present now, in roster order (see roster.ts): the same array while nothing changed,
+   * and from one version to the next, the same object for each participant who did not change.
+   */
+  presentParticipants(): readonly ParticipantState[];
   receivePage(page: EventBatch): void;
   /** Who is host now (participant uuids), from the participants list. */
   receiveCurrentHosts(hostUuids: readonly string[]): void;
@@ -45,6 +52,9 @@ export function createAttendanceStore(): AttendanceStore {
   const rejectedKeys = new Set<string>();
   const rejectedExamples: RejectedEvent[] = [];
   let version = 0;
+  // The roster as last read, and who has changed since: a poll re-places those alone.
+  const roster = createPresentRoster();
+  const changedSinceRoster = new Set<string>();
   const changed = () => {
     version += 1;
     for (const listener of listeners) listener();
@@ -56,6 +66,11 @@ export function createAttendanceStore(): AttendanceStore {
       return rejectedKeys.size;
     },
     rejectedExamples,
+    presentParticipants() {
+      refreshPresentRoster(roster, state, changedSinceRoster);
+      changedSinceRoster.clear();
+      return roster.participants;
+    },
     receivePage(page) {
       const before = state.version;
       const rejectedBefore = rejectedKeys.size;
@@ -63,6 +78,8 @@ export function createAttendanceStore(): AttendanceStore {
       const batch = applyEvents(state, page.events);
       applyToInsights(insights, batch.added);
       followIdentities(insights, batch.reidentified);
+      for (const received of batch.added) changedSinceRoster.add(received.event.participant_uuid);
+      for (const record of batch.reidentified) changedSinceRoster.add(record.uuid);
       for (const rejected of page.rejected) {
         const key = rejected.id ?? rejected.reason;
         if (rejectedKeys.has(key)) continue;
@@ -79,6 +96,7 @@ export function createAttendanceStore(): AttendanceStore {
       const flagged = applyCurrentHosts(state, new Set(hostUuids));
       if (flagged.length === 0) return;
       followIdentities(insights, flagged);
+      for (const record of flagged) changedSinceRoster.add(record.uuid);
       changed();
     },
     subscribe(listener) {

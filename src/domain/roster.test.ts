@@ -1,6 +1,12 @@
 import { applyEvents, createAttendanceState } from './attendance-state';
 import { makeEvent } from './event-fixtures';
-import { participantByUuid, presentCount, presentParticipants } from './roster';
+import {
+  participantByUuid,
+  presentCount,
+  presentParticipants,
+  createPresentRoster,
+  refreshPresentRoster,
+} from './roster';
 
 describe('the roster of present participants', () => {
   it('lists hosts first, then by when they joined, then by name', () => {
@@ -56,5 +62,40 @@ describe('the roster of present participants', () => {
 
   it('knows nothing about a participant it never saw', () => {
     expect(participantByUuid(createAttendanceState(), 'nobody')).toBeUndefined();
+  });
+
+  it('re-places only who changed in a large roster, in the order a full sort gives', () => {
+    const state = createAttendanceState();
+    const joins = Array.from({ length: 200 }, (_, index) =>
+      makeEvent(`j${index}`, `p${index}`, 'join', 1000 + (index % 7), {
+        participant_name: `Person ${199 - index}`,
+      }),
+    );
+    applyEvents(state, joins);
+    const everyone = new Set(joins.map((join) => join.participant_uuid));
+    const roster = createPresentRoster();
+    refreshPresentRoster(roster, state, everyone);
+    const first = roster.participants;
+    expect(first).toEqual(presentParticipants(state));
+    refreshPresentRoster(roster, state, new Set());
+    expect(roster.participants).toBe(first);
+
+    applyEvents(state, [
+      makeEvent('l1', 'p3', 'leave', 2000),
+      makeEvent('s1', 'p5', 'speech_start', 2000),
+      makeEvent('h1', 'p150', 'join', 1000 + (150 % 7), {
+        participant_name: 'Person 49',
+        participant_is_host: true,
+      }),
+      makeEvent('n1', 'newcomer', 'join', 1003, { participant_name: 'Person 100' }),
+    ]);
+    const changed = new Set(['p3', 'p5', 'p150', 'newcomer']);
+    refreshPresentRoster(roster, state, changed);
+    const next = roster.participants;
+    expect(next).toEqual(presentParticipants(state));
+    expect(next[0]?.uuid).toBe('p150');
+    expect(next.find((participant) => participant.uuid === 'p9')).toBe(
+      first.find((participant) => participant.uuid === 'p9'),
+    );
   });
 });

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import { clockTime } from '../../lib/clock-time';
 import type { SummaryFigures } from '../../domain/insights/summary-figures';
 import { formatDuration } from '../../lib/format-duration';
@@ -106,14 +106,16 @@ function meetingSpan(startMs: number | null, lengthMs: number | null, over: bool
 
 /**
  * The figures, re-read every second so the running durations run (each read is O(1)), and
- * whenever the dashboard re-renders for new events.
+ * whenever the store's version changes.
  */
-export function LiveAttendanceFigures({
+export const LiveAttendanceFigures = memo(function LiveAttendanceFigures({
   store,
   endedAtMs,
   moment,
 }: {
   store: AttendanceStore;
+  /** The store's version: the store changes in place, so this says when to read it again. */
+  version: number;
   /** When the meeting ended for the bot; null while it goes on. */
   endedAtMs: number | null;
   /** The meeting at a past moment (rewind), or null for the live figures. */
@@ -139,4 +141,4 @@ export function LiveAttendanceFigures({
       endedAtMs={endedAtMs}
     />
   );
-}
+});

@@ -1,4 +1,4 @@
-import { useId, type ReactNode } from 'react';
+import { memo, useId, type ReactNode } from 'react';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
@@ -22,7 +22,8 @@ export interface DashboardHeaderProps {
   children?: ReactNode;
 }
 
-export function DashboardHeader(props: DashboardHeaderProps) {
+/** Memoised: a poll changes nothing here, and its select would be written again for nothing. */
+export const DashboardHeader = memo(function DashboardHeader(props: DashboardHeaderProps) {
   const { session, botState, meetingOver, botStateProblem, pollIntervalMs } = props;
   const intervalId = useId();
   return (
@@ -67,7 +68,7 @@ export function DashboardHeader(props: DashboardHeaderProps) {
       <Button onClick={props.onSwitch}>{props.switchLabel}</Button>
     </header>
   );
-}
+});
 
 /** The choices, plus the current interval when it is none of them (set by a test, say). */
 function withChoice(choices: readonly number[], current: number): number[] {

@@ -10,7 +10,7 @@ import { isMeetingOver } from '../../common/bot-states';
 import { ApiError } from '../../attendee-api/api-error';
 import { useParticipantEventFeed } from '../../event-feed/use-participant-event-feed';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
-import { presentCount, presentParticipants } from '../../domain/roster';
+import { presentCount } from '../../domain/roster';
 import { eventCount } from '../../domain/attendance-state';
 import { FindInRoster } from '../../features/roster/find-in-roster';
 import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
@@ -32,11 +32,8 @@ import { RejectedEventsNotice } from './rejected-events-notice';
 import { rosterEmptyMessage } from './roster-empty-message';
 import { meetingAtMoment } from '../../domain/state-at-moment';
 import { isSpeechUnrecorded } from '../../domain/speech-recording';
-import { readingTimeMs, type InsightsState } from '../../domain/insights/insights-state';
 import { clockTime } from '../../lib/clock-time';
-import { RewindControls } from '../../features/rewind/rewind-controls';
-import { JoinAlerts } from '../../features/alerts/join-alerts';
-import { LiveNoHostWarning } from '../../features/alerts/no-host-warning';
+import { ToolsSection } from './tools-section';
 
 const HISTORY_RENDER_EVERY_MS = 250;
 
@@ -53,7 +50,6 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
   const [pollIntervalMs, setPollIntervalMs] = useState(intervals.eventsPollMs);
   const now = useNow(15_000);
   const rosterId = useId();
-  const toolsId = useId();
   // The moment shown instead of now (rewind), or null. The live store keeps taking new events
   // meanwhile; the rewound view is derived from it for that moment.
   const [rewindAtMs, setRewindAtMs] = useState<number | null>(null);
@@ -97,9 +93,9 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
   const partlyLoaded = !historyLoaded && (loadingHistory || version > 0);
   const state = store.state;
   const present = useMemo(
-    () => (historyLoaded ? presentParticipants(state) : []),
+    () => (historyLoaded ? store.presentParticipants() : []),
     // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
-    [historyLoaded, state, version],
+    [historyLoaded, store, version],
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
   const soFar = useMemo(() => historySoFar(state), [state, version]);
@@ -111,6 +107,12 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
   );
   // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
   const speechRecorded = useMemo(() => !isSpeechUnrecorded(state, insights), [state, version]);
+  const hostPresent = useMemo(() => present.some((participant) => participant.isHost), [present]);
+  // An element kept from one render to the next, so the memoised header skips the polls.
+  const hostNotifications = useMemo(
+    () => <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />,
+    [store, historyLoaded],
+  );
   usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
   const eventsSeen = eventCount(state) > 0;
   // Running figures stop here; when the bot's log does not say, at the newest event (the
@@ -129,7 +131,7 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
         onSwitch={onSwitch}
         switchLabel={fromWall ? 'Back to the wall' : 'Switch bot or key'}
       >
-        <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
+        {hostNotifications}
       </DashboardHeader>
       <PresenceAnnouncer subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
       <FeedStatus feed={feed} bot={bot.data ?? null} eventsSeen={eventsSeen} />
@@ -148,29 +150,22 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
       )}
       {historyLoaded && (
         <>
-          <section aria-labelledby={toolsId} className="grid gap-5 lg:grid-cols-2">
-            <h2 id={toolsId} className="sr-only">
-              Rewind and alerts
-            </h2>
-            <div className={toolClasses}>
-              <RewindControls
-                readSpan={() => meetingSpan(insights, endedAtMs)}
-                rewindAtMs={rewindAtMs}
-                onRewind={setRewindAtMs}
-              />
-            </div>
-            <div className={`${toolClasses} space-y-3`}>
-              <JoinAlerts subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
-              <LiveNoHostWarning
-                situation={{
-                  peoplePresent: present.length > 0,
-                  hostPresent: present.some((participant) => participant.isHost),
-                }}
-                active={!meetingOver}
-              />
-            </div>
-          </section>
-          <LiveAttendanceFigures store={store} endedAtMs={endedAtMs} moment={moment} />
+          <ToolsSection
+            insights={insights}
+            endedAtMs={endedAtMs}
+            rewindAtMs={rewindAtMs}
+            onRewind={setRewindAtMs}
+            subscribeToNews={store.subscribeToNews}
+            peoplePresent={present.length > 0}
+            hostPresent={hostPresent}
+            meetingOver={meetingOver}
+          />
+          <LiveAttendanceFigures
+            store={store}
+            version={version}
+            endedAtMs={endedAtMs}
+            moment={moment}
+          />
           <ExpectedSection
             store={store}
             session={session}
@@ -242,13 +237,6 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
   );
 }
 
-/** From the first event to the end of the meeting, or to now (never before the newest event). */
-function meetingSpan(insights: InsightsState, endedAtMs: number | null) {
-  const startMs = insights.firstEventMs;
-  if (startMs === null) return null;
-  return { startMs, endMs: endedAtMs ?? readingTimeMs(insights, Date.now()) };
-}
-
 function explainBotError(error: unknown): string {
   // ApiError messages are written for people and never hold the key; anything else is a bug.
   return error instanceof ApiError ? error.message.replace(/\.$/, '') : 'Something went wrong';
@@ -258,6 +246,3 @@ function explainBotError(error: unknown): string {
 // and the whole roster stay in view together; on phones they stack, each capped.
 const panelClasses =
   'flex max-h-[70dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-15rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
-
-const toolClasses =
-  'rounded-xl border border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900';

@@ -24,8 +24,6 @@ export const TimelineSection = memo(function TimelineSection({
   speechRecorded,
 }: TimelineSectionProps) {
   const headingId = useId();
-  const speechId = useId();
-  const speechNoteId = useId();
   const [showSpeech, setShowSpeech] = useState(false);
   const [filter, setFilter] = useState<TimelineFilter>(NO_FILTER);
   return (
@@ -34,25 +32,11 @@ export const TimelineSection = memo(function TimelineSection({
         <h2 id={headingId} className="font-semibold">
           {untilMs === null ? 'What happened' : `What happened until ${clockTime(untilMs, true)}`}
         </h2>
-        <div className="text-right text-sm">
-          <label htmlFor={speechId} className="inline-flex items-center gap-2">
-            <input
-              id={speechId}
-              type="checkbox"
-              checked={showSpeech && speechRecorded}
-              disabled={!speechRecorded}
-              aria-describedby={speechRecorded ? undefined : speechNoteId}
-              onChange={(event) => setShowSpeech(event.target.checked)}
-              className="size-4 accent-teal-700"
-            />
-            Show speaking
-          </label>
-          {!speechRecorded && (
-            <p id={speechNoteId} className="text-xs text-slate-600 dark:text-slate-400">
-              Speech is not recorded for this bot
-            </p>
-          )}
-        </div>
+        <SpeechToggle
+          checked={showSpeech}
+          onChange={setShowSpeech}
+          speechRecorded={speechRecorded}
+        />
       </div>
       <TimelineFilters filter={filter} onChange={setFilter} />
       <EventTimeline
@@ -64,5 +48,45 @@ export const TimelineSection = memo(function TimelineSection({
         untilMs={untilMs}
       />
     </section>
+  );
+});
+
+interface SpeechToggleProps {
+  checked: boolean;
+  onChange: (checked: boolean) => void;
+  speechRecorded: boolean;
+}
+
+/**
+ * "Show speaking", apart so that new events do not render its checkbox again: React writes an
+ * input's type and name whenever it renders it, a style pass in the frame that shows the events.
+ */
+const SpeechToggle = memo(function SpeechToggle({
+  checked,
+  onChange,
+  speechRecorded,
+}: SpeechToggleProps) {
+  const speechId = useId();
+  const speechNoteId = useId();
+  return (
+    <div className="text-right text-sm">
+      <label htmlFor={speechId} className="inline-flex items-center gap-2">
+        <input
+          id={speechId}
+          type="checkbox"
+          checked={checked && speechRecorded}
+          disabled={!speechRecorded}
+          aria-describedby={speechRecorded ? undefined : speechNoteId}
+          onChange={(event) => onChange(event.target.checked)}
+          className="size-4 accent-teal-700"
+        />
+        Show speaking
+      </label>
+      {!speechRecorded && (
+        <p id={speechNoteId} className="text-xs text-slate-600 dark:text-slate-400">
+          Speech is not recorded for this bot
+        </p>
+      )}
+    </div>
   );
 });

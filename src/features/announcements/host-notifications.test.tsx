@@ -1,4 +1,4 @@
-import { render, renderHook, screen } from '@testing-library/react';
+import { render, renderHook, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import type { PresenceNews } from '../../domain/presence-news';
@@ -72,22 +72,34 @@ describe('host notifications', () => {
 });
 
 describe('the page title', () => {
-  it('shows how many are present, and goes back when the dashboard closes', () => {
+  it('shows how many are present, and goes back when the dashboard closes', async () => {
     const { rerender, unmount } = renderHook(({ count }) => usePageTitle(count), {
       initialProps: { count: null as number | null },
     });
-    expect(document.title).toBe('Attendee Live');
+    await waitFor(() => expect(document.title).toBe('Attendee Live'));
     rerender({ count: 34 });
-    expect(document.title).toBe('(34) Attendee Live');
+    await waitFor(() => expect(document.title).toBe('(34) Attendee Live'));
     rerender({ count: 1240 });
-    expect(document.title).toBe('(1,240) Attendee Live');
+    await waitFor(() => expect(document.title).toBe('(1,240) Attendee Live'));
     unmount();
     expect(document.title).toBe('Attendee Live');
   });
 
-  it('says the meeting is over rather than a count', () => {
+  it('changes after the frame that shows the new count, not in it', async () => {
+    const { rerender, unmount } = renderHook(({ count }) => usePageTitle(count), {
+      initialProps: { count: 5 },
+    });
+    await waitFor(() => expect(document.title).toBe('(5) Attendee Live'));
+    rerender({ count: 6 });
+    expect(document.title).toBe('(5) Attendee Live');
+    await new Promise((resolve) => requestAnimationFrame(resolve));
+    await waitFor(() => expect(document.title).toBe('(6) Attendee Live'));
+    unmount();
+  });
+
+  it('says the meeting is over rather than a count', async () => {
     const { unmount } = renderHook(() => usePageTitle(3, true));
-    expect(document.title).toBe('Meeting over · Attendee Live');
+    await waitFor(() => expect(document.title).toBe('Meeting over · Attendee Live'));
     unmount();
     expect(document.title).toBe('Attendee Live');
   });

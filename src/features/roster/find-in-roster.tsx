@@ -1,4 +1,4 @@
-import { useDeferredValue, useId, useMemo, useState } from 'react';
+import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { searchByName } from '../../domain/expected/name-matching';
 import { formatCount } from '../../lib/format-count';
 import { PresentRoster, type PresentRosterProps } from './present-roster';
@@ -8,8 +8,7 @@ import { PresentRoster, type PresentRosterProps } from './present-roster';
  * so the browser's own find cannot see the others: the search narrows the data instead, as you
  * type, and says how many of those present match.
  */
-export function FindInRoster(props: PresentRosterProps) {
-  const inputId = useId();
+export const FindInRoster = memo(function FindInRoster(props: PresentRosterProps) {
   const [query, setQuery] = useState('');
   // Typing stays responsive while thousands of present participants are searched behind it.
   const deferredQuery = useDeferredValue(query);
@@ -22,23 +21,13 @@ export function FindInRoster(props: PresentRosterProps) {
   if (participants.length === 0 && query === '') return <PresentRoster {...props} />;
   return (
     <>
-      <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
-        <label htmlFor={inputId} className="text-sm font-medium">
-          Find a person
-        </label>
-        <input
-          id={inputId}
-          type="search"
-          value={query}
-          onChange={(event) => setQuery(event.target.value)}
-          autoComplete="off"
-          className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
-        />
-        {/* Not a role="status": the page has one, for the feed, that tests and readers rely on. */}
-        <p aria-live="polite" className="text-sm text-slate-600 tabular-nums dark:text-slate-400">
-          {searching ? `${formatCount(shown.length)} of ${formatCount(participants.length)}` : ''}
-        </p>
-      </div>
+      <RosterSearchBox
+        query={query}
+        onQueryChange={setQuery}
+        matches={
+          searching ? `${formatCount(shown.length)} of ${formatCount(participants.length)}` : ''
+        }
+      />
       <PresentRoster
         {...props}
         participants={shown}
@@ -50,4 +39,42 @@ export function FindInRoster(props: PresentRosterProps) {
       />
     </>
   );
+});
+
+interface RosterSearchBoxProps {
+  query: string;
+  onQueryChange: (query: string) => void;
+  /** "N of M" while searching, else empty. */
+  matches: string;
 }
+
+/**
+ * Apart from the roster, so a poll that changes who is present does not render the input again:
+ * React writes an input's type and name whenever it renders it, a style pass in that frame.
+ */
+const RosterSearchBox = memo(function RosterSearchBox({
+  query,
+  onQueryChange,
+  matches,
+}: RosterSearchBoxProps) {
+  const inputId = useId();
+  return (
+    <div className="flex flex-wrap items-center gap-x-3 gap-y-1 border-b border-slate-200 px-4 py-2 dark:border-slate-700">
+      <label htmlFor={inputId} className="text-sm font-medium">
+        Find a person
+      </label>
+      <input
+        id={inputId}
+        type="search"
+        value={query}
+        onChange={(event) => onQueryChange(event.target.value)}
+        autoComplete="off"
+        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+      />
+      {/* Not a role="status": the page has one, for the feed, that tests and readers rely on. */}
+      <p aria-live="polite" className="text-sm text-slate-600 tabular-nums dark:text-slate-400">
+        {matches}
+      </p>
+    </div>
+  );
+});

@@ -1,4 +1,4 @@
-import { useId } from 'react';
+import { memo, useId } from 'react';
 import type { EventTypeFilter, TimelineFilter } from './timeline-filter';
 
 const TYPE_CHOICES: { value: EventTypeFilter; label: string }[] = [
@@ -15,8 +15,14 @@ export interface TimelineFiltersProps {
   onChange: (filter: TimelineFilter) => void;
 }
 
-/** Type, text and the person picked by clicking a name (shown as a chip that clears it). */
-export function TimelineFilters({ filter, onChange }: TimelineFiltersProps) {
+/**
+ * Type, text and the person picked by clicking a name (shown as a chip that clears it). Memoised:
+ * new events re-render the timeline, and its inputs need not be written again with it.
+ */
+export const TimelineFilters = memo(function TimelineFilters({
+  filter,
+  onChange,
+}: TimelineFiltersProps) {
   const typeId = useId();
   const textId = useId();
   const field =
@@ -66,4 +72,4 @@ export function TimelineFilters({ filter, onChange }: TimelineFiltersProps) {
       )}
     </div>
   );
-}
+});
