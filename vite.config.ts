@@ -22,6 +22,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     // Whatever a test stubs or mocks is put back after it: the unit and component files share
     // their workers (isolate: false below), so nothing may leak into the next file.
     restoreMocks: true,
+    // Two files at once, whatever the project: most of a browser test is waiting on the page's
+    // polls and the servers, which overlaps with the other file's CPU.
+    maxWorkers: 2,
     unstubEnvs: true,
     unstubGlobals: true,
     projects: [
@@ -60,9 +63,6 @@ export default defineConfig(({ isSsrBuild }) => ({
           include: ['test/**/*.browser.test.ts'],
           // The page and the server are built once for the whole run, as `npm start` builds them.
           globalSetup: ['./test/support/build-once.ts'],
-          // Two files at once: most of a browser test is waiting on the page's polls and the
-          // servers, which overlaps with the other file's CPU.
-          maxWorkers: 2,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },

@@ -8,7 +8,7 @@ import {
   waitForHttp,
   type AppUnderTest,
 } from './support/app-under-test.ts';
-import { PROJECT_ROOT, userEnvironment } from './support/build-app.ts';
+import { copyOfProject, userEnvironment } from './support/build-app.ts';
 
 /*
  * The production server as a process: `npm start` itself (build and all), and the signals a
@@ -67,8 +67,10 @@ describe('the production server as a process', () => {
     cleanups.push(() => upstream.close());
     const port = await freePort();
     let output = '';
+    const checkout = await copyOfProject();
+    cleanups.push(() => checkout.remove());
     const npm = spawn('npm', ['start'], {
-      cwd: PROJECT_ROOT,
+      cwd: checkout.root,
       env: userEnvironment({ PORT: String(port), ATTENDEE_API_URL: upstream.url }),
       stdio: ['ignore', 'pipe', 'pipe'],
       detached: true,

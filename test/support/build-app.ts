@@ -1,5 +1,7 @@
 import { spawn } from 'node:child_process';
-import { join } from 'node:path';
+import { cp, mkdtemp, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { basename, join } from 'node:path';
 
 export const PROJECT_ROOT = join(import.meta.dirname, '..', '..');
 /** What `npm run bundle` makes and `npm start` runs: the production server, beside dist/. */
@@ -32,4 +34,21 @@ export function buildApp(): Promise<void> {
       code === 0 ? resolve() : reject(new Error(`npm run bundle exited with ${code}\n${output}`)),
     );
   });
+}
+
+const NOT_COPIED = new Set(['node_modules', 'dist', 'dist-server', '.git', '.screenshots']);
+
+/**
+ * A copy of the project in a temporary folder, its node_modules linked, for a test that runs
+ * `npm start` (which builds): built in place, it would empty dist/ under the other browser test
+ * files' servers while they run. Returns the folder and how to remove it.
+ */
+export async function copyOfProject(): Promise<{ root: string; remove: () => Promise<void> }> {
+  const root = await mkdtemp(join(tmpdir(), 'attendee-live-'));
+  await cp(PROJECT_ROOT, root, {
+    recursive: true,
+    filter: (source) => !NOT_COPIED.has(basename(source)),
+  });
+  await symlink(join(PROJECT_ROOT, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return { root, remove: () => rm(root, { recursive: true, force: true }) };
 }
