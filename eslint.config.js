@@ -82,7 +82,7 @@ export default tseslint.config(
               'common',
             ]),
             mayImport('feature', ['event-feed', 'attendee-api', 'domain', 'ui', 'lib', 'common']),
-            mayImport('event-feed', ['attendee-api', 'lib', 'common']),
+            mayImport('event-feed', ['attendee-api', 'domain', 'lib', 'common']),
             mayImport('attendee-api', ['lib', 'common']),
             mayImport('domain', ['lib', 'common']),
             mayImport('ui', ['lib']),

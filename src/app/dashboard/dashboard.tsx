@@ -1,14 +1,12 @@
-import { useEffect, useId, useMemo, useState, useSyncExternalStore } from 'react';
+import { useId, useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
 import { useValueAfterPaint } from '../../lib/use-value-after-paint';
-import { coalesceSubscribe } from '../../lib/coalesce-subscribe';
 import { botQueryOptions } from '../../attendee-api/get-bot';
-import { currentHostsQueryOptions } from '../../attendee-api/get-current-hosts';
 import { isMeetingOver } from '../../common/bot-states';
 import { ApiError } from '../../attendee-api/api-error';
-import { useParticipantEventFeed } from '../../event-feed/use-participant-event-feed';
+import { useAttendanceFeed } from '../../event-feed/use-attendance-feed';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
 import { presentCount } from '../../domain/roster';
 import { eventCount } from '../../domain/attendance-state';
@@ -16,7 +14,6 @@ import { FindInRoster } from '../../features/roster/find-in-roster';
 import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
 import { HostNotifications } from '../../features/announcements/host-notifications';
 import { usePageTitle } from '../../features/announcements/use-page-title';
-import { createAttendanceStore } from '../../domain/attendance-store';
 import { LiveAttendanceFigures } from './attendance-figures';
 import { ChartSection } from './chart-section';
 import { ExpectedSection } from './expected-section';
@@ -35,8 +32,6 @@ import { isSpeechUnrecorded } from '../../domain/speech-recording';
 import { clockTime } from '../../lib/clock-time';
 import { ToolsSection } from './tools-section';
 
-const HISTORY_RENDER_EVERY_MS = 250;
-
 export interface DashboardProps {
   session: WatchSession;
   onSwitch: () => void;
@@ -45,7 +40,6 @@ export interface DashboardProps {
 }
 
 export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProps) {
-  const [store] = useState(createAttendanceStore);
   const intervals = useRefreshIntervals();
   const [pollIntervalMs, setPollIntervalMs] = useState(intervals.eventsPollMs);
   const now = useNow(15_000);
@@ -56,29 +50,12 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
 
   const bot = useQuery(botQueryOptions(session, intervals.botStateMs));
   const meetingOver = bot.data ? isMeetingOver(bot.data.state) : false;
-  // Structural sharing keeps the same array while the hosts stay the same, so this runs on change.
-  const currentHosts = useQuery(
-    currentHostsQueryOptions(session, meetingOver, intervals.hostsMs),
-  ).data;
-  useEffect(() => {
-    if (currentHosts) store.receiveCurrentHosts(currentHosts);
-  }, [currentHosts, store]);
-  const feed = useParticipantEventFeed(session, {
-    onPage: store.receivePage,
+  const { store, version, feed } = useAttendanceFeed(session, {
     pollIntervalMs,
     meetingOver,
+    hostsRefreshMs: intervals.hostsMs,
   });
-  // While the history loads, pages land every few milliseconds: a render for each would take
-  // the time the load needs. A few a second is what a person can follow; live, every change.
   const loadingHistory = feed.phase === 'history';
-  const subscribe = useMemo(
-    () =>
-      loadingHistory
-        ? coalesceSubscribe(store.subscribe, HISTORY_RENDER_EVERY_MS)
-        : store.subscribe,
-    [loadingHistory, store],
-  );
-  const version = useSyncExternalStore(subscribe, store.getVersion);
   // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
   // have painted, so new events show in the frame they arrive.
   const paintedVersion = useValueAfterPaint(version);

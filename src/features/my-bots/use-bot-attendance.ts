@@ -1,9 +1,5 @@
-import { useEffect, useState, useSyncExternalStore } from 'react';
-import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
-import { currentHostsQueryOptions } from '../../attendee-api/get-current-hosts';
-import { useParticipantEventFeed } from '../../event-feed/use-participant-event-feed';
-import { createAttendanceStore } from '../../domain/attendance-store';
+import { useAttendanceFeed } from '../../event-feed/use-attendance-feed';
 
 /**
  * Who is host can change without an event (docs/attendee-api.md, "Fields"). The single dashboard
@@ -18,23 +14,9 @@ export interface BotAttendanceOptions {
 }
 
 /**
- * One bot's attendance, exactly as the single dashboard keeps it: the same lossless history
- * loader and live tail feeding the same store, so a tile never counts differently.
+ * One bot's attendance on a tile, exactly as the single dashboard keeps it (the same hook), so a
+ * tile never counts differently; only the hosts are asked less often.
  */
 export function useBotAttendance(session: WatchSession, options: BotAttendanceOptions) {
-  const { pollIntervalMs, meetingOver } = options;
-  const [store] = useState(createAttendanceStore);
-  const version = useSyncExternalStore(store.subscribe, store.getVersion);
-  const currentHosts = useQuery(
-    currentHostsQueryOptions(session, meetingOver, HOSTS_REFRESH_ON_WALL_MS),
-  ).data;
-  useEffect(() => {
-    if (currentHosts) store.receiveCurrentHosts(currentHosts);
-  }, [currentHosts, store]);
-  const feed = useParticipantEventFeed(session, {
-    onPage: store.receivePage,
-    pollIntervalMs,
-    meetingOver,
-  });
-  return { store, version, feed };
+  return useAttendanceFeed(session, { ...options, hostsRefreshMs: HOSTS_REFRESH_ON_WALL_MS });
 }
