@@ -198,6 +198,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     await watchUntilLive('bot_FaultSlow000001');
     const from = simulator.requests.length;
     simulator.faults.failNext(2, { kind: 'slow', delayMs: 120_000 }, 'participant_events');
+    await pollNow();
     for (let slow = 0; slow < 2; slow += 1) {
       await expect
         .poll(() => eventRequests(from).filter((request) => request.fault === 'slow').length, {
@@ -206,7 +207,6 @@ describe('the dashboard survives every fault between it and Attendee', () => {
         .toBe(slow + 1);
       // The page's own 15 s timeout (REQUEST_TIMEOUT_MS).
       await letTimePass(15_000);
-      await pollNow();
       await waitForStatus('Reconnecting… No answer within 15 s.');
       await expect
         .poll(() => eventRequests(from).filter((request) => request.abandoned).length, {
