@@ -18,7 +18,6 @@ export interface BotsInMeetingsProps {
 
 /** "Show my bots": the key's bots in a meeting now and on their way in, refreshed every 30 s. */
 export function BotsInMeetings({ connection, onOpen, onWatchTogether }: BotsInMeetingsProps) {
-  const ids = { meetings: useId(), joining: useId() };
   // Each showing of the list loads its rows afresh: a new id for their feeds' cache entries.
   const [listingId] = useState(() => crypto.randomUUID());
   const list = useQuery(botsListQueryOptions(connection, LISTED_STATES, LIST_POLL_INTERVAL_MS));
@@ -75,30 +74,12 @@ export function BotsInMeetings({ connection, onOpen, onWatchTogether }: BotsInMe
         {left.length > 0 &&
           `${left.map((bot) => bot.name ?? bot.id).join(', ')} left ${left.length === 1 ? 'its meeting' : 'their meetings'}.`}
       </p>
-      <section aria-labelledby={ids.meetings}>
-        <h2 id={ids.meetings} className="text-lg font-semibold">
-          Bots in meetings now
-        </h2>
-        {grouped.inMeetings.length === 0 ? (
-          <p className="mt-2 text-sm">No bot of this key is in a meeting now.</p>
-        ) : (
-          <ul aria-label="Bots in meetings now" className={listClasses}>
-            {grouped.inMeetings.map((bot) => row(bot, true))}
-          </ul>
-        )}
-      </section>
-      <section aria-labelledby={ids.joining}>
-        <h2 id={ids.joining} className="text-lg font-semibold">
-          Joining
-        </h2>
-        {grouped.joining.length === 0 ? (
-          <p className="mt-2 text-sm">No bot is joining or waiting to be let in.</p>
-        ) : (
-          <ul aria-label="Joining" className={listClasses}>
-            {grouped.joining.map((bot) => row(bot, false))}
-          </ul>
-        )}
-      </section>
+      <BotGroup title="Bots in meetings now" empty="No bot of this key is in a meeting now.">
+        {grouped.inMeetings.map((bot) => row(bot, true))}
+      </BotGroup>
+      <BotGroup title="Joining" empty="No bot is joining or waiting to be let in.">
+        {grouped.joining.map((bot) => row(bot, false))}
+      </BotGroup>
       <div className="sticky bottom-0 flex flex-wrap items-center gap-3 border-t border-slate-200 bg-slate-50 py-3 dark:border-slate-700 dark:bg-slate-950">
         <Button
           variant="primary"
@@ -175,3 +156,30 @@ const listClasses =
   'mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900';
 const alertClasses =
   'rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-400/40 dark:bg-red-950/40 dark:text-red-100';
+
+/** A titled list of bots, or what its emptiness means. */
+function BotGroup({
+  title,
+  empty,
+  children,
+}: {
+  title: string;
+  empty: string;
+  children: ReactNode[];
+}) {
+  const titleId = useId();
+  return (
+    <section aria-labelledby={titleId}>
+      <h2 id={titleId} className="text-lg font-semibold">
+        {title}
+      </h2>
+      {children.length === 0 ? (
+        <p className="mt-2 text-sm">{empty}</p>
+      ) : (
+        <ul aria-label={title} className={listClasses}>
+          {children}
+        </ul>
+      )}
+    </section>
+  );
+}

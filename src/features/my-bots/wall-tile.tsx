@@ -103,7 +103,6 @@ function TileAttendance({ session, pollIntervalMs, meetingOver, endedAtMs }: Til
   const now = useMeetingNow(15_000, endedAtMs);
   // eslint-disable-next-line react-hooks/exhaustive-deps -- the store is updated in place; version says when
   const summary = useMemo(() => tileSummary(store, now), [store, version, now]);
-  const ids = { present: useId(), peak: useId(), host: useId() };
   if (feed.phase === 'stopped') return <TileProblem error={feed.error} />;
   if (feed.phase === 'history') {
     return <p className="text-sm text-slate-600 dark:text-slate-400">Loading the history…</p>;
@@ -112,30 +111,12 @@ function TileAttendance({ session, pollIntervalMs, meetingOver, endedAtMs }: Til
   return (
     <>
       <dl className="grid grid-cols-3 gap-2 text-center">
-        <div>
-          <dt id={ids.present} className={termClasses}>
-            {meetingOver ? 'Present at the end' : 'Present now'}
-          </dt>
-          <dd aria-labelledby={ids.present} className="text-2xl font-semibold tabular-nums">
-            {formatCount(summary.present)}
-          </dd>
-        </div>
-        <div>
-          <dt id={ids.peak} className={termClasses}>
-            Peak
-          </dt>
-          <dd aria-labelledby={ids.peak} className="text-2xl font-semibold tabular-nums">
-            {formatCount(summary.peak)}
-          </dd>
-        </div>
-        <div>
-          <dt id={ids.host} className={termClasses}>
-            Host present
-          </dt>
-          <dd aria-labelledby={ids.host} className="text-2xl font-semibold">
-            {summary.hostPresent ? 'Yes' : 'No'}
-          </dd>
-        </div>
+        <TileFigure
+          label={meetingOver ? 'Present at the end' : 'Present now'}
+          value={formatCount(summary.present)}
+        />
+        <TileFigure label="Peak" value={formatCount(summary.peak)} />
+        <TileFigure label="Host present" value={summary.hostPresent ? 'Yes' : 'No'} />
       </dl>
       <p className="truncate text-sm" dir="auto">
         {lastChange
@@ -175,3 +156,18 @@ function TileProblem({ error }: { error: unknown }) {
 }
 
 const termClasses = 'text-xs font-medium text-slate-600 uppercase dark:text-slate-400';
+
+/** One figure of a tile, its value named by its label (as the dashboard's figures are). */
+function TileFigure({ label, value }: { label: string; value: string }) {
+  const id = useId();
+  return (
+    <div>
+      <dt id={id} className={termClasses}>
+        {label}
+      </dt>
+      <dd aria-labelledby={id} className="text-2xl font-semibold tabular-nums">
+        {value}
+      </dd>
+    </div>
+  );
+}
