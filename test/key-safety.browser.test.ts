@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { connectToChromium } from './support/shared-chromium.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { downloadText } from './support/download-text.ts';
 
@@ -16,30 +16,28 @@ const OTHER_KEY = 'sk_live_Mm3pKeySecret77';
 const BOT = 'bot_KeySafety00000001';
 const STORAGE_KEY = 'attendee-live:api-key';
 
-let simulator: SimulatedAttendee;
 let app: AppUnderTest;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
 /** Everything the page did or said that the key must not appear in. */
 let seen: { urls: string[]; console: string[] };
 
-beforeAll(async () => {
-  simulator = new SimulatedAttendee({ seed: 9 });
-  simulator.addBot({ id: BOT, apiKey: KEY, meeting: { historyMinutes: 5, participants: 8 } });
-  simulator.addBot({ id: 'bot_KeySafetyOther001', apiKey: OTHER_KEY });
-  app = await startAppUnderTest(simulator);
-  browser = await connectToChromium();
+runAppInChromium({
+  simulator: () => {
+    const simulator = new SimulatedAttendee({ seed: 9 });
+    simulator.addBot({ id: BOT, apiKey: KEY, meeting: { historyMinutes: 5, participants: 8 } });
+    simulator.addBot({ id: 'bot_KeySafetyOther001', apiKey: OTHER_KEY });
+    return simulator;
+  },
+  ready: (running) => {
+    ({ app } = running);
+  },
+  page: (created) => {
+    page = created;
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  page = await context.newPage();
+// After the shared page was emptied and its listeners removed (runAppInChromium's beforeEach).
+beforeEach(() => {
   seen = { urls: [], console: [] };
   page.on('request', (request) => {
     seen.urls.push(request.url());
@@ -51,10 +49,6 @@ beforeEach(async () => {
   });
   page.on('console', (message) => seen.console.push(message.text()));
   page.on('pageerror', (error) => seen.console.push(`${error.message}\n${error.stack ?? ''}`));
-});
-
-afterEach(async () => {
-  await context.close();
 });
 
 async function storedEverywhere(): Promise<string> {
