@@ -1,9 +1,9 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { clockTime } from '../src/lib/clock-time.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe-check.ts';
-import { connectToChromium } from './support/shared-chromium.ts';
+import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
 
 /*
@@ -20,45 +20,40 @@ const simulator = new SimulatedAttendee({ seed: 11, lateCommitProbability: 0, bo
 const meetingStart = Date.now() - 10 * MINUTE;
 
 let app: AppUnderTest;
-let browser: Browser;
-let context: BrowserContext;
 let page: Page;
+let running: RunningApp;
 
-beforeAll(async () => {
-  simulator.addBot({ id: REWIND_BOT, apiKey: KEY });
-  const past = (minutes: number) => {
-    const at = meetingStart + minutes * MINUTE;
-    return { createdAtMs: at, timestampMs: at };
-  };
-  simulator.join(REWIND_BOT, { uuid: 'grace', name: 'Grace Hopper', isHost: true }, past(0));
-  simulator.join(REWIND_BOT, { uuid: 'ada', name: 'Ada Lovelace' }, past(2));
-  simulator.join(REWIND_BOT, { uuid: 'bo', name: 'Bo Diddley' }, past(6));
-  simulator.speechStart(REWIND_BOT, 'ada', past(3));
+runAppInChromium({
+  simulator: () => {
+    simulator.addBot({ id: REWIND_BOT, apiKey: KEY });
+    const past = (minutes: number) => {
+      const at = meetingStart + minutes * MINUTE;
+      return { createdAtMs: at, timestampMs: at };
+    };
+    simulator.join(REWIND_BOT, { uuid: 'grace', name: 'Grace Hopper', isHost: true }, past(0));
+    simulator.join(REWIND_BOT, { uuid: 'ada', name: 'Ada Lovelace' }, past(2));
+    simulator.join(REWIND_BOT, { uuid: 'bo', name: 'Bo Diddley' }, past(6));
+    simulator.speechStart(REWIND_BOT, 'ada', past(3));
 
-  simulator.addBot({ id: NO_HOST_BOT, apiKey: KEY });
-  simulator.join(NO_HOST_BOT, { uuid: 'guest', name: 'Early Guest' }, past(5));
+    simulator.addBot({ id: NO_HOST_BOT, apiKey: KEY });
+    simulator.join(NO_HOST_BOT, { uuid: 'guest', name: 'Early Guest' }, past(5));
 
-  simulator.addBot({
-    id: SILENT_BOT,
-    apiKey: KEY,
-    meeting: { historyMinutes: 10, live: false, speechEvents: false },
-  });
-  app = await startAppUnderTest(simulator);
-  browser = await connectToChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
-beforeEach(async () => {
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
-  page = await context.newPage();
-});
-
-afterEach(async () => {
-  await context.close();
+    simulator.addBot({
+      id: SILENT_BOT,
+      apiKey: KEY,
+      meeting: { historyMinutes: 10, live: false, speechEvents: false },
+    });
+    return simulator;
+  },
+  ready: (started) => {
+    ({ app } = started);
+    running = started;
+  },
+  page: (created) => {
+    page = created;
+  },
+  // axe is injected into the page, which the app's CSP would refuse.
+  context: { bypassCSP: true },
 });
 
 const rosterHeading = () => page.getByRole('heading', { level: 2, name: /^(Present at|In the)/ });
@@ -126,6 +121,8 @@ describe('rewind and alerts in Chromium', () => {
   });
 
   it('warns when people have been in without a host for the chosen time, and clears when one comes', async () => {
+    // The page clock stays installed for the page's life: a page of its own.
+    await running.ownPage();
     await page.clock.install();
     await watchBot(page, app.url, NO_HOST_BOT, KEY);
     await waitUntilLive(page);

@@ -23,6 +23,8 @@ export interface AppInChromiumOptions {
   page: (page: Page) => void;
   /** Collects the text of any alert() or confirm() the page opens (and dismisses it). */
   dialogs?: string[];
+  /** Options of the shared page's context (say, a CSP bypassed for axe), for every test. */
+  context?: BrowserContextOptions;
 }
 
 const VIEWPORT = { width: 1280, height: 900 };
@@ -50,7 +52,7 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
     const simulator = options.simulator();
     const app = await startAppUnderTest(simulator);
     const browser = await connectToChromium();
-    context = await browser.newContext({ viewport: VIEWPORT });
+    context = await browser.newContext({ viewport: VIEWPORT, ...options.context });
     page = await context.newPage();
     running = {
       simulator,
