@@ -1,12 +1,12 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { RunningClock } from '../server/simulator/clock.ts';
 import {
   peakConcurrency,
   SimulatedAttendee,
   type LoggedRequest,
 } from '../server/simulator/simulated-attendee.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { connectToChromium } from './support/shared-chromium.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium } from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 
 /*
@@ -32,7 +32,6 @@ const KEY = 'faults-key-5a1d';
 const clock = new RunningClock();
 const simulator = new SimulatedAttendee({ clock, seed: 23 });
 let app: AppUnderTest;
-let browser: Browser;
 let page: Page;
 let botId: string;
 
@@ -97,25 +96,27 @@ async function watchUntilLive(id: string) {
   await waitUntilLive(page);
 }
 
-beforeAll(async () => {
-  app = await startAppUnderTest(simulator);
-  browser = await connectToChromium();
+runAppInChromium({
+  simulator: () => simulator,
+  ready: (running) => {
+    ({ app } = running);
+  },
+  page: (created) => {
+    page = created;
+  },
 });
 
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
-});
-
+// One page for the file, its clock installed once: the clock outlives navigations, and a context
+// per test cost more than the tests' own work.
+let clockInstalled = false;
 beforeEach(async () => {
-  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-  await page.clock.install();
+  if (!clockInstalled) await page.clock.install();
+  clockInstalled = true;
 });
 
-afterEach(async () => {
+afterEach(() => {
   simulator.faults.clear();
   clock.release();
-  await page.close();
 });
 
 describe('the dashboard survives every fault between it and Attendee', () => {
