@@ -25,6 +25,19 @@ describe('planning history windows', () => {
     }
   });
 
+  it('plans a multiple of the windows walked at once, so none is left walking alone at the end', () => {
+    const plan = (estimatedPages: number) =>
+      planHistoryWindows(
+        { firstEventMs: 0, lastEventMs: 10_000, serverNowMs: estimatedPages * 10_000 },
+        { maxWindows: 24, pagesPerWindow: 4, walkedAtOnce: 8 },
+      ).length;
+    expect(plan(72)).toBe(16); // 18 wanted: 8 + 8 + 2 would leave 2 walking alone
+    expect(plan(120)).toBe(24); // 30 wanted, 24 at most
+    expect(plan(400)).toBe(24);
+    expect(plan(20)).toBe(5); // no more than walk at once: all at the same time anyway
+    expect(plan(44)).toBe(8);
+  });
+
   it('falls back to one window when the bot clock runs ahead of the server', () => {
     const windows = planHistoryWindows(
       { firstEventMs: 100_000, lastEventMs: 101_000, serverNowMs: 50_000 },
