@@ -26,7 +26,7 @@ const app = await createApp({
   trustProxy: config.trustProxy,
   rateLimitPerMinute: config.rateLimitPerMinute,
 });
-closeOnSignals(app, log);
+closeOnSignals(app, log, config.shutdownGraceMs);
 const address = await app.listen({ port: config.port, host: config.host });
 log.info(`Attendee Live on ${address}`);
 log.info(`proxying /api to ${config.upstreamUrl}; /demo/api is the built-in simulator`);

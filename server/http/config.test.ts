@@ -10,10 +10,11 @@ describe('the server’s configuration from the environment', () => {
       trustProxy: false,
       logFormat: 'text',
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
+      shutdownGraceMs: 10_000,
     });
   });
 
-  it('takes PORT, HOST, ATTENDEE_API_URL, LOG_FORMAT and RATE_LIMIT_PER_MINUTE', () => {
+  it('takes PORT, HOST, ATTENDEE_API_URL, LOG_FORMAT, RATE_LIMIT_PER_MINUTE and SHUTDOWN_GRACE_SECONDS', () => {
     expect(
       readConfig({
         PORT: '8080',
@@ -21,6 +22,7 @@ describe('the server’s configuration from the environment', () => {
         ATTENDEE_API_URL: 'https://attendee.example.org',
         LOG_FORMAT: 'json',
         RATE_LIMIT_PER_MINUTE: '5000',
+        SHUTDOWN_GRACE_SECONDS: '25',
       }),
     ).toMatchObject({
       port: 8080,
@@ -28,6 +30,7 @@ describe('the server’s configuration from the environment', () => {
       upstreamUrl: 'https://attendee.example.org',
       logFormat: 'json',
       rateLimitPerMinute: 5000,
+      shutdownGraceMs: 25_000,
     });
   });
 

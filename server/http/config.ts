@@ -1,6 +1,7 @@
 import { DEFAULT_UPSTREAM } from '../attendee-api.ts';
 import type { TrustProxy } from './create-app.ts';
 import type { LogFormat } from './server-log.ts';
+import { SHUTDOWN_GRACE_MS } from './graceful-shutdown.ts';
 
 export interface ServerConfig {
   port: number;
@@ -9,6 +10,8 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   logFormat: LogFormat;
   rateLimitPerMinute: number;
+  /** How long requests in flight may take to finish after SIGTERM or Ctrl-C. */
+  shutdownGraceMs: number;
 }
 
 /**
@@ -71,5 +74,14 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       1,
       1_000_000,
     ),
+    // Set it below the orchestrator's own grace period (Kubernetes gives 30 s), so the server
+    // exits cleanly before it is killed.
+    shutdownGraceMs:
+      positiveInteger(
+        'SHUTDOWN_GRACE_SECONDS',
+        env.SHUTDOWN_GRACE_SECONDS ?? String(SHUTDOWN_GRACE_MS / 1000),
+        1,
+        600,
+      ) * 1000,
   };
 }
