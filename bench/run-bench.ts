@@ -52,7 +52,7 @@ if (runs('apply')) figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 20
 if (runs('rewind')) figure('rewind_step_ms', measureRewindStep(200_000, 5_000, 51), 'ms', 2);
 
 if (runs('render')) {
-  const render = await measureRenderUpdate(200_000, 5_000, 9);
+  const render = await measureRenderUpdate(200_000, 5_000, 15);
   figure('render_history_load_ms', render.historyLoadMs, 'ms', 0);
   console.log(`render_state: ${render.present} present, ${render.eventsLoaded} events loaded`);
   figure('render_update_ms', median(render.updateMs), 'ms', 1);
