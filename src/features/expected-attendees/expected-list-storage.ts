@@ -1,5 +1,6 @@
 import { useCallback, useState } from 'react';
 import * as v from 'valibot';
+import { safely } from '../../lib/safe-storage';
 import { DEFAULT_LATE_AFTER_MINUTES } from '../../domain/expected/expected-attendance';
 import type { ManualMatch } from '../../domain/expected/expected-attendance';
 import type { ExpectedPerson } from '../../domain/expected/expected-list';
@@ -73,13 +74,4 @@ export function useExpectedList(
     [key],
   );
   return [settings, update];
-}
-
-// Storage throws when full or disabled (some private windows): the list still works for this visit.
-function safely<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
 }

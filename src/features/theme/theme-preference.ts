@@ -1,3 +1,5 @@
+import { safely } from '../../lib/safe-storage';
+
 export type ThemePreference = 'system' | 'light' | 'dark';
 
 const STORAGE_KEY = 'attendee-live:theme';
@@ -28,14 +30,4 @@ export function applyThemePreference(
 ): void {
   if (preference === 'system') root.removeAttribute('data-theme');
   else root.setAttribute('data-theme', preference);
-}
-
-// Storage throws in some private modes and when disabled: the theme is a nicety, not a reason
-// to fail.
-function safely<T>(read: () => T): T | null {
-  try {
-    return read();
-  } catch {
-    return null;
-  }
 }
