@@ -28,5 +28,11 @@ const app = await createApp({
 });
 closeOnSignals(app, log, config.shutdownGraceMs);
 const address = await app.listen({ port: config.port, host: config.host });
+// A Node process loads and compiles its HTTP client on its first request (60 ms on a quiet
+// 2-core machine, several times that while a browser starts beside it). One request to
+// ourselves pays it now, rather than the first viewer's first requests (`npm run bench`).
+await fetch(new URL('/healthz', address))
+  .then((response) => response.arrayBuffer())
+  .catch(() => undefined);
 log.info(`Attendee Live on ${address}`);
 log.info(`proxying /api to ${config.upstreamUrl}; /demo/api is the built-in simulator`);
