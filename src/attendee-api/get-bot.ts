@@ -6,7 +6,7 @@ import { isMeetingOver } from '../common/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
 import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
-import { msUntilSharedTick } from '../lib/shared-schedule';
+import { msUntilSharedTick, pollStateOf } from '../lib/shared-schedule';
 
 const botSchema = v.object({
   id: v.string(),
@@ -50,9 +50,7 @@ export function botQueryOptions(session: WatchSession, refreshMs: number) {
       // A refused key or an unknown bot will not change by asking again; the feed says so.
       if (isRefusal(query.state.error)) return false;
       // On the bot's shared ticks: its viewers ask together and share one answer.
-      return msUntilSharedTick(refreshMs, session.botId, {
-        pollInFlight: query.state.fetchStatus === 'fetching',
-      });
+      return msUntilSharedTick(refreshMs, session.botId, pollStateOf(query.state));
     },
     refetchIntervalInBackground: true,
     retry: shouldRetry,

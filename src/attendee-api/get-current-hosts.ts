@@ -6,7 +6,7 @@ import { botPath, requestAttendee } from './request-attendee';
 import { readCursor } from './read-cursor';
 import { attendeeKeys } from './query-keys';
 import { retryDelayMs, shouldRetry } from './retry-policy';
-import { msUntilSharedTick } from '../lib/shared-schedule';
+import { msUntilSharedTick, pollStateOf } from '../lib/shared-schedule';
 
 const participantsPageSchema = v.object({
   next: v.nullish(v.string(), null),
@@ -53,9 +53,7 @@ export function currentHostsQueryOptions(
     refetchInterval: (query) => {
       if (meetingOver || isRefusal(query.state.error)) return false;
       // On the bot's shared ticks: its viewers ask together and share one answer.
-      return msUntilSharedTick(refreshMs, session.botId, {
-        pollInFlight: query.state.fetchStatus === 'fetching',
-      });
+      return msUntilSharedTick(refreshMs, session.botId, pollStateOf(query.state));
     },
     refetchIntervalInBackground: true,
     retry: shouldRetry,

@@ -4,7 +4,7 @@ import { isTransientError } from '../attendee-api/api-error';
 import { attendeeKeys } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import type { HistoryStart, PollResult } from './live-tail';
-import { msUntilSharedTick } from '../lib/shared-schedule';
+import { msUntilSharedTick, pollStateOf } from '../lib/shared-schedule';
 
 /**
  * The whole history, loaded once (parallel-history.ts): no refetch on focus, reconnect or mount,
@@ -55,9 +55,7 @@ export function liveTailQueryOptions(
       if (schedule.meetingOver || (error && !isTransientError(error))) return false;
       // On the bot's shared ticks: its viewers ask the same question (the watermark is on a
       // grid) at the same moment, and our server sends it upstream once for all of them.
-      return msUntilSharedTick(schedule.pollIntervalMs, session.botId, {
-        pollInFlight: query.state.fetchStatus === 'fetching',
-      });
+      return msUntilSharedTick(schedule.pollIntervalMs, session.botId, pollStateOf(query.state));
     },
     refetchIntervalInBackground: true,
     refetchOnWindowFocus: false,

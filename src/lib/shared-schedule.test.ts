@@ -38,6 +38,23 @@ describe('the shared poll schedule', () => {
     expect(nextPollAt(3000, BOT, tick - 1000, true)).toBe(tick);
   });
 
+  it('asks at once for a tick that passed without its poll, and not for one that had it', () => {
+    const tick = nextPollAt(3000, BOT, START);
+    const lastPollAtMs = tick - 3000 + 40; // the previous tick's poll, answered 40 ms after it
+    // A render 5 ms after the tick, before the late timer ran: that tick is asked for now,
+    // rather than the timer being re-armed for the next one.
+    expect(msUntilSharedTick(3000, BOT, { nowMs: tick + 5, lastPollAtMs })).toBe(1);
+    // Before the tick, or once its poll was answered, the schedule is as ever.
+    expect(msUntilSharedTick(3000, BOT, { nowMs: tick - 5, lastPollAtMs })).toBe(5);
+    expect(msUntilSharedTick(3000, BOT, { nowMs: tick + 50, lastPollAtMs: tick + 30 })).toBe(2950);
+    // A poll started a hair early by this clock, and answered before the tick, was the tick's.
+    expect(msUntilSharedTick(3000, BOT, { nowMs: tick + 5, lastPollAtMs: tick - 1 })).toBe(2995);
+    // Still in flight: it is that tick's poll.
+    expect(
+      msUntilSharedTick(3000, BOT, { nowMs: tick + 5, lastPollAtMs, pollInFlight: true }),
+    ).toBe(2995);
+  });
+
   it('follows the interval chosen: a new one has ticks of its own from the next one on', () => {
     const at = START + 1_234;
     expect(msUntilSharedTick(10_000, BOT, { nowMs: at })).toBeLessThanOrEqual(10_000);

@@ -22,19 +22,49 @@ export interface SharedTickOptions {
    * starts is that tick's, so the next one is a whole interval on, not a millisecond later.
    */
   pollInFlight?: boolean;
+  /** When the last poll ended (answered or failed); undefined before the first. */
+  lastPollAtMs?: number;
+}
+
+/** What `msUntilSharedTick` needs from a TanStack query's state. */
+export function pollStateOf(state: {
+  fetchStatus: 'fetching' | 'paused' | 'idle';
+  dataUpdatedAt: number;
+  errorUpdatedAt: number;
+}): Pick<SharedTickOptions, 'pollInFlight' | 'lastPollAtMs'> {
+  const lastPollAtMs = Math.max(state.dataUpdatedAt, state.errorUpdatedAt);
+  return {
+    // Paused (offline) counts as in flight: it resumes by itself, and must not be asked again.
+    pollInFlight: state.fetchStatus !== 'idle',
+    lastPollAtMs: lastPollAtMs > 0 ? lastPollAtMs : undefined,
+  };
 }
 
 export function msUntilSharedTick(
   intervalMs: number,
   botId: string,
-  { nowMs = Date.now(), pollInFlight = false }: SharedTickOptions = {},
+  { nowMs = Date.now(), pollInFlight = false, lastPollAtMs }: SharedTickOptions = {},
 ): number {
   const sinceTick = modulo(nowMs - phaseMs(botId, intervalMs), intervalMs);
   const untilTick = intervalMs - sinceTick;
+  // Asked just after a tick whose poll has not started (a render ran before the late timer, on
+  // a busy page), "until the next tick" would re-arm the timer past this one and skip it: a join
+  // then showed a whole interval late. This tick is asked for now instead.
+  const tickAtMs = nowMs - sinceTick;
+  if (
+    !pollInFlight &&
+    lastPollAtMs !== undefined &&
+    lastPollAtMs < tickAtMs - earlyTimerToleranceMs(intervalMs)
+  ) {
+    return ASK_NOW_MS;
+  }
   return pollInFlight && untilTick < earlyTimerToleranceMs(intervalMs)
     ? untilTick + intervalMs
     : untilTick;
 }
+
+/** The shortest timer TanStack arms: 0 would mean "never". */
+const ASK_NOW_MS = 1;
 
 /** How early a timer may fire by the page's clock: a few ms, far less than any interval. */
 function earlyTimerToleranceMs(intervalMs: number): number {
