@@ -47,20 +47,15 @@ export function msUntilSharedTick(
 ): number {
   const sinceTick = modulo(nowMs - phaseMs(botId, intervalMs), intervalMs);
   const untilTick = intervalMs - sinceTick;
+  const toleranceMs = earlyTimerToleranceMs(intervalMs);
   // Asked just after a tick whose poll has not started (a render ran before the late timer, on
   // a busy page), "until the next tick" would re-arm the timer past this one and skip it: a join
   // then showed a whole interval late. This tick is asked for now instead.
   const tickAtMs = nowMs - sinceTick;
-  if (
-    !pollInFlight &&
-    lastPollAtMs !== undefined &&
-    lastPollAtMs < tickAtMs - earlyTimerToleranceMs(intervalMs)
-  ) {
+  if (!pollInFlight && lastPollAtMs !== undefined && lastPollAtMs < tickAtMs - toleranceMs) {
     return ASK_NOW_MS;
   }
-  return pollInFlight && untilTick < earlyTimerToleranceMs(intervalMs)
-    ? untilTick + intervalMs
-    : untilTick;
+  return pollInFlight && untilTick < toleranceMs ? untilTick + intervalMs : untilTick;
 }
 
 /** The shortest timer TanStack arms: 0 would mean "never". */
