@@ -8,7 +8,7 @@ export const SHUTDOWN_GRACE_MS = 10_000;
  * `graceMs` at most, then cut them), and exit 0. Each signal is caught once: a second Ctrl-C
  * ends the process at once.
  */
-export function closeOnSignals(app: FastifyInstance, log: ServerLog, graceMs = SHUTDOWN_GRACE_MS) {
+export function closeOnSignals(app: FastifyInstance, log: ServerLog, graceMs: number) {
   let closing = false;
   // A browser keeps its connection open after an answer, for the next request; one that was
   // answered while we close is told not to, or closing would wait for it until the cut-off.
