@@ -1,4 +1,9 @@
-import { describe, expect, it, vi } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { createLiveTail } from '../../src/event-feed/live-tail.ts';
+import { walkEventsAfter } from '../../src/event-feed/walk-events.ts';
+import type { WatchSession } from '../../src/lib/watch-session.ts';
+import { ManualClock } from '../simulator/clock.ts';
+import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
 import { shareUpstreamAnswers } from './shared-answers.ts';
 
 const BOT_PATH = '/api/v1/bots/bot_weIAju4OXNZkDTpZ';
@@ -93,6 +98,24 @@ describe('shared upstream answers', () => {
     await untilAsked(upstream, 2);
     upstream.calls[1]?.answer(200, { round: 2 });
     expect(await (await later).json()).toEqual({ round: 2 });
+  });
+
+  it('gives a request with Cache-Control: no-store no kept answer, and keeps none of its own', async () => {
+    const handler = vi.fn(async () => Response.json({ asked: handler.mock.calls.length }));
+    const shared = shareUpstreamAnswers(handler, { reuseMs: 2000, now: () => 0 });
+    const fresh = () =>
+      new Request(`http://localhost:5173${BOT_PATH}`, {
+        headers: {
+          Authorization: RIGHT_KEY,
+          Accept: 'application/json',
+          'Cache-Control': 'no-store',
+        },
+      });
+    expect(await (await shared.handle(ask())).json()).toEqual({ asked: 1 });
+    expect(await (await shared.handle(fresh())).json()).toEqual({ asked: 2 });
+    // The answer kept is still the first one: the fresh request's was not kept.
+    expect(await (await shared.handle(ask())).json()).toEqual({ asked: 1 });
+    expect(handler).toHaveBeenCalledTimes(2);
   });
 
   it('never keeps a 200 whose body was cut short: the retry reaches the upstream', async () => {
@@ -191,5 +214,42 @@ describe('shared upstream answers', () => {
     upstream.calls[0]?.answer(200, { ok: true });
     for (const response of await Promise.all(others)) expect(response.status).toBe(200);
     expect(upstream.handler).toHaveBeenCalledTimes(1);
+  });
+});
+
+describe('the page’s live tail through shared answers', () => {
+  const BOT = 'bot_tailTest0000001';
+  const viewer: WatchSession = { botId: BOT, apiKey: 'key', source: 'attendee', id: 's1' };
+
+  afterEach(() => {
+    vi.unstubAllGlobals();
+  });
+
+  it('shows a join on the next poll though it comes within the time our server keeps answers', async () => {
+    const clock = new ManualClock(Date.UTC(2026, 10, 24, 10, 0, 1));
+    const simulator = new SimulatedAttendee({ clock });
+    simulator.addBot({ id: BOT, apiKey: 'key' });
+    simulator.join(BOT, { uuid: 'ada', name: 'Ada' }, { createdAtMs: clock.now() - 60_000 });
+    // What the page meets in production: the answers our server shares and keeps for 2 s.
+    const shared = shareUpstreamAnswers((request) => simulator.handle(request), {
+      reuseMs: 2000,
+      now: () => clock.now(),
+    });
+    vi.stubGlobal('fetch', (input: RequestInfo | URL, init?: RequestInit) =>
+      shared.handle(new Request(new URL(String(input), 'http://localhost:5173'), init)),
+    );
+
+    const received: string[] = [];
+    const onPage = (page: { events: { id: string }[] }) =>
+      received.push(...page.events.map((event) => event.id));
+    const history = await walkEventsAfter(viewer, null, onPage);
+    const tail = createLiveTail(viewer);
+    await tail.poll(onPage, { serverDateMs: history.firstServerDateMs, finishedAtMs: clock.now() });
+    simulator.join(BOT, { uuid: 'bob', name: 'Bob' });
+    // The next shared tick, a second after the first poll (which came as the history ended).
+    clock.advance(1000);
+    await tail.poll(onPage, { serverDateMs: history.firstServerDateMs, finishedAtMs: 0 });
+    const bobJoined = simulator.visibleEvents(BOT).at(-1)?.id;
+    expect(received).toContain(bobJoined);
   });
 });

@@ -39,10 +39,22 @@ interface Flight {
 }
 
 /**
+ * `Cache-Control: no-store` on a request, as HTTP means it: no stored answer for it, and none of
+ * its answer kept. The page sends it for a poll off the shared ticks (its first, as soon as the
+ * history is in), whose answer would otherwise serve the next tick stale.
+ */
+function forbidsStorage(request: Request): boolean {
+  const directives = (request.headers.get('Cache-Control') ?? '').toLowerCase().split(',');
+  return directives.some((directive) => directive.trim() === 'no-store');
+}
+
+/**
  * Identical requests share one answer: same path and query, same Accept, and the same
  * Authorization, compared by its SHA-256 so no key is kept in clear. A request never gets an
  * answer fetched with another key. Only a 200 is kept for later requests (for `reuseMs`); a
- * 401, 404 or error reaches only the requests that were waiting for it with the same key.
+ * 401, 404 or error reaches only the requests that were waiting for it with the same key. A
+ * request with `Cache-Control: no-store` may join a request in flight (its answer is as fresh as
+ * its own would be) but neither takes a kept answer nor leaves one when it starts the flight.
  */
 export function shareUpstreamAnswers(
   handler: Handler,
@@ -83,7 +95,7 @@ export function shareUpstreamAnswers(
     kept.set(key, { answer, until: at + reuseMs });
   }
 
-  function startFlight(key: string, request: Request): Flight {
+  function startFlight(key: string, request: Request, keepAnswer: boolean): Flight {
     const controller = new AbortController();
     // Sent with a signal of its own: the first client going away must not fail the others.
     const upstreamRequest = new Request(request.url, {
@@ -100,7 +112,7 @@ export function shareUpstreamAnswers(
     inFlight.set(key, flight);
     answer
       .then((stored) => {
-        if (stored.status === 200 && isWholeJson(stored.body)) keep(key, stored);
+        if (keepAnswer && stored.status === 200 && isWholeJson(stored.body)) keep(key, stored);
       })
       .catch(() => undefined)
       .finally(() => inFlight.delete(key));
@@ -134,9 +146,10 @@ export function shareUpstreamAnswers(
     async handle(request, admit) {
       if (!reachesUpstream(request)) return handler(request);
       const key = sharingKey(request);
+      const storable = !forbidsStorage(request);
       // From here to a flight started or joined, nothing waits but the admission.
       for (;;) {
-        const stored = keptAnswer(key);
+        const stored = storable ? keptAnswer(key) : null;
         if (stored !== null) return toResponse(stored);
         const flight = inFlight.get(key);
         if (flight !== undefined) return waitFor(flight, request.signal);
@@ -155,7 +168,7 @@ export function shareUpstreamAnswers(
           admitting.delete(key);
         }
       }
-      return waitFor(startFlight(key, request), request.signal);
+      return waitFor(startFlight(key, request, storable), request.signal);
     },
   };
 }

@@ -10,6 +10,8 @@ export interface EventsPageRequest {
   afterMs?: number | null;
   /** Strictly earlier server insert time (created_at), in ms. */
   beforeMs?: number | null;
+  /** See RequestOptions in request-attendee.ts. */
+  fresh?: boolean;
 }
 
 export interface EventsPage {
@@ -39,7 +41,8 @@ export async function getParticipantEventsPage(
   request: EventsPageRequest,
   signal?: AbortSignal,
 ): Promise<EventsPage> {
-  const response = await requestAttendee(session, participantEventsPath(session, request), signal);
+  const path = participantEventsPath(session, request);
+  const response = await requestAttendee(session, path, signal, { fresh: request.fresh });
   const page = parseEventsPage(response.body);
   return {
     events: page.events,

@@ -16,6 +16,14 @@ export function botPath(session: Pick<WatchSession, 'botId' | 'source'>, resourc
   return `${prefix}/api/v1/bots/${encodeURIComponent(session.botId)}${resource}`;
 }
 
+export interface RequestOptions {
+  /**
+   * Not an answer our server kept for others, and none kept from this one (`Cache-Control:
+   * no-store`, server/proxy/shared-answers.ts): for a question asked off the shared ticks.
+   */
+  fresh?: boolean;
+}
+
 /**
  * One GET against our proxy, with a timeout, turned into a parsed body or a typed ApiError.
  * This is the only place in the page that calls fetch.
@@ -24,6 +32,7 @@ export async function requestAttendee(
   session: Pick<WatchSession, 'apiKey'>,
   path: string,
   signal?: AbortSignal,
+  { fresh = false }: RequestOptions = {},
 ): Promise<AttendeeResponse> {
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), REQUEST_TIMEOUT_MS);
@@ -32,7 +41,11 @@ export async function requestAttendee(
   let response: Response;
   try {
     response = await fetch(path, {
-      headers: { Authorization: `Token ${session.apiKey}`, Accept: 'application/json' },
+      headers: {
+        Authorization: `Token ${session.apiKey}`,
+        Accept: 'application/json',
+        ...(fresh ? { 'Cache-Control': 'no-store' } : {}),
+      },
       signal: timeout.signal,
       credentials: 'omit',
     });

@@ -40,7 +40,12 @@ export function createLiveTail(session: WatchSession, overlapMs = DEFAULT_OVERLA
           overlapMs,
         });
       const sentAtMs = Date.now();
-      const walk = await walkEventsAfter(session, afterMs, onPage, signal);
+      // The first poll comes as soon as the history is in, off the bot's shared ticks. Kept by
+      // our server for the viewers of a tick, its answer would also answer this viewer's next
+      // tick if that came within the reuse time (2 s), with nothing that happened in between: a
+      // join showed a whole interval late. So it is asked fresh and left unkept.
+      const fresh = watermarkMs === null;
+      const walk = await walkEventsAfter(session, afterMs, onPage, signal, { fresh });
       if (walk.firstServerDateMs !== null) clockOffsetMs = walk.firstServerDateMs - sentAtMs;
       watermarkMs = nextWatermark({
         previousMs: afterMs,

@@ -22,12 +22,17 @@ export async function walkEventsAfter(
   afterMs: number | null,
   onPage: PageSink,
   signal?: AbortSignal,
+  { fresh = false }: { fresh?: boolean } = {},
 ): Promise<WalkResult> {
   let cursor: string | null = null;
   let firstServerDateMs: number | null = null;
   let requests = 0;
   do {
-    const page: EventsPage = await getParticipantEventsPage(session, { afterMs, cursor }, signal);
+    const page: EventsPage = await getParticipantEventsPage(
+      session,
+      { afterMs, cursor, fresh },
+      signal,
+    );
     requests += 1;
     if (requests === 1) firstServerDateMs = page.serverDateMs;
     onPage(page);
