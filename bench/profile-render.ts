@@ -61,7 +61,9 @@ try {
     ],
   });
   const updateMs: number[] = [];
-  for (let round = 3; round < 3 + rounds; round += 1) updateMs.push(await bench.timeRound(round));
+  for (let round = 3; round < 3 + rounds; round += 1) {
+    updateMs.push((await bench.timeRound(round)).totalMs);
+  }
   const trace = await browser.stopTracing();
   writeFileSync(out, trace);
   console.log(`update_ms: ${updateMs.map((ms) => ms.toFixed(1)).join(', ')}`);

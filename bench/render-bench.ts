@@ -9,9 +9,36 @@ const KEY = 'bench-key';
 
 export interface RenderFigures {
   historyLoadMs: number;
-  updateMs: number[];
+  updates: UpdateRound[];
   present: string;
   eventsLoaded: string;
+}
+
+/** One poll's update, from its response's arrival to the end of the frame that shows it. */
+export interface UpdateRound {
+  /** The page's own work: reading the response and rendering it, then that frame's work. */
+  workMs: number;
+  /** Between the two: the wait for the display's next refresh (0–16.7 ms at 60 Hz). */
+  refreshWaitMs: number;
+  /** Everything: what a person sees, the work and the wait. */
+  totalMs: number;
+}
+
+interface UpdateTimes {
+  arrivedAt: number;
+  committedAt: number;
+  frameAt: number;
+  paintedAt: number;
+}
+
+/**
+ * The frame's time (`requestAnimationFrame`'s argument) is when the refresh began, which can come
+ * just before the commit that the frame then shows: the wait is never counted below zero.
+ */
+export function splitUpdate(times: UpdateTimes): UpdateRound {
+  const totalMs = times.paintedAt - times.arrivedAt;
+  const refreshWaitMs = Math.max(0, times.frameAt - times.committedAt);
+  return { workMs: totalMs - refreshWaitMs, refreshWaitMs, totalMs };
 }
 
 /**
@@ -19,7 +46,7 @@ export interface RenderFigures {
  * arrives, then when the timeline shows it and the following frame has been painted.
  */
 const INSTRUMENT = `
-  window.__bench = { token: null, arrivedAt: null, paintedAt: null };
+  window.__bench = { token: null, arrivedAt: null, committedAt: null, frameAt: null, paintedAt: null };
   const realFetch = window.fetch.bind(window);
   window.fetch = async (input, init) => {
     const response = await realFetch(input, init);
@@ -39,7 +66,12 @@ const INSTRUMENT = `
         const timeline = document.querySelector('[aria-label="Timeline"]');
         if (!timeline || !timeline.textContent.includes(token)) return;
         observer.disconnect();
-        requestAnimationFrame(() => setTimeout(() => { bench.paintedAt = performance.now(); performance.mark('bench-painted'); }, 0));
+        bench.committedAt = performance.now();
+        // The frame's start: between the commit and it, the page waits for the display's refresh.
+        requestAnimationFrame((frameAt) => {
+          bench.frameAt = frameAt;
+          setTimeout(() => { bench.paintedAt = performance.now(); performance.mark('bench-painted'); }, 0);
+        });
       });
       observer.observe(document.body, { subtree: true, childList: true, characterData: true });
     }
@@ -52,7 +84,7 @@ export interface RenderBenchPage {
   page: Page;
   historyLoadMs: number;
   /** One poll that brings a join and 24 speech events; its response-to-painted-frame time. */
-  timeRound(round: number): Promise<number>;
+  timeRound(round: number): Promise<UpdateRound>;
   close(): Promise<void>;
 }
 
@@ -93,7 +125,13 @@ export async function openRenderBench(events: number, people: number): Promise<R
       const token = `Bench round ${round}`;
       await page.evaluate((value) => {
         const bench = (window as unknown as { __bench: Record<string, unknown> }).__bench;
-        Object.assign(bench, { token: value, arrivedAt: null, paintedAt: null });
+        Object.assign(bench, {
+          token: value,
+          arrivedAt: null,
+          committedAt: null,
+          frameAt: null,
+          paintedAt: null,
+        });
       }, token);
       simulator.join(BOT, { uuid: `bench-${round}`, name: token });
       for (let index = 0; index < 24; index += 1) {
@@ -108,11 +146,10 @@ export async function openRenderBench(events: number, people: number): Promise<R
         undefined,
         { timeout: 15_000 },
       );
-      return page.evaluate(() => {
-        const bench = (window as unknown as { __bench: { arrivedAt: number; paintedAt: number } })
-          .__bench;
-        return bench.paintedAt - bench.arrivedAt;
-      });
+      const times = await page.evaluate(
+        () => (window as unknown as { __bench: UpdateTimes }).__bench,
+      );
+      return splitUpdate(times);
     };
     return { page, historyLoadMs, timeRound, close };
   } catch (error) {
@@ -132,13 +169,13 @@ export async function measureRenderUpdate(
   try {
     // The first updates after the load run code not yet optimised: not what a meeting feels like.
     for (let round = 0; round < WARM_UP_ROUNDS; round += 1) await bench.timeRound(round);
-    const updateMs: number[] = [];
+    const updates: UpdateRound[] = [];
     for (let round = WARM_UP_ROUNDS; round < WARM_UP_ROUNDS + rounds; round += 1) {
-      updateMs.push(await bench.timeRound(round));
+      updates.push(await bench.timeRound(round));
     }
     const present = (await bench.page.getByLabel('Present now').textContent()) ?? '';
     const eventsLoaded = (await bench.page.getByLabel('Events loaded').textContent()) ?? '';
-    return { historyLoadMs: bench.historyLoadMs, updateMs, present, eventsLoaded };
+    return { historyLoadMs: bench.historyLoadMs, updates, present, eventsLoaded };
   } finally {
     await bench.close();
   }
