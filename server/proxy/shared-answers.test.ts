@@ -251,5 +251,13 @@ describe('the page’s live tail through shared answers', () => {
     await tail.poll(onPage, { serverDateMs: history.firstServerDateMs, finishedAtMs: 0 });
     const bobJoined = simulator.visibleEvents(BOT).at(-1)?.id;
     expect(received).toContain(bobJoined);
+
+    // A poll caught up off the ticks (a busy page missed one), then the next tick a second on.
+    clock.advance(2000);
+    await tail.poll(onPage, { serverDateMs: null, finishedAtMs: 0 }, undefined, { offTick: true });
+    simulator.join(BOT, { uuid: 'cy', name: 'Cy' });
+    clock.advance(1000);
+    await tail.poll(onPage, { serverDateMs: null, finishedAtMs: 0 });
+    expect(received).toContain(simulator.visibleEvents(BOT).at(-1)?.id);
   });
 });

@@ -14,9 +14,19 @@ export interface PollResult {
   requests: number;
 }
 
+export interface PollOptions {
+  /** The poll is off the bot's shared ticks (lib/shared-schedule.ts): ask it fresh. */
+  offTick?: boolean;
+}
+
 export interface LiveTail {
   /** One poll: every event after the watermark, following `next` to the end. */
-  poll(onPage: PageSink, historyStart: HistoryStart, signal?: AbortSignal): Promise<PollResult>;
+  poll(
+    onPage: PageSink,
+    historyStart: HistoryStart,
+    signal?: AbortSignal,
+    options?: PollOptions,
+  ): Promise<PollResult>;
 }
 
 /**
@@ -27,7 +37,7 @@ export function createLiveTail(session: WatchSession, overlapMs = DEFAULT_OVERLA
   let watermarkMs: number | null = null;
   let clockOffsetMs = 0;
   return {
-    async poll(onPage, historyStart, signal) {
+    async poll(onPage, historyStart, signal, { offTick = false } = {}) {
       // The history walk began when its first page was answered; anything that committed late
       // during the walk has a created_at at most `overlapMs` before that moment.
       const afterMs =
@@ -41,10 +51,10 @@ export function createLiveTail(session: WatchSession, overlapMs = DEFAULT_OVERLA
         });
       const sentAtMs = Date.now();
       // The first poll comes as soon as the history is in, off the bot's shared ticks. Kept by
-      // our server for the viewers of a tick, its answer would also answer this viewer's next
-      // tick if that came within the reuse time (2 s), with nothing that happened in between: a
-      // join showed a whole interval late. So it is asked fresh and left unkept.
-      const fresh = watermarkMs === null;
+      // our server for the viewers of a tick, an off-tick answer would also answer this viewer's
+      // next tick if that came within the reuse time (2 s), with nothing that happened in
+      // between: a join showed a whole interval late. So it is asked fresh and left unkept.
+      const fresh = watermarkMs === null || offTick;
       const walk = await walkEventsAfter(session, afterMs, onPage, signal, { fresh });
       if (walk.firstServerDateMs !== null) clockOffsetMs = walk.firstServerDateMs - sentAtMs;
       watermarkMs = nextWatermark({

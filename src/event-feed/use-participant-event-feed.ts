@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WatchSession } from '../lib/watch-session';
 import { isTransientError } from '../attendee-api/api-error';
+import { isOnSharedTick } from '../lib/shared-schedule';
 import { createLiveTail } from './live-tail';
 import { loadHistory } from './parallel-history';
 import type { HistoryProgress } from './history-load-progress';
@@ -62,7 +63,8 @@ export function useParticipantEventFeed(
       session,
       (signal) => {
         if (!historyStart) throw new Error('The live tail starts after the history.');
-        return liveTail.poll(onPage, historyStart, signal);
+        const offTick = !isOnSharedTick(pollIntervalMs, session.botId);
+        return liveTail.poll(onPage, historyStart, signal, { offTick });
       },
       { enabled: historyDone && !finalPollDone, pollIntervalMs, meetingOver },
     ),

@@ -1,4 +1,4 @@
-import { msUntilSharedTick } from './shared-schedule';
+import { isOnSharedTick, msUntilSharedTick } from './shared-schedule';
 
 const BOT = 'bot_sharedTicks00001';
 const START = Date.UTC(2026, 10, 27, 9, 0, 0);
@@ -53,6 +53,16 @@ describe('the shared poll schedule', () => {
     expect(
       msUntilSharedTick(3000, BOT, { nowMs: tick + 5, lastPollAtMs, pollInFlight: true }),
     ).toBe(2995);
+  });
+
+  it('counts a poll as its tick’s when its timer ran a little late or a hair early, no other', () => {
+    const tick = nextPollAt(3000, BOT, START);
+    expect(isOnSharedTick(3000, BOT, tick)).toBe(true);
+    expect(isOnSharedTick(3000, BOT, tick + 400)).toBe(true);
+    expect(isOnSharedTick(3000, BOT, tick - 2)).toBe(true);
+    // Caught up a second after a missed tick, or started as the history ended: off the ticks.
+    expect(isOnSharedTick(3000, BOT, tick + 1000)).toBe(false);
+    expect(isOnSharedTick(3000, BOT, tick - 1000)).toBe(false);
   });
 
   it('follows the interval chosen: a new one has ticks of its own from the next one on', () => {

@@ -58,6 +58,24 @@ export function msUntilSharedTick(
   return pollInFlight && untilTick < toleranceMs ? untilTick + intervalMs : untilTick;
 }
 
+/**
+ * Whether a poll starting now is its tick's: at most `ON_TICK_MS` after the tick (a timer late on
+ * a busy page) or a hair before it (a timer early by this clock). Any other poll (the first, as
+ * the history ends; one caught up after a missed tick) is off the ticks: its answer, kept by our
+ * server for the viewers of a tick, could answer this viewer's next tick with nothing new, so it
+ * is asked fresh (live-tail.ts).
+ */
+export function isOnSharedTick(intervalMs: number, botId: string, nowMs = Date.now()): boolean {
+  const sinceTick = modulo(nowMs - phaseMs(botId, intervalMs), intervalMs);
+  return (
+    sinceTick <= Math.min(ON_TICK_MS, intervalMs / 4) ||
+    intervalMs - sinceTick <= earlyTimerToleranceMs(intervalMs)
+  );
+}
+
+/** How late a timer may run on a busy page and its poll still be its tick's. */
+const ON_TICK_MS = 500;
+
 /** The shortest timer TanStack arms: 0 would mean "never". */
 const ASK_NOW_MS = 1;
 
