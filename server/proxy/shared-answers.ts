@@ -41,7 +41,7 @@ interface Flight {
 /**
  * `Cache-Control: no-store` on a request, as HTTP means it: no stored answer for it, and none of
  * its answer kept. The page sends it for a poll off the shared ticks (its first, as soon as the
- * history is in), whose answer would otherwise serve the next tick stale.
+ * history is in, or one caught up late), whose answer would otherwise serve the next tick stale.
  */
 function forbidsStorage(request: Request): boolean {
   const directives = (request.headers.get('Cache-Control') ?? '').toLowerCase().split(',');
