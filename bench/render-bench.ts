@@ -35,7 +35,7 @@ interface UpdateTimes {
  * The frame's time (`requestAnimationFrame`'s argument) is when the refresh began, which can come
  * just before the commit that the frame then shows: the wait is never counted below zero.
  */
-export function splitUpdate(times: UpdateTimes): UpdateRound {
+function splitUpdate(times: UpdateTimes): UpdateRound {
   const totalMs = times.paintedAt - times.arrivedAt;
   const refreshWaitMs = Math.max(0, times.frameAt - times.committedAt);
   return { workMs: totalMs - refreshWaitMs, refreshWaitMs, totalMs };

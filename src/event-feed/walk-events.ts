@@ -3,6 +3,7 @@ import {
   getParticipantEventsPage,
   type EventsPage,
 } from '../attendee-api/get-participant-events-page';
+import type { RequestOptions } from '../attendee-api/request-attendee';
 
 export type PageSink = (page: EventsPage) => void;
 
@@ -22,7 +23,7 @@ export async function walkEventsAfter(
   afterMs: number | null,
   onPage: PageSink,
   signal?: AbortSignal,
-  { fresh = false }: { fresh?: boolean } = {},
+  { fresh = false }: RequestOptions = {},
 ): Promise<WalkResult> {
   let cursor: string | null = null;
   let firstServerDateMs: number | null = null;
