@@ -66,6 +66,7 @@ export default defineConfig(({ isSsrBuild }) => ({
           include: ['test/**/*.browser.test.ts'],
           // The page and the server are built once for the whole run, as `npm start` builds them.
           globalSetup: ['./test/support/build-once.ts'],
+          isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
         },
