@@ -99,7 +99,7 @@ describe('expected attendees and Find a person in Chromium', () => {
   it('exports the attendance report, and finds a person in the roster', async () => {
     await watchBot(page, app.url, CLASS, KEY);
     await waitUntilLive(page);
-    // Each test has a fresh browser context, so a fresh device: the list is pasted again.
+    // Each test starts on an emptied device (runAppInChromium): the list is pasted again.
     await pasteList();
 
     const [download]: [Download, void] = await Promise.all([

@@ -98,6 +98,7 @@ async function watchUntilLive(id: string) {
 
 runAppInChromium({
   simulator: () => simulator,
+  pageClock: true,
   ready: (running) => {
     ({ app } = running);
   },

@@ -30,6 +30,7 @@ let manyLive: string[] = [];
 let idleBots: string[] = [];
 
 runAppInChromium({
+  pageClock: true,
   simulator: () => {
     const simulator = new SimulatedAttendee({ seed: 13, lateCommitProbability: 0 });
     simulator.addBot({

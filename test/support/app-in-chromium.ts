@@ -25,21 +25,61 @@ export interface AppInChromiumOptions {
   dialogs?: string[];
   /** Options of the shared page's context (say, a CSP bypassed for axe), for every test. */
   context?: BrowserContextOptions;
+  /**
+   * The file installs Playwright's page clock, which cannot be given back: its page is in a
+   * context of its own, closed with the file, rather than one the worker's other files share.
+   */
+  pageClock?: boolean;
 }
 
 const VIEWPORT = { width: 1280, height: 900 };
 
 /**
+ * The browser test files run one after another in each of the run's workers (isolate: false), and
+ * a worker keeps what is costly to start for all of them: its connection to the run's Chromium,
+ * and one page per kind of context. A context of its own for each file cost a new renderer process
+ * and the app's code warmed up again, about 2.5 CPU-seconds a file. Each file's app is served on
+ * its worker's own port where it can be, so that the page's code comes from the browser's cache,
+ * compiled, as it does for someone opening the app again.
+ */
+let workerBrowser: Promise<Browser> | undefined;
+const workerPages = new Map<string, Promise<Page>>();
+const WORKER_PORT_BASE = 41_800;
+
+function browserOfWorker(): Promise<Browser> {
+  workerBrowser ??= connectToChromium();
+  return workerBrowser;
+}
+
+function pageOfWorker(contextOptions: BrowserContextOptions): Promise<Page> {
+  const key = JSON.stringify(contextOptions);
+  let page = workerPages.get(key);
+  if (page === undefined) {
+    page = browserOfWorker().then(async (browser) => {
+      const context = await browser.newContext({ viewport: VIEWPORT, ...contextOptions });
+      return context.newPage();
+    });
+    workerPages.set(key, page);
+  }
+  return page;
+}
+
+function workerPort(): number | undefined {
+  const poolId = Number(process.env.VITEST_POOL_ID);
+  return Number.isInteger(poolId) && poolId > 0 ? WORKER_PORT_BASE + poolId : undefined;
+}
+
+/**
  * The usual frame of a browser test file: the app started with `npm start` against a simulator,
  * the run's Chromium, and one page that every test of the file starts afresh: its storage
- * emptied and its listeners removed, so each test is a person opening the app on a new device.
- * A new browser context for every test cost four times the CPU (a new renderer, the app's code
- * compiled again), and the suite's time is mostly that.
+ * emptied, its listeners removed, its viewport and media reset, so each test is a person opening
+ * the app on a new device. A new browser context for every test cost four times the CPU (a new
+ * renderer, the app's code compiled again), and the suite's time is mostly that.
  */
 export function runAppInChromium(options: AppInChromiumOptions): void {
   let running: RunningApp | undefined;
-  let context: BrowserContext | undefined;
   let page: Page | undefined;
+  let fileContext: BrowserContext | undefined;
   const ownContexts: BrowserContext[] = [];
 
   const listenForDialogs = (target: Page) =>
@@ -50,10 +90,14 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
 
   beforeAll(async () => {
     const simulator = options.simulator();
-    const app = await startAppUnderTest(simulator);
-    const browser = await connectToChromium();
-    context = await browser.newContext({ viewport: VIEWPORT, ...options.context });
-    page = await context.newPage();
+    const app = await startAppUnderTest(simulator, {}, workerPort());
+    const browser = await browserOfWorker();
+    if (options.pageClock) {
+      fileContext = await browser.newContext({ viewport: VIEWPORT, ...options.context });
+      page = await fileContext.newPage();
+    } else {
+      page = await pageOfWorker(options.context ?? {});
+    }
     running = {
       simulator,
       app,
@@ -71,7 +115,7 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
   });
 
   afterAll(async () => {
-    await running?.browser.close();
+    await fileContext?.close();
     await running?.app.stop();
   });
 
@@ -79,6 +123,7 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
     page!.removeAllListeners();
     listenForDialogs(page!);
     await page!.setViewportSize(VIEWPORT);
+    await page!.emulateMedia({ colorScheme: 'light' });
     // Storage is per origin: on the app's origin (a page without the app), then emptied.
     await page!.goto(`${running!.app.url}/healthz`);
     await page!.evaluate(() => {

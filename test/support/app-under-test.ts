@@ -32,6 +32,14 @@ export function freePort(): Promise<number> {
   });
 }
 
+function isFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
+  });
+}
+
 export async function waitForHttp(
   url: string,
   child: ChildProcess,
@@ -60,12 +68,14 @@ export async function waitForHttp(
 export async function startAppUnderTest(
   simulator: SimulatedAttendee,
   env: NodeJS.ProcessEnv = {},
+  preferredPort?: number,
 ): Promise<AppUnderTest> {
   if (!existsSync(SERVER_ENTRY)) {
     throw new Error(`${SERVER_ENTRY} is missing: build first with \`npm run bundle\``);
   }
   const upstream = await startSimulatorServer(simulator);
-  const port = await freePort();
+  const port =
+    preferredPort !== undefined && (await isFree(preferredPort)) ? preferredPort : await freePort();
   let output = '';
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: PROJECT_ROOT,
