@@ -1,9 +1,9 @@
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium } from './support/app-in-chromium.ts';
 import { axeViolationsInViews, type AxeView } from './support/axe-check.ts';
 import { waitUntilLive } from './support/dashboard-page.ts';
-import { connectToChromium } from './support/shared-chromium.ts';
 
 /*
  * axe-core's WCAG 2.1 A and AA rules (contrast, names, roles, labels) on the connect screen, the
@@ -21,20 +21,18 @@ const views: AxeView[] = [
 ];
 
 let app: AppUnderTest;
-let browser: Browser;
 let page: Page;
 
-beforeAll(async () => {
-  app = await startAppUnderTest(new SimulatedAttendee());
-  browser = await connectToChromium();
+runAppInChromium({
+  simulator: () => new SimulatedAttendee(),
+  ready: (running) => {
+    ({ app } = running);
+  },
+  page: (created) => {
+    page = created;
+  },
   // axe is injected into the page for the check only; the page's own CSP forbids such scripts.
-  const context = await browser.newContext({ bypassCSP: true, reducedMotion: 'reduce' });
-  page = await context.newPage();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await app?.stop();
+  context: { bypassCSP: true, reducedMotion: 'reduce' },
 });
 
 function violationsInEveryView(): Promise<string[]> {

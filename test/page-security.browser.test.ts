@@ -2,7 +2,7 @@ import { readdir, readFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { connectToChromium } from './support/shared-chromium.ts';
@@ -16,6 +16,9 @@ import { waitUntilLive } from './support/dashboard-page.ts';
 
 let app: AppUnderTest;
 let browser: Browser;
+// One context for the file, a page of its own for each test: the listeners and scripts each test
+// adds to its page stay with that page.
+let context: BrowserContext;
 let page: Page;
 let thirdParty: Server;
 let thirdPartyOrigin: string;
@@ -33,6 +36,7 @@ beforeAll(async () => {
   thirdPartyOrigin = `http://127.0.0.1:${(thirdParty.address() as AddressInfo).port}`;
   app = await startAppUnderTest(new SimulatedAttendee());
   browser = await connectToChromium();
+  context = await browser.newContext();
 });
 
 afterAll(async () => {
@@ -43,7 +47,7 @@ afterAll(async () => {
 });
 
 beforeEach(async () => {
-  page = await browser.newPage();
+  page = await context.newPage();
   violations = [];
   await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
   await page.addInitScript(() => {

@@ -52,8 +52,9 @@ runAppInChromium({
   page: (created) => {
     page = created;
   },
-  // axe is injected into the page, which the app's CSP would refuse.
-  context: { bypassCSP: true },
+  // axe is injected into the page, which the app's CSP would refuse. Motion reduced as for the
+  // other files that run axe, so that a worker's page serves them all.
+  context: { bypassCSP: true, reducedMotion: 'reduce' },
 });
 
 const rosterHeading = () => page.getByRole('heading', { level: 2, name: /^(Present at|In the)/ });
