@@ -115,6 +115,9 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
   });
 
   afterAll(async () => {
+    // Nothing of this file may keep running on the worker's page while the next file starts
+    // (between tests, the next test's first navigation ends it).
+    await page?.goto('about:blank');
     await fileContext?.close();
     await running?.app.stop();
   });
@@ -135,7 +138,5 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
 
   afterEach(async () => {
     for (const own of ownContexts.splice(0)) await own.close();
-    // Nothing of this test may keep running while the next one starts.
-    await page!.goto('about:blank');
   });
 }
