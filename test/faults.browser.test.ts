@@ -98,6 +98,8 @@ async function watchUntilLive(id: string) {
 
 runAppInChromium({
   simulator: () => simulator,
+  // One page for the file, its clock installed once: a context per test cost more than the
+  // tests' own work.
   pageClock: true,
   ready: (running) => {
     ({ app } = running);
@@ -105,14 +107,6 @@ runAppInChromium({
   page: (created) => {
     page = created;
   },
-});
-
-// One page for the file, its clock installed once: the clock outlives navigations, and a context
-// per test cost more than the tests' own work.
-let clockInstalled = false;
-beforeEach(async () => {
-  if (!clockInstalled) await page.clock.install();
-  clockInstalled = true;
 });
 
 afterEach(() => {

@@ -30,6 +30,7 @@ let manyLive: string[] = [];
 let idleBots: string[] = [];
 
 runAppInChromium({
+  // The page's clock lets a test move on to the wall's next list refresh instead of waiting 10 s.
   pageClock: true,
   simulator: () => {
     const simulator = new SimulatedAttendee({ seed: 13, lateCommitProbability: 0 });
@@ -68,14 +69,6 @@ runAppInChromium({
   page: (created) => {
     page = created;
   },
-});
-
-// The page's clock, installed once for the file (it outlives navigations), lets a test move on to
-// the wall's next list refresh instead of waiting 10 s for it. It ticks in real time otherwise.
-let clockInstalled = false;
-beforeEach(async () => {
-  if (!clockInstalled) await page.clock.install();
-  clockInstalled = true;
 });
 
 /**

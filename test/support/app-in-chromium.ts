@@ -26,7 +26,8 @@ export interface AppInChromiumOptions {
   /** Options of the shared page's context (say, a CSP bypassed for axe), for every test. */
   context?: BrowserContextOptions;
   /**
-   * The file installs Playwright's page clock, which cannot be given back: its page is in a
+   * The file's page runs on Playwright's page clock, installed once (it outlives navigations; it
+   * ticks in real time until a test moves it). A clock cannot be given back: the page is in a
    * context of its own, closed with the file, rather than one the worker's other files share.
    */
   pageClock?: boolean;
@@ -95,6 +96,7 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
     if (options.pageClock) {
       fileContext = await browser.newContext({ viewport: VIEWPORT, ...options.context });
       page = await fileContext.newPage();
+      await page.clock.install();
     } else {
       page = await pageOfWorker(options.context ?? {});
     }

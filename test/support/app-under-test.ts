@@ -21,22 +21,15 @@ export interface AppUnderTest {
   stop(): Promise<void>;
 }
 
-export function freePort(): Promise<number> {
+/** `preferred` when nothing listens there, else (or with none given) any free port. */
+export function freePort(preferred = 0): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
+    probe.once('error', (error) => (preferred === 0 ? reject(error) : resolve(freePort())));
+    probe.listen(preferred, '127.0.0.1', () => {
       const { port } = probe.address() as AddressInfo;
       probe.close(() => resolve(port));
     });
-  });
-}
-
-function isFree(port: number): Promise<boolean> {
-  return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once('error', () => resolve(false));
-    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
 }
 
@@ -74,8 +67,7 @@ export async function startAppUnderTest(
     throw new Error(`${SERVER_ENTRY} is missing: build first with \`npm run bundle\``);
   }
   const upstream = await startSimulatorServer(simulator);
-  const port =
-    preferredPort !== undefined && (await isFree(preferredPort)) ? preferredPort : await freePort();
+  const port = await freePort(preferredPort);
   let output = '';
   const child = spawn(process.execPath, [SERVER_ENTRY], {
     cwd: PROJECT_ROOT,
