@@ -3,6 +3,7 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { watchBot } from './support/dashboard-page.ts';
+import { moveToNextRefresh } from './support/next-refresh.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 
 const LONG_MEETING = 'bot_longMeeting00001';
@@ -10,7 +11,6 @@ const LIVE_MEETING = 'bot_liveMeeting00001';
 const EARLY_MEETING = 'bot_openedEarly00001';
 const KEY = 'test-key-abc123';
 const BOT_STATE_REFRESH_MS = 10_000;
-const SHARED_ANSWER_MS = 2000;
 
 let simulator: SimulatedAttendee;
 let app: AppUnderTest;
@@ -39,16 +39,6 @@ runAppInChromium({
   },
   dialogs,
 });
-
-/**
- * Moves the page's clock to its next read of the bot's state. Our server may answer a question
- * asked again within 2 s with the same answer (shared between viewers), so 2 s of real time pass
- * first: the state the simulator was just given is what the page then reads.
- */
-async function nextBotStateRefresh() {
-  await new Promise((resolve) => setTimeout(resolve, SHARED_ANSWER_MS + 100));
-  await page.clock.fastForward(BOT_STATE_REFRESH_MS);
-}
 
 describe('the dashboard in Chromium, served by npm start', () => {
   it('loads a long history through the proxy and counts who is present', async () => {
@@ -100,13 +90,13 @@ describe('the dashboard in Chromium, served by npm start', () => {
 
     simulator.setState(EARLY_MEETING, 'joined_recording');
     simulator.join(EARLY_MEETING, { uuid: 'ada', name: 'Ada Early' });
-    await nextBotStateRefresh();
+    await moveToNextRefresh(page, BOT_STATE_REFRESH_MS);
     const roster = page.getByRole('list', { name: 'Currently present' });
     await roster.getByText('Ada Early').waitFor({ timeout: 15_000 });
     await status.getByText(/^Live · updated/).waitFor();
 
     simulator.setState(EARLY_MEETING, 'ended');
-    await nextBotStateRefresh();
+    await moveToNextRefresh(page, BOT_STATE_REFRESH_MS);
     await status
       .getByText(/^Meeting over · the bot left at \d\d:\d\d/)
       .waitFor({ timeout: 20_000 });

@@ -3,6 +3,7 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
+import { moveToNextRefresh } from './support/next-refresh.ts';
 import {
   addIdleMeetings,
   listedBotIds,
@@ -20,8 +21,6 @@ const MANY_KEY = 'busy-key-500';
 const IDLE_KEY = 'idle-key-12';
 /** The wall reads every tile's state from the bots list this often (WALL_LIST_REFRESH_MS). */
 const LIST_REFRESH_MS = 10_000;
-/** Our server may answer a question asked again within 2 s with the answer it kept. */
-const SHARED_ANSWER_MS = 2000;
 
 let simulator: SimulatedAttendee;
 let app: AppUnderTest;
@@ -70,16 +69,6 @@ runAppInChromium({
     page = created;
   },
 });
-
-/**
- * Moves the page's clock to the wall's next read of the bots list. 2 s of real time pass first,
- * so that the state the simulator was just given is what the list then says, not an answer our
- * server kept from just before.
- */
-async function nextListRefresh() {
-  await new Promise((resolve) => setTimeout(resolve, SHARED_ANSWER_MS + 100));
-  await page.clock.fastForward(LIST_REFRESH_MS);
-}
 
 function truth(botId: string): number {
   return presentInTruth(simulator.visibleEvents(botId));
@@ -154,7 +143,7 @@ describe('many bots, in Chromium through npm start', () => {
     expect(await standUp.getByLabel('Host present').textContent()).toBe('No');
 
     simulator.setState(LIVE[0]!, 'post_processing');
-    await nextListRefresh();
+    await moveToNextRefresh(page, LIST_REFRESH_MS);
     const sales = page.getByRole('region', { name: LIVE[0]!, exact: true });
     await sales.getByText('Left the meeting').waitFor({ timeout: 5000 });
     await sales.getByLabel('Present at the end').waitFor();
