@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../lib/watch-session';
 import { coalesceSubscribe } from '../lib/coalesce-subscribe';
 import { currentHostsQueryOptions } from '../attendee-api/get-current-hosts';
-import { createAttendanceStore } from '../domain/attendance-store';
+import { createAttendanceStore, type AttendanceStore } from '../domain/attendance-store';
 import { useParticipantEventFeed } from './use-participant-event-feed';
 
 /**
@@ -25,6 +25,17 @@ export interface AttendanceFeedOptions {
  * `version` changes when the store does, so readers of the store know when to read it again.
  */
 export function useAttendanceFeed(session: WatchSession, options: AttendanceFeedOptions) {
+  const { store, feed } = useAttendanceSource(session, options);
+  const version = useStoreVersion(store, feed.phase === 'history');
+  return { store, version, feed };
+}
+
+/**
+ * The store and the feed filling it, without following the store: a component holding the
+ * queries re-reads their options on each of its renders, so a page with many events per second
+ * follows the store (`useStoreVersion`) in a component below it.
+ */
+export function useAttendanceSource(session: WatchSession, options: AttendanceFeedOptions) {
   const { pollIntervalMs, meetingOver, hostsRefreshMs } = options;
   const [store] = useState(createAttendanceStore);
   // Structural sharing keeps the same array while the hosts stay the same, so this runs on change.
@@ -39,7 +50,11 @@ export function useAttendanceFeed(session: WatchSession, options: AttendanceFeed
     pollIntervalMs,
     meetingOver,
   });
-  const loadingHistory = feed.phase === 'history';
+  return { store, feed };
+}
+
+/** The store's version, re-read on every change; while the history loads, a few times a second. */
+export function useStoreVersion(store: AttendanceStore, loadingHistory: boolean): number {
   const subscribe = useMemo(
     () =>
       loadingHistory
@@ -47,6 +62,5 @@ export function useAttendanceFeed(session: WatchSession, options: AttendanceFeed
         : store.subscribe,
     [loadingHistory, store],
   );
-  const version = useSyncExternalStore(subscribe, store.getVersion);
-  return { store, version, feed };
+  return useSyncExternalStore(subscribe, store.getVersion);
 }

@@ -1,36 +1,12 @@
-import { useId, useMemo, useState } from 'react';
+import { useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
-import { useNow } from '../../lib/use-now';
-import { useValueAfterPaint } from '../../lib/use-value-after-paint';
 import { botQueryOptions } from '../../attendee-api/get-bot';
 import { isMeetingOver } from '../../common/bot-states';
 import { ApiError } from '../../attendee-api/api-error';
-import { useAttendanceFeed } from '../../event-feed/use-attendance-feed';
+import { useAttendanceSource } from '../../event-feed/use-attendance-feed';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
-import { presentCount } from '../../domain/roster';
-import { eventCount } from '../../domain/attendance-state';
-import { FindInRoster } from '../../features/roster/find-in-roster';
-import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
-import { HostNotifications } from '../../features/announcements/host-notifications';
-import { usePageTitle } from '../../features/announcements/use-page-title';
-import { LiveAttendanceFigures } from './attendance-figures';
-import { ChartSection } from './chart-section';
-import { ExpectedSection } from './expected-section';
-import { ParticipantsSection } from './participants-section';
-import { TimelineSection } from './timeline-section';
-import { DashboardHeader } from './dashboard-header';
-import { FeedProblem } from './feed-problem';
-import { FeedStatus } from './feed-status';
-import { HistoryProgress } from './history-progress';
-import { RosterWhileLoading } from './roster-while-loading';
-import { historySoFar } from '../../domain/history-so-far';
-import { RejectedEventsNotice } from './rejected-events-notice';
-import { rosterEmptyMessage } from './roster-empty-message';
-import { meetingAtMoment } from '../../domain/state-at-moment';
-import { isSpeechUnrecorded } from '../../domain/speech-recording';
-import { clockTime } from '../../lib/clock-time';
-import { ToolsSection } from './tools-section';
+import { DashboardView } from './dashboard-view';
 
 export interface DashboardProps {
   session: WatchSession;
@@ -39,178 +15,39 @@ export interface DashboardProps {
   fromWall?: boolean;
 }
 
+/**
+ * The queries behind one bot's dashboard: its state, and the feed of its events into the store.
+ * This renders when a query's answer changes; each new event re-renders only the view below.
+ */
 export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProps) {
   const intervals = useRefreshIntervals();
   const [pollIntervalMs, setPollIntervalMs] = useState(intervals.eventsPollMs);
-  const now = useNow(15_000);
-  const rosterId = useId();
-  // The moment shown instead of now (rewind), or null. The live store keeps taking new events
-  // meanwhile; the rewound view is derived from it for that moment.
-  const [rewindAtMs, setRewindAtMs] = useState<number | null>(null);
-
   const bot = useQuery(botQueryOptions(session, intervals.botStateMs));
   const meetingOver = bot.data ? isMeetingOver(bot.data.state) : false;
-  const { store, version, feed } = useAttendanceFeed(session, {
+  const { store, feed } = useAttendanceSource(session, {
     pollIntervalMs,
     meetingOver,
     hostsRefreshMs: intervals.hostsMs,
   });
-  const loadingHistory = feed.phase === 'history';
-  // The chart and the table cost O(people) to re-read; they follow once the roster and timeline
-  // have painted, so new events show in the frame they arrive.
-  const paintedVersion = useValueAfterPaint(version);
   // A transient failure is retried without end, so it shows as failureReason, never as error.
   // While the feed is failing too, its message already explains it; the bot's would repeat it.
   const botFailure = bot.error ?? bot.failureReason;
   const feedFailing = feed.phase === 'stopped' || feed.retryingAfter !== null;
   const botStateProblem = botFailure !== null && !feedFailing ? explainBotError(botFailure) : null;
-  // Presence from part of the history can be wrong (a leave may be in the rest): the roster and
-  // the figures wait for all of it, even when loading stopped part-way.
-  const historyLoaded = feed.historyComplete;
-  const partlyLoaded = !historyLoaded && (loadingHistory || version > 0);
-  const state = store.state;
-  const present = useMemo(
-    () => (historyLoaded ? store.presentParticipants() : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
-    [historyLoaded, store, version],
-  );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-  const soFar = useMemo(() => historySoFar(state), [state, version]);
-  const insights = store.insights;
-  const moment = useMemo(
-    () => (rewindAtMs === null ? null : meetingAtMoment(state, insights, rewindAtMs)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a late event may land before the moment; version says when
-    [state, insights, rewindAtMs, version],
-  );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-  const speechRecorded = useMemo(() => !isSpeechUnrecorded(state, insights), [state, version]);
-  const hostPresent = useMemo(() => present.some((participant) => participant.isHost), [present]);
-  // An element kept from one render to the next, so the memoised header skips the polls.
-  const hostNotifications = useMemo(
-    () => <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />,
-    [store, historyLoaded],
-  );
-  usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
-  const eventsSeen = eventCount(state) > 0;
-  // Running figures stop here; when the bot's log does not say, at the newest event (the
-  // figures never read earlier than that).
-  const endedAtMs = meetingOver ? (bot.data?.stateSinceMs ?? 0) : null;
 
   return (
-    <div className="mx-auto max-w-6xl space-y-5 px-4 py-5 sm:px-6">
-      <DashboardHeader
-        session={session}
-        botState={bot.data?.state ?? null}
-        meetingOver={meetingOver}
-        botStateProblem={botStateProblem}
-        pollIntervalMs={pollIntervalMs}
-        onPollIntervalChange={setPollIntervalMs}
-        onSwitch={onSwitch}
-        switchLabel={fromWall ? 'Back to the wall' : 'Switch bot or key'}
-      >
-        {hostNotifications}
-      </DashboardHeader>
-      <PresenceAnnouncer subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
-      <FeedStatus feed={feed} bot={bot.data ?? null} eventsSeen={eventsSeen} />
-      {feed.phase === 'stopped' && (
-        <FeedProblem error={feed.error} keptEvents={version > 0} onSwitch={onSwitch} />
-      )}
-      {store.rejectedEvents > 0 && (
-        <RejectedEventsNotice count={store.rejectedEvents} examples={store.rejectedExamples} />
-      )}
-      {loadingHistory && (
-        <HistoryProgress
-          events={feed.historyEventsLoaded}
-          fraction={feed.historyProgress}
-          eventsThroughMs={soFar.eventsThroughMs}
-        />
-      )}
-      {historyLoaded && (
-        <>
-          <ToolsSection
-            insights={insights}
-            endedAtMs={endedAtMs}
-            rewindAtMs={rewindAtMs}
-            onRewind={setRewindAtMs}
-            subscribeToNews={store.subscribeToNews}
-            peoplePresent={present.length > 0}
-            hostPresent={hostPresent}
-            meetingOver={meetingOver}
-          />
-          <LiveAttendanceFigures
-            store={store}
-            version={version}
-            endedAtMs={endedAtMs}
-            moment={moment}
-          />
-          <ExpectedSection
-            store={store}
-            session={session}
-            version={paintedVersion}
-            endedAtMs={endedAtMs}
-          />
-        </>
-      )}
-      {(historyLoaded || partlyLoaded) && (
-        <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <section aria-labelledby={rosterId} className={panelClasses}>
-            <h2
-              id={rosterId}
-              className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
-            >
-              {moment !== null
-                ? `Present at ${clockTime(moment.atMs, true)}`
-                : meetingOver
-                  ? 'In the meeting when the bot left'
-                  : 'In the meeting now'}
-            </h2>
-            {historyLoaded ? (
-              <FindInRoster
-                participants={moment?.present ?? present}
-                nowMs={now}
-                endedAtMs={endedAtMs}
-                pastMomentMs={rewindAtMs}
-                emptyMessage={
-                  moment !== null
-                    ? 'Nobody was in the meeting then.'
-                    : rosterEmptyMessage(bot.data?.state ?? null, eventsSeen)
-                }
-              />
-            ) : (
-              <RosterWhileLoading
-                participantsSeen={soFar.participantsSeen}
-                stopped={feed.phase === 'stopped'}
-              />
-            )}
-          </section>
-          <TimelineSection
-            state={state}
-            version={version}
-            className={panelClasses}
-            untilMs={rewindAtMs}
-            speechRecorded={speechRecorded}
-          />
-        </div>
-      )}
-      {historyLoaded && (
-        <>
-          <ChartSection
-            insights={store.insights}
-            version={paintedVersion}
-            endedAtMs={endedAtMs}
-            rewindAtMs={rewindAtMs}
-            onRewind={setRewindAtMs}
-          />
-          <ParticipantsSection
-            store={store}
-            botId={session.botId}
-            version={paintedVersion}
-            endedAtMs={endedAtMs}
-            speechRecorded={speechRecorded}
-          />
-        </>
-      )}
-    </div>
+    <DashboardView
+      session={session}
+      store={store}
+      feed={feed}
+      bot={bot.data ?? null}
+      meetingOver={meetingOver}
+      botStateProblem={botStateProblem}
+      pollIntervalMs={pollIntervalMs}
+      onPollIntervalChange={setPollIntervalMs}
+      onSwitch={onSwitch}
+      switchLabel={fromWall ? 'Back to the wall' : 'Switch bot or key'}
+    />
   );
 }
 
@@ -218,8 +55,3 @@ function explainBotError(error: unknown): string {
   // ApiError messages are written for people and never hold the key; anything else is a bug.
   return error instanceof ApiError ? error.message.replace(/\.$/, '') : 'Something went wrong';
 }
-
-// Both panels take the window's height on wide screens and scroll inside, so the newest events
-// and the whole roster stay in view together; on phones they stack, each capped.
-const panelClasses =
-  'flex max-h-[70dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-15rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
