@@ -43,17 +43,23 @@ export function refreshPresentRoster(
   if (changed.size > 64) return sortPresentRoster(roster, state);
   const participants = roster.participants.slice();
   for (const uuid of changed) {
+    const record = state.participants.get(uuid);
+    const participant = record?.present ? snapshotParticipant(record) : undefined;
     const before = roster.byUuid.get(uuid);
     if (before !== undefined) {
       const at = firstIndexAfter(participants, sortsFrom(before));
       // The order is total, so the old snapshot is exactly there; if not, the list is off.
       if (participants[at] !== before) return sortPresentRoster(roster, state);
+      // Most changes (speaking, a rename that sorts the same) keep the place: no shifting.
+      if (participant !== undefined && compareForRoster(participant, before) === 0) {
+        participants[at] = participant;
+        roster.byUuid.set(uuid, participant);
+        continue;
+      }
       participants.splice(at, 1);
       roster.byUuid.delete(uuid);
     }
-    const record = state.participants.get(uuid);
-    if (record === undefined || !record.present) continue;
-    const participant = snapshotParticipant(record);
+    if (participant === undefined) continue;
     participants.splice(firstIndexAfter(participants, sortsFrom(participant)), 0, participant);
     roster.byUuid.set(uuid, participant);
   }
