@@ -63,6 +63,26 @@ describe('the dashboard in Chromium, served by npm start', () => {
       .getByRole('listitem')
       .first();
     expect(await firstRow.getAttribute('aria-setsize')).toBe(String(presentInTruth(truth)));
+    // The timeline's rows are placed from its oldest end: on screen they still read newest first,
+    // from the top of the list down, one after the other.
+    const timeline = page.getByRole('list', { name: 'Timeline' });
+    const listTop = await timeline.evaluate((list) => list.getBoundingClientRect().top);
+    const rows = await timeline.getByRole('listitem').evaluateAll((items) =>
+      items.map((item) => ({
+        position: Number(item.getAttribute('aria-posinset')),
+        top: item.getBoundingClientRect().top,
+        at: item.querySelector('time')?.dateTime ?? '',
+      })),
+    );
+    rows.sort((a, b) => a.top - b.top);
+    expect(rows[0]).toMatchObject({ position: 1, top: listTop });
+    expect(rows.map((row) => row.at)).toEqual(
+      rows
+        .map((row) => row.at)
+        .sort()
+        .reverse(),
+    );
+    expect(rows.map((row) => row.position)).toEqual(rows.map((_, index) => index + 1));
     // 25 events a page: the whole history was read, in windows walked side by side.
     const eventRequests = simulator.requests.filter((request) =>
       request.path.endsWith('/participant_events'),

@@ -89,8 +89,10 @@ export function EventTimeline({
               key={event.id}
               aria-setsize={count}
               aria-posinset={index + 1}
-              className="absolute inset-x-0 top-0 flex items-center gap-3 border-b border-slate-100 px-4 text-sm dark:border-slate-800"
-              style={{ height: ROW_HEIGHT_PX, transform: `translateY(${index * ROW_HEIGHT_PX}px)` }}
+              className="absolute inset-x-0 flex items-center gap-3 border-b border-slate-100 px-4 text-sm dark:border-slate-800"
+              // Placed from the list's end, which is the oldest event: a new event goes on top
+              // and every row already there keeps its style: nothing to write, nothing to restyle.
+              style={{ height: ROW_HEIGHT_PX, bottom: (count - 1 - index) * ROW_HEIGHT_PX }}
             >
               <time
                 dateTime={new Date(event.timestamp_ms).toISOString()}
