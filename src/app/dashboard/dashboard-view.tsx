@@ -30,10 +30,16 @@ import { isSpeechUnrecorded } from '../../domain/speech-recording';
 import { clockTime } from '../../lib/clock-time';
 import { ToolsSection } from './tools-section';
 
+export type FeedProgress = Pick<
+  EventFeed,
+  'phase' | 'historyComplete' | 'historyEventsLoaded' | 'historyProgress' | 'error'
+>;
+
 export interface DashboardViewProps {
   session: WatchSession;
   store: AttendanceStore;
-  feed: EventFeed;
+  /** How far the feed is; the status line reads the rest (LiveFeedContext). */
+  feed: FeedProgress;
   /** The bot's state as last read; null before the first answer. */
   bot: Bot | null;
   meetingOver: boolean;
@@ -119,7 +125,7 @@ export const DashboardView = memo(function DashboardView({
         {hostNotifications}
       </DashboardHeader>
       <PresenceAnnouncer subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
-      <FeedStatus feed={feed} bot={bot} eventsSeen={eventsSeen} />
+      <FeedStatus bot={bot} eventsSeen={eventsSeen} />
       {feed.phase === 'stopped' && (
         <FeedProblem error={feed.error} keptEvents={version > 0} onSwitch={onSwitch} />
       )}

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import type { WatchSession } from '../../lib/watch-session';
 import { botQueryOptions } from '../../attendee-api/get-bot';
@@ -7,6 +7,7 @@ import { ApiError } from '../../attendee-api/api-error';
 import { useAttendanceSource } from '../../event-feed/use-attendance-feed';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
 import { DashboardView } from './dashboard-view';
+import { LiveFeedContext } from './feed-status';
 
 export interface DashboardProps {
   session: WatchSession;
@@ -34,20 +35,29 @@ export function Dashboard({ session, onSwitch, fromWall = false }: DashboardProp
   const botFailure = bot.error ?? bot.failureReason;
   const feedFailing = feed.phase === 'stopped' || feed.retryingAfter !== null;
   const botStateProblem = botFailure !== null && !feedFailing ? explainBotError(botFailure) : null;
+  // The same object from one poll to the next while the feed's progress holds, so the view is
+  // not re-rendered for a poll's answer (its events re-render it already).
+  const { phase, historyComplete, historyEventsLoaded, historyProgress, error } = feed;
+  const progress = useMemo(
+    () => ({ phase, historyComplete, historyEventsLoaded, historyProgress, error }),
+    [phase, historyComplete, historyEventsLoaded, historyProgress, error],
+  );
 
   return (
-    <DashboardView
-      session={session}
-      store={store}
-      feed={feed}
-      bot={bot.data ?? null}
-      meetingOver={meetingOver}
-      botStateProblem={botStateProblem}
-      pollIntervalMs={pollIntervalMs}
-      onPollIntervalChange={setPollIntervalMs}
-      onSwitch={onSwitch}
-      switchLabel={fromWall ? 'Back to the wall' : 'Switch bot or key'}
-    />
+    <LiveFeedContext value={feed}>
+      <DashboardView
+        session={session}
+        store={store}
+        feed={progress}
+        bot={bot.data ?? null}
+        meetingOver={meetingOver}
+        botStateProblem={botStateProblem}
+        pollIntervalMs={pollIntervalMs}
+        onPollIntervalChange={setPollIntervalMs}
+        onSwitch={onSwitch}
+        switchLabel={fromWall ? 'Back to the wall' : 'Switch bot or key'}
+      />
+    </LiveFeedContext>
   );
 }
 

@@ -1,3 +1,4 @@
+import { createContext, use } from 'react';
 import { timeAgo } from '../../lib/relative-time';
 import { clockTime } from '../../lib/clock-time';
 import { explainError } from '../../attendee-api/api-error';
@@ -6,8 +7,13 @@ import { useNow } from '../../lib/use-now';
 import { howMeetingEnded, notInMeetingYet } from '../../common/bot-states';
 import { formatCount } from '../../lib/format-count';
 
+/**
+ * The feed as of its last poll, for the status line alone: every poll's answer changes it (when it
+ * was updated), and passing it down as a prop re-rendered the whole dashboard for that.
+ */
+export const LiveFeedContext = createContext<EventFeed | null>(null);
+
 export interface FeedStatusProps {
-  feed: EventFeed;
   /** The bot's state and since when, once read. */
   bot: { state: string; stateSinceMs: number | null } | null;
   /** Whether any event has been received; before that, a bot outside the meeting explains why. */
@@ -15,8 +21,10 @@ export interface FeedStatusProps {
 }
 
 /** One line, always present, that says whether what the page shows is current. */
-export function FeedStatus({ feed, bot, eventsSeen }: FeedStatusProps) {
+export function FeedStatus({ bot, eventsSeen }: FeedStatusProps) {
+  const feed = use(LiveFeedContext);
   const now = useNow(1000);
+  if (feed === null) throw new Error('FeedStatus needs the LiveFeedContext of its dashboard.');
   const { dot, text } = describeFeed(feed, bot, eventsSeen, now);
   return (
     <p role="status" className="flex items-center gap-2 text-sm">
