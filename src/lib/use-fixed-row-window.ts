@@ -16,7 +16,7 @@ const FALLBACK_VIEWPORT_PX = 640;
  * arithmetic: no per-row measurements, so a list of 200,000 rows costs the same to update as one
  * of 20 (a general virtualiser re-measures every row each time the count changes).
  */
-export function useFixedRowWindow(count: number, rowHeight: number, overscan = 4): RowWindow {
+export function useFixedRowWindow(count: number, rowHeight: number, overscan = 8): RowWindow {
   const [element, setElement] = useState<HTMLElement | null>(null);
   const [viewport, setViewport] = useState({ top: 0, height: FALLBACK_VIEWPORT_PX });
 
