@@ -148,5 +148,13 @@ describe('the dashboard in Chromium, served by npm start', () => {
     expect(
       await page.getByRole('list', { name: 'Timeline' }).getByRole('listitem').count(),
     ).toBeGreaterThan(5);
+    // Someone is speaking, and nothing animates: a running animation keeps the page making
+    // frames, and each poll's update then waits for the next one (README, render figure).
+    await page
+      .getByRole('list', { name: 'Currently present' })
+      .getByText('speaking')
+      .first()
+      .waitFor();
+    expect(await page.evaluate(() => document.getAnimations().length)).toBe(0);
   });
 });
