@@ -1,5 +1,4 @@
 import { memo, useId, useMemo, useState } from 'react';
-import type { WatchSession } from '../../lib/watch-session';
 import { useNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
 import type { EventFeed } from '../../event-feed/use-participant-event-feed';
@@ -17,7 +16,7 @@ import { ChartSection } from './chart-section';
 import { ExpectedSection } from './expected-section';
 import { ParticipantsSection } from './participants-section';
 import { TimelineSection } from './timeline-section';
-import { DashboardHeader } from './dashboard-header';
+import { DashboardHeader, type DashboardHeaderProps } from './dashboard-header';
 import { FeedProblem } from './feed-problem';
 import { FeedStatus } from './feed-status';
 import { HistoryProgress } from './history-progress';
@@ -35,20 +34,22 @@ export type FeedProgress = Pick<
   'phase' | 'historyComplete' | 'historyEventsLoaded' | 'historyProgress' | 'error'
 >;
 
-export interface DashboardViewProps {
-  session: WatchSession;
+/** What the header needs passes through; the rest the view reads from the store. */
+export interface DashboardViewProps extends Pick<
+  DashboardHeaderProps,
+  | 'session'
+  | 'meetingOver'
+  | 'botStateProblem'
+  | 'pollIntervalMs'
+  | 'onPollIntervalChange'
+  | 'onSwitch'
+  | 'switchLabel'
+> {
   store: AttendanceStore;
   /** How far the feed is; the status line reads the rest (LiveFeedContext). */
   feed: FeedProgress;
   /** The bot's state as last read; null before the first answer. */
   bot: Bot | null;
-  meetingOver: boolean;
-  /** Why the bot's state cannot be read, for the header; null when it can. */
-  botStateProblem: string | null;
-  pollIntervalMs: number;
-  onPollIntervalChange: (ms: number) => void;
-  onSwitch: () => void;
-  switchLabel: string;
 }
 
 /**
