@@ -1,14 +1,12 @@
 import type { Page } from 'playwright-core';
-
-/** Our server may answer a question asked again within 2 s with the answer it kept for viewers. */
-const SHARED_ANSWER_MS = 2000;
+import { DEFAULT_REUSE_MS } from '../../server/proxy/shared-answers.ts';
 
 /**
  * Moves the page's clock (installed by the caller) on by `refreshMs`, to its next read of a state
- * the simulator was just given. 2 s of real time pass first, so that the page reads the new state,
- * not an answer our server kept from just before.
+ * the simulator was just given. Our server's reuse time (2 s) passes first in real time, so that the
+ * page reads the new state, not an answer the server kept for viewers from just before.
  */
 export async function moveToNextRefresh(page: Page, refreshMs: number) {
-  await new Promise((resolve) => setTimeout(resolve, SHARED_ANSWER_MS + 100));
+  await new Promise((resolve) => setTimeout(resolve, DEFAULT_REUSE_MS + 100));
   await page.clock.fastForward(refreshMs);
 }
