@@ -10,9 +10,13 @@ export interface RunningSimulatorServer {
   close(): Promise<void>;
 }
 
-/** Serves a simulator over real HTTP on the loopback interface; the caller keeps control of it. */
+/**
+ * Serves a simulator over real HTTP on the loopback interface; the caller keeps control of it.
+ * Anything that answers a Request as the simulator does will do (the browser tests hand each
+ * file's simulator in turn to one server).
+ */
 export function startSimulatorServer(
-  simulator: SimulatedAttendee,
+  simulator: Pick<SimulatedAttendee, 'handle'>,
   port = 0,
 ): Promise<RunningSimulatorServer> {
   const server = createServer((req, res) => {

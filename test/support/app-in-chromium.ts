@@ -1,7 +1,11 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
+import { inject } from 'vitest';
 import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './app-under-test.ts';
 import { connectToChromium } from './shared-chromium.ts';
+import './worker-servers.ts';
 
 export interface RunningApp {
   simulator: SimulatedAttendee;
@@ -38,14 +42,18 @@ const VIEWPORT = { width: 1280, height: 900 };
 /**
  * The browser test files run one after another in each of the run's workers (isolate: false), and
  * a worker keeps what is costly to start for all of them: its connection to the run's Chromium,
- * and one page per kind of context. A context of its own for each file cost a new renderer process
- * and the app's code warmed up again, about 2.5 CPU-seconds a file. Each file's app is served on
- * its worker's own port where it can be, so that the page's code comes from the browser's cache,
- * compiled, as it does for someone opening the app again.
+ * one page per kind of context, and one app server. A context of its own for each file cost a new
+ * renderer process and the app's code warmed up again, about 2.5 CPU-seconds a file; a server of
+ * its own, about 0.65 CPU-seconds and a second of waiting for it to listen. The worker's app is
+ * served on its own port where it can be, so that the page's code comes from the browser's cache,
+ * compiled, as it does for someone opening the app again; it forwards to the simulator of the
+ * file running now.
  */
 let workerBrowser: Promise<Browser> | undefined;
 const workerPages = new Map<string, Promise<Page>>();
 const WORKER_PORT_BASE = 41_800;
+let workerApp: Promise<AppUnderTest> | undefined;
+let simulatorOfFile: SimulatedAttendee | undefined;
 
 function browserOfWorker(): Promise<Browser> {
   workerBrowser ??= connectToChromium();
@@ -70,9 +78,22 @@ function workerPort(): number | undefined {
   return Number.isInteger(poolId) && poolId > 0 ? WORKER_PORT_BASE + poolId : undefined;
 }
 
+function appOfWorker(): Promise<AppUnderTest> {
+  workerApp ??= startAppUnderTest(
+    { handle: (request) => simulatorOfFile!.handle(request) },
+    {},
+    workerPort(),
+  ).then(async (app) => {
+    // Stopped by the global teardown (worker-servers.ts), after the worker's last file.
+    await writeFile(join(inject('serverPidsDir'), String(app.process.pid)), '');
+    return app;
+  });
+  return workerApp;
+}
+
 /**
- * The usual frame of a browser test file: the app started with `npm start` against a simulator,
- * the run's Chromium, and one page that every test of the file starts afresh: its storage
+ * The usual frame of a browser test file: the app as `npm start` runs it (the worker's), forwarding
+ * to the file's simulator, the run's Chromium, and one page that every test of the file starts afresh: its storage
  * emptied, its listeners removed, its viewport and media reset, so each test is a person opening
  * the app on a new device. A new browser context for every test cost four times the CPU (a new
  * renderer, the app's code compiled again), and the suite's time is mostly that.
@@ -91,7 +112,8 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
 
   beforeAll(async () => {
     const simulator = options.simulator();
-    const app = await startAppUnderTest(simulator, {}, workerPort());
+    simulatorOfFile = simulator;
+    const app = await appOfWorker();
     const browser = await browserOfWorker();
     if (options.pageClock) {
       fileContext = await browser.newContext({ viewport: VIEWPORT, ...options.context });
@@ -121,7 +143,6 @@ export function runAppInChromium(options: AppInChromiumOptions): void {
     // (between tests, the next test's first navigation ends it).
     await page?.goto('about:blank');
     await fileContext?.close();
-    await running?.app.stop();
   });
 
   beforeEach(async () => {

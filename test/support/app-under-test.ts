@@ -59,7 +59,7 @@ export async function waitForHttp(
  * test/npm-start.browser.test.ts runs `npm start` itself, build and all.
  */
 export async function startAppUnderTest(
-  simulator: SimulatedAttendee,
+  simulator: Pick<SimulatedAttendee, 'handle'>,
   env: NodeJS.ProcessEnv = {},
   preferredPort?: number,
 ): Promise<AppUnderTest> {
