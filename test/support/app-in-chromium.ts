@@ -92,11 +92,12 @@ function appOfWorker(): Promise<AppUnderTest> {
 }
 
 /**
- * The usual frame of a browser test file: the app as `npm start` runs it (the worker's), forwarding
- * to the file's simulator, the run's Chromium, and one page that every test of the file starts afresh: its storage
- * emptied, its listeners removed, its viewport and media reset, so each test is a person opening
- * the app on a new device. A new browser context for every test cost four times the CPU (a new
- * renderer, the app's code compiled again), and the suite's time is mostly that.
+ * The usual frame of a browser test file: the app as `npm start` runs it (the worker's, forwarding
+ * to the file's simulator), the run's Chromium, and one page that every test of the file starts
+ * afresh: its storage emptied, its listeners removed, its viewport and media reset, so each test
+ * is a person opening the app on a new device. A new browser context for every test cost four
+ * times the CPU (a new renderer, the app's code compiled again), and the suite's time is mostly
+ * that.
  */
 export function runAppInChromium(options: AppInChromiumOptions): void {
   let running: RunningApp | undefined;
