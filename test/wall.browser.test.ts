@@ -2,7 +2,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
-import { runAppInChromium } from './support/app-in-chromium.ts';
+import { runAppInChromium, VIEWPORT } from './support/app-in-chromium.ts';
 import { moveToNextRefresh } from './support/next-refresh.ts';
 import {
   addIdleMeetings,
@@ -87,7 +87,7 @@ beforeAll(async () => {
   const idleSimulator = new SimulatedAttendee({ seed: 17, lateCommitProbability: 0 });
   const botIds = addIdleMeetings(idleSimulator, IDLE_KEY, 12);
   const idleApp = await startAppUnderTest(idleSimulator);
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await browser.newContext({ viewport: VIEWPORT });
   const idlePage = await context.newPage();
   // Four ticks of every tile's 3 s poll, whatever their phases (`npm run bench` counts 60 s).
   const measured = measureIdleWall(idlePage, idleApp.url, idleSimulator, {

@@ -37,7 +37,8 @@ export interface AppInChromiumOptions {
   pageClock?: boolean;
 }
 
-const VIEWPORT = { width: 1280, height: 900 };
+/** Every test's page: a laptop's window. */
+export const VIEWPORT = { width: 1280, height: 900 };
 
 /**
  * The browser test files run one after another in each of the run's workers (isolate: false), and
