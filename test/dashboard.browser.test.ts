@@ -9,6 +9,7 @@ import { presentInTruth } from '../src/testing/present-in-truth.ts';
 const LONG_MEETING = 'bot_longMeeting00001';
 const LIVE_MEETING = 'bot_liveMeeting00001';
 const EARLY_MEETING = 'bot_openedEarly00001';
+const ENDED_MEETING = 'bot_endedMeeting0001';
 const KEY = 'test-key-abc123';
 const BOT_STATE_REFRESH_MS = 10_000;
 
@@ -28,6 +29,12 @@ runAppInChromium({
     });
     simulator.addBot({ id: LIVE_MEETING, apiKey: KEY });
     simulator.addBot({ id: EARLY_MEETING, apiKey: KEY, state: 'waiting_room' });
+    simulator.addBot({
+      id: ENDED_MEETING,
+      apiKey: KEY,
+      meeting: { historyMinutes: 10, live: false },
+      state: 'ended',
+    });
     return simulator;
   },
   ready: (started) => {
@@ -124,7 +131,24 @@ describe('the dashboard in Chromium, served by npm start', () => {
     // Said as when they joined and how long they stayed, which stays true after the meeting.
     await roster.getByText(/^joined at \d\d:\d\d, just before the end$/).waitFor();
     expect(await page.getByLabel('Present at the end').textContent()).toBe('1');
-    expect(await page.title()).toBe('Meeting over · Attendee Live');
+    // The title is set when the page is next idle, after the frame: it is waited for, as a
+    // person watching the tab would. The page clock runs on in real time, so its idle callbacks
+    // (held to their 1 s timeout) come too.
+    await expect
+      .poll(() => page.title(), { timeout: 5_000 })
+      .toBe('Meeting over · Attendee Live');
+  });
+
+  it('says in the tab that the meeting is over, on the browser’s own idle time', async () => {
+    // No page clock here: the title must come from the browser's real idle callbacks.
+    await watchBot(page, app.url, ENDED_MEETING, KEY);
+    await page
+      .getByRole('status')
+      .getByText(/^Meeting over/)
+      .waitFor({ timeout: 30_000 });
+    await expect
+      .poll(() => page.title(), { timeout: 5_000 })
+      .toBe('Meeting over · Attendee Live');
   });
 
   it('shows a name made of HTML as text and runs none of it', async () => {
