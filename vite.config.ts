@@ -11,8 +11,7 @@ export default defineConfig(({ isSsrBuild }) => ({
   build: {
     // The server's bundle (`vite build --ssr server/main.ts`) needs none of public/: dist/ has it.
     copyPublicDir: !isSsrBuild,
-    // The page is one chunk (splitting it cost more gzip than it saved), so there is nothing to
-    // preload and the polyfill for browsers without <link rel="modulepreload"> would never act.
+    // Every browser we support preloads modules itself: the polyfill would never act.
     modulePreload: { polyfill: false },
     // Brotli at its best takes seconds on purpose (precompress-assets.ts); rolldown would warn of
     // slow plugins at every `npm start`.

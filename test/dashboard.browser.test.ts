@@ -134,9 +134,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
     // The title is set when the page is next idle, after the frame: it is waited for, as a
     // person watching the tab would. The page clock runs on in real time, so its idle callbacks
     // (held to their 1 s timeout) come too.
-    await expect
-      .poll(() => page.title(), { timeout: 5_000 })
-      .toBe('Meeting over · Attendee Live');
+    await expect.poll(() => page.title(), { timeout: 5_000 }).toBe('Meeting over · Attendee Live');
   });
 
   it('says in the tab that the meeting is over, on the browser’s own idle time', async () => {
@@ -146,9 +144,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
       .getByRole('status')
       .getByText(/^Meeting over/)
       .waitFor({ timeout: 30_000 });
-    await expect
-      .poll(() => page.title(), { timeout: 5_000 })
-      .toBe('Meeting over · Attendee Live');
+    await expect.poll(() => page.title(), { timeout: 5_000 }).toBe('Meeting over · Attendee Live');
   });
 
   it('shows a name made of HTML as text and runs none of it', async () => {

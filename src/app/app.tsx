@@ -1,11 +1,20 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import type { KeyConnection, WatchSession } from '../lib/watch-session';
 import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
 import { ConnectForm } from '../features/connect/connect-form';
-import { BotsInMeetings } from '../features/my-bots/bots-in-meetings';
-import { MeetingWall } from '../features/my-bots/meeting-wall';
 import { ThemeControl } from '../features/theme/theme-control';
-import { Dashboard } from './dashboard/dashboard';
+
+// Loaded when first asked for (Watch, "Show my bots", a wall): the connect screen alone is what
+// a visitor downloads before the first Watch.
+const Dashboard = lazy(() =>
+  import('./workspace').then((module) => ({ default: module.Dashboard })),
+);
+const BotsInMeetings = lazy(() =>
+  import('./workspace').then((module) => ({ default: module.BotsInMeetings })),
+);
+const MeetingWall = lazy(() =>
+  import('./workspace').then((module) => ({ default: module.MeetingWall })),
+);
 
 interface Wall {
   connection: KeyConnection;
@@ -56,22 +65,26 @@ export function App() {
     return (
       <>
         <div hidden={session !== null}>
-          <MeetingWall
-            connection={wall.connection}
-            botIds={wall.botIds}
-            onOpen={openFrom(wall.connection)}
-            onLeave={leaveWall}
-          >
-            <ThemeControl />
-          </MeetingWall>
+          <Suspense fallback={<LoadingLine />}>
+            <MeetingWall
+              connection={wall.connection}
+              botIds={wall.botIds}
+              onOpen={openFrom(wall.connection)}
+              onLeave={leaveWall}
+            >
+              <ThemeControl />
+            </MeetingWall>
+          </Suspense>
         </div>
         {session !== null && (
-          <Dashboard
-            key={session.id}
-            session={session}
-            fromWall
-            onSwitch={() => setSession(null)}
-          />
+          <Suspense fallback={<LoadingLine />}>
+            <Dashboard
+              key={session.id}
+              session={session}
+              fromWall
+              onSwitch={() => setSession(null)}
+            />
+          </Suspense>
         )}
       </>
     );
@@ -84,15 +97,26 @@ export function App() {
         wallBots={wallBotsFromLocation(window.location.search)}
         onWatchTogether={watchTogether}
         renderBotList={(connection) => (
-          <BotsInMeetings
-            key={connection.keyId}
-            connection={connection}
-            onOpen={(botId) => watch({ ...connection, botId, id: crypto.randomUUID() })}
-            onWatchTogether={(botIds) => watchTogether(connection, botIds)}
-          />
+          <Suspense fallback={<LoadingLine />}>
+            <BotsInMeetings
+              key={connection.keyId}
+              connection={connection}
+              onOpen={(botId) => watch({ ...connection, botId, id: crypto.randomUUID() })}
+              onWatchTogether={(botIds) => watchTogether(connection, botIds)}
+            />
+          </Suspense>
         )}
       />
     );
   }
-  return <Dashboard key={session.id} session={session} onSwitch={() => setSession(null)} />;
+  return (
+    <Suspense fallback={<LoadingLine />}>
+      <Dashboard key={session.id} session={session} onSwitch={() => setSession(null)} />
+    </Suspense>
+  );
+}
+
+/** Where a part loads on first use: one quiet line, so the page does not jump. */
+function LoadingLine() {
+  return <p className="px-4 py-3 text-sm text-slate-600 dark:text-slate-400">Loading…</p>;
 }

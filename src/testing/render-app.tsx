@@ -9,6 +9,16 @@ import type { RefreshIntervals } from '../lib/refresh-intervals';
 import { App } from '../app/app';
 import { routeFetchToSimulator } from './simulated-fetch';
 
+// The parts the page loads on first use, loaded with this file, so that a test's time is the
+// page's and not the first compilation of the dashboard's modules (the page still suspends once
+// per part, as it does in the browser).
+await Promise.all([
+  import('../app/workspace'),
+  import('../app/dashboard/participants-section'),
+  import('../app/dashboard/expected-section'),
+  import('../features/rewind/rewind-controls'),
+]);
+
 export const REAL_BOT = 'bot_realMeeting00001';
 
 /**

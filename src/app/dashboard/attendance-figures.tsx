@@ -37,11 +37,12 @@ export function AttendanceFigures({
   // A rewound meeting reads as one that stopped at that moment.
   const over = endedAtMs !== null || rewound;
   return (
-    <dl className="grid grid-cols-2 gap-3 sm:grid-cols-3 lg:grid-cols-6">
+    <dl className="grid grid-cols-3 gap-px overflow-hidden rounded-xl border border-slate-200 bg-slate-200 sm:grid-cols-6 dark:border-slate-700 dark:bg-slate-700">
       <Figure
         label={rewound ? 'Present then' : over ? 'Present at the end' : 'Present now'}
         value={formatCount(present)}
         detail={peopleBehind(present, figures.presentNow)}
+        headline
       />
       <Figure
         label="Peak"
@@ -68,20 +69,36 @@ export function AttendanceFigures({
   );
 }
 
-function Figure({ label, value, detail }: { label: string; value: string; detail?: string }) {
+function Figure({
+  label,
+  value,
+  detail,
+  headline = false,
+}: {
+  label: string;
+  value: string;
+  detail?: string;
+  /** The figure the page is for: larger, and first. */
+  headline?: boolean;
+}) {
   const id = useId();
   return (
-    <div className="rounded-lg border border-slate-200 bg-white px-4 py-3 dark:border-slate-700 dark:bg-slate-900">
+    <div className="min-w-0 bg-white px-3 py-2 dark:bg-slate-900">
       <dt
         id={id}
-        className="text-xs font-medium text-slate-600 uppercase lg:min-h-8 dark:text-slate-400"
+        className="text-[0.6875rem] leading-tight font-medium tracking-wide text-slate-600 uppercase dark:text-slate-400"
       >
         {label}
       </dt>
-      <dd aria-labelledby={id} className="mt-1 text-2xl font-semibold tabular-nums">
+      <dd
+        aria-labelledby={id}
+        className={`font-semibold tabular-nums ${headline ? 'text-2xl text-teal-800 sm:text-3xl dark:text-teal-300' : 'text-xl'}`}
+      >
         {value}
       </dd>
-      {detail && <dd className="text-xs text-slate-600 dark:text-slate-400">{detail}</dd>}
+      {detail && (
+        <dd className="text-xs leading-tight text-slate-600 dark:text-slate-400">{detail}</dd>
+      )}
     </div>
   );
 }

@@ -1,37 +1,40 @@
-import { memo, useId, type ReactNode } from 'react';
+import { memo, type ReactNode } from 'react';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
-import { ThemeControl } from '../../features/theme/theme-control';
 import { notInMeetingYet } from '../../common/bot-states';
-
-export const POLL_INTERVAL_CHOICES_MS = [1000, 3000, 5000, 10_000, 30_000];
+import { FeedStatus, type FeedStatusProps } from './feed-status';
 
 export interface DashboardHeaderProps {
   session: WatchSession;
-  botState: string | null;
+  bot: FeedStatusProps['bot'];
+  eventsSeen: boolean;
   meetingOver: boolean;
   /** Why the bot's description could not be read (it is retried), or null. */
   botStateProblem: string | null;
-  pollIntervalMs: number;
-  onPollIntervalChange: (ms: number) => void;
   onSwitch: () => void;
   /** What the way out is called: back to the wall, or to the connect screen. */
   switchLabel: string;
-  /** More controls, next to the polling interval. */
-  children?: ReactNode;
+  /** The tools' buttons, beside the way out. */
+  toolbar: ReactNode;
 }
 
-/** Memoised: a poll changes nothing here, and its select would be written again for nothing. */
+/**
+ * Which meeting, its state and whether the page is current, on one or two lines, with the tools
+ * beside them: the meeting itself starts right below. Memoised: a poll changes nothing here but
+ * the status line, which follows the feed by itself.
+ */
 export const DashboardHeader = memo(function DashboardHeader(props: DashboardHeaderProps) {
-  const { session, botState, meetingOver, botStateProblem, pollIntervalMs } = props;
-  const intervalId = useId();
+  const { session, bot, meetingOver, botStateProblem } = props;
+  const botState = bot?.state ?? null;
   return (
-    <header className="flex flex-wrap items-center gap-x-4 gap-y-3">
-      <div className="w-full min-w-0 sm:w-auto sm:flex-1">
-        <h1 className="text-lg font-semibold tracking-tight">Attendee Live</h1>
-        <p className="flex flex-wrap items-center gap-2 text-sm text-slate-600 dark:text-slate-400">
-          <span className="font-mono break-all">{session.botId}</span>
+    <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
+      <div className="min-w-0 space-y-1">
+        <p className="text-xs font-semibold tracking-wide text-teal-800 uppercase dark:text-teal-300">
+          Attendee Live
+        </p>
+        <div className="flex flex-wrap items-center gap-2">
+          <h1 className="font-mono text-base font-semibold break-all">{session.botId}</h1>
           {session.source === 'demo' && <Badge>Demo meeting</Badge>}
           {botState && (
             <Badge tone={meetingOver || notInMeetingYet(botState) ? 'neutral' : 'live'}>
@@ -39,38 +42,19 @@ export const DashboardHeader = memo(function DashboardHeader(props: DashboardHea
               {botState.replaceAll('_', ' ')}
             </Badge>
           )}
-          {botStateProblem && (
-            <span className="text-orange-800 dark:text-orange-300" dir="auto">
-              {botState ? 'Bot state may be out of date' : 'Bot state unknown'}: {botStateProblem}.
-              Retrying.
-            </span>
-          )}
-        </p>
+        </div>
+        <FeedStatus bot={bot} eventsSeen={props.eventsSeen} />
+        {botStateProblem && (
+          <p className="text-sm text-orange-800 dark:text-orange-300" dir="auto">
+            {botState ? 'Bot state may be out of date' : 'Bot state unknown'}: {botStateProblem}.
+            Retrying.
+          </p>
+        )}
       </div>
-      <div className="flex items-center gap-2 text-sm">
-        <label htmlFor={intervalId}>Check every</label>
-        <select
-          id={intervalId}
-          value={pollIntervalMs}
-          disabled={meetingOver}
-          onChange={(event) => props.onPollIntervalChange(Number(event.target.value))}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
-        >
-          {withChoice(POLL_INTERVAL_CHOICES_MS, pollIntervalMs).map((ms) => (
-            <option key={ms} value={ms}>
-              {ms / 1000} s
-            </option>
-          ))}
-        </select>
+      <div className="flex flex-wrap items-center gap-2">
+        {props.toolbar}
+        <Button onClick={props.onSwitch}>{props.switchLabel}</Button>
       </div>
-      {props.children}
-      <ThemeControl />
-      <Button onClick={props.onSwitch}>{props.switchLabel}</Button>
     </header>
   );
 });
-
-/** The choices, plus the current interval when it is none of them (set by a test, say). */
-function withChoice(choices: readonly number[], current: number): number[] {
-  return choices.includes(current) ? [...choices] : [...choices, current].sort((a, b) => a - b);
-}

@@ -1,4 +1,4 @@
-import { memo, useId, useMemo, useState } from 'react';
+import { lazy, memo, Suspense, useMemo, useState } from 'react';
 import { useNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
 import type { EventFeed } from '../../event-feed/use-participant-event-feed';
@@ -9,25 +9,34 @@ import { presentCount } from '../../domain/roster';
 import { eventCount } from '../../domain/attendance-state';
 import { FindInRoster } from '../../features/roster/find-in-roster';
 import { PresenceAnnouncer } from '../../features/announcements/presence-announcer';
-import { HostNotifications } from '../../features/announcements/host-notifications';
 import { usePageTitle } from '../../features/announcements/use-page-title';
+import {
+  expectedListStorageKey,
+  useExpectedList,
+} from '../../features/expected-attendees/expected-list-storage';
+import { useToolTray } from '../../components/ui/tool-tray';
 import { LiveAttendanceFigures } from './attendance-figures';
 import { ChartSection } from './chart-section';
-import { ExpectedSection } from './expected-section';
-import { ParticipantsSection } from './participants-section';
 import { TimelineSection } from './timeline-section';
 import { DashboardHeader, type DashboardHeaderProps } from './dashboard-header';
 import { FeedProblem } from './feed-problem';
-import { FeedStatus } from './feed-status';
 import { HistoryProgress } from './history-progress';
 import { RosterWhileLoading } from './roster-while-loading';
+import { RosterSection } from './roster-section';
 import { historySoFar } from '../../domain/history-so-far';
 import { RejectedEventsNotice } from './rejected-events-notice';
 import { rosterEmptyMessage } from './roster-empty-message';
 import { meetingAtMoment } from '../../domain/state-at-moment';
 import { isSpeechUnrecorded } from '../../domain/speech-recording';
-import { clockTime } from '../../lib/clock-time';
-import { ToolsSection } from './tools-section';
+import { MeetingToolbar, MeetingToolPanels, type MeetingTool } from './meeting-tools';
+
+// Below the first screen, or there only once a list is loaded: each in a chunk of its own.
+const ParticipantsSection = lazy(() =>
+  import('./participants-section').then((module) => ({ default: module.ParticipantsSection })),
+);
+const ExpectedRosterSummary = lazy(() =>
+  import('./expected-section').then((module) => ({ default: module.ExpectedRosterSummary })),
+);
 
 export type FeedProgress = Pick<
   EventFeed,
@@ -37,14 +46,10 @@ export type FeedProgress = Pick<
 /** What the header needs passes through; the rest the view reads from the store. */
 export interface DashboardViewProps extends Pick<
   DashboardHeaderProps,
-  | 'session'
-  | 'meetingOver'
-  | 'botStateProblem'
-  | 'pollIntervalMs'
-  | 'onPollIntervalChange'
-  | 'onSwitch'
-  | 'switchLabel'
+  'session' | 'meetingOver' | 'botStateProblem' | 'onSwitch' | 'switchLabel'
 > {
+  pollIntervalMs: number;
+  onPollIntervalChange: (ms: number) => void;
   store: AttendanceStore;
   /** How far the feed is; the status line reads the rest (LiveFeedContext). */
   feed: FeedProgress;
@@ -70,7 +75,11 @@ export const DashboardView = memo(function DashboardView({
   switchLabel,
 }: DashboardViewProps) {
   const now = useNow(15_000);
-  const rosterId = useId();
+  const tray = useToolTray<MeetingTool>();
+  const [watched, setWatched] = useState<string[]>([]);
+  const [expectedSettings, setExpectedSettings] = useExpectedList(
+    expectedListStorageKey(session.source, session.botId),
+  );
   // The moment shown instead of now (rewind), or null. The live store keeps taking new events
   // meanwhile; the rewound view is derived from it for that moment.
   const [rewindAtMs, setRewindAtMs] = useState<number | null>(null);
@@ -100,11 +109,7 @@ export const DashboardView = memo(function DashboardView({
   // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
   const speechRecorded = useMemo(() => !isSpeechUnrecorded(state, insights), [state, version]);
   const hostPresent = useMemo(() => present.some((participant) => participant.isHost), [present]);
-  // An element kept from one render to the next, so the memoised header skips the polls.
-  const hostNotifications = useMemo(
-    () => <HostNotifications subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />,
-    [store, historyLoaded],
-  );
+  const hasExpectedList = expectedSettings.people.length > 0;
   usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
   const eventsSeen = eventCount(state) > 0;
   // Running figures stop here; when the bot's log does not say, at the newest event (the
@@ -112,21 +117,26 @@ export const DashboardView = memo(function DashboardView({
   const endedAtMs = meetingOver ? (bot?.stateSinceMs ?? 0) : null;
 
   return (
-    <div className="mx-auto max-w-6xl space-y-5 px-4 py-5 sm:px-6">
+    <div className="mx-auto flex max-w-7xl flex-col gap-3 px-3 py-3 sm:px-6 sm:py-4">
       <DashboardHeader
         session={session}
-        botState={bot?.state ?? null}
+        bot={bot}
+        eventsSeen={eventsSeen}
         meetingOver={meetingOver}
         botStateProblem={botStateProblem}
-        pollIntervalMs={pollIntervalMs}
-        onPollIntervalChange={onPollIntervalChange}
         onSwitch={onSwitch}
         switchLabel={switchLabel}
-      >
-        {hostNotifications}
-      </DashboardHeader>
+        toolbar={
+          <MeetingToolbar
+            tray={tray}
+            ready={historyLoaded}
+            rewindAtMs={rewindAtMs}
+            watchedCount={watched.length}
+            expectedCount={expectedSettings.people.length}
+          />
+        }
+      />
       <PresenceAnnouncer subscribeToNews={store.subscribeToNews} enabled={historyLoaded} />
-      <FeedStatus bot={bot} eventsSeen={eventsSeen} />
       {feed.phase === 'stopped' && (
         <FeedProblem error={feed.error} keptEvents={version > 0} onSwitch={onSwitch} />
       )}
@@ -140,45 +150,57 @@ export const DashboardView = memo(function DashboardView({
           eventsThroughMs={soFar.eventsThroughMs}
         />
       )}
+      <MeetingToolPanels
+        tray={tray}
+        ready={historyLoaded}
+        store={store}
+        botId={session.botId}
+        version={paintedVersion}
+        endedAtMs={endedAtMs}
+        meetingOver={meetingOver}
+        onRewind={setRewindAtMs}
+        subscribeToNews={store.subscribeToNews}
+        peoplePresent={present.length > 0}
+        hostPresent={hostPresent}
+        watched={watched}
+        onWatchedChange={setWatched}
+        expectedSettings={expectedSettings}
+        onExpectedSettingsChange={setExpectedSettings}
+        pollIntervalMs={pollIntervalMs}
+        onPollIntervalChange={onPollIntervalChange}
+      />
       {historyLoaded && (
-        <>
-          <ToolsSection
-            insights={insights}
-            endedAtMs={endedAtMs}
-            rewindAtMs={rewindAtMs}
-            onRewind={setRewindAtMs}
-            subscribeToNews={store.subscribeToNews}
-            peoplePresent={present.length > 0}
-            hostPresent={hostPresent}
-            meetingOver={meetingOver}
-          />
-          <LiveAttendanceFigures
-            store={store}
-            version={version}
-            endedAtMs={endedAtMs}
-            moment={moment}
-          />
-          <ExpectedSection
-            store={store}
-            session={session}
-            version={paintedVersion}
-            endedAtMs={endedAtMs}
-          />
-        </>
+        <LiveAttendanceFigures
+          store={store}
+          version={version}
+          endedAtMs={endedAtMs}
+          moment={moment}
+        />
       )}
       {(historyLoaded || partlyLoaded) && (
-        <div className="grid gap-5 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-          <section aria-labelledby={rosterId} className={panelClasses}>
-            <h2
-              id={rosterId}
-              className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
-            >
-              {moment !== null
-                ? `Present at ${clockTime(moment.atMs, true)}`
-                : meetingOver
-                  ? 'In the meeting when the bot left'
-                  : 'In the meeting now'}
-            </h2>
+        <div className="grid gap-3 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+          <RosterSection
+            momentMs={moment?.atMs ?? null}
+            meetingOver={meetingOver}
+            onBackToLive={() => setRewindAtMs(null)}
+            className={panelClasses}
+            summary={
+              historyLoaded &&
+              hasExpectedList && (
+                <Suspense fallback={<div className="h-10" />}>
+                  <ExpectedRosterSummary
+                    store={store}
+                    settings={expectedSettings}
+                    version={paintedVersion}
+                    endedAtMs={endedAtMs}
+                    onShowList={() => {
+                      if (tray.openTool !== 'expected') tray.toggle('expected');
+                    }}
+                  />
+                </Suspense>
+              )
+            }
+          >
             {historyLoaded ? (
               <FindInRoster
                 participants={moment?.present ?? present}
@@ -197,7 +219,7 @@ export const DashboardView = memo(function DashboardView({
                 stopped={feed.phase === 'stopped'}
               />
             )}
-          </section>
+          </RosterSection>
           <TimelineSection
             state={state}
             version={version}
@@ -216,13 +238,19 @@ export const DashboardView = memo(function DashboardView({
             rewindAtMs={rewindAtMs}
             onRewind={setRewindAtMs}
           />
-          <ParticipantsSection
-            store={store}
-            botId={session.botId}
-            version={paintedVersion}
-            endedAtMs={endedAtMs}
-            speechRecorded={speechRecorded}
-          />
+          <Suspense
+            fallback={
+              <div className="h-96 rounded-xl border border-slate-200 dark:border-slate-700" />
+            }
+          >
+            <ParticipantsSection
+              store={store}
+              botId={session.botId}
+              version={paintedVersion}
+              endedAtMs={endedAtMs}
+              speechRecorded={speechRecorded}
+            />
+          </Suspense>
         </>
       )}
     </div>
@@ -232,4 +260,4 @@ export const DashboardView = memo(function DashboardView({
 // Both panels take the window's height on wide screens and scroll inside, so the newest events
 // and the whole roster stay in view together; on phones they stack, each capped.
 const panelClasses =
-  'flex max-h-[70dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-15rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
+  'flex max-h-[75dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-13rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';

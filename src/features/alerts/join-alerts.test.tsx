@@ -1,11 +1,18 @@
 import { render, screen, waitFor } from '@testing-library/react';
+import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { newsSource } from '../../testing/news-source';
-import { JoinAlerts } from './join-alerts';
+import { JoinAlerts, type JoinAlertsProps } from './join-alerts';
 
 const person = (name: string) => ({ uuid: name, name, isHost: false });
 const alerts = () => screen.queryByRole('alert', { name: 'Join alerts' });
+
+/** As the dashboard holds it: the watched names kept above the alerts. */
+function WatchingAlerts(props: Omit<JoinAlertsProps, 'watched' | 'onWatchedChange'>) {
+  const [watched, setWatched] = useState<string[]>([]);
+  return <JoinAlerts {...props} watched={watched} onWatchedChange={setWatched} />;
+}
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -21,7 +28,7 @@ async function watchFor(name: string) {
 describe('telling me when they join', () => {
   it('says in the page when someone on the list joins or leaves, and nobody else', async () => {
     const source = newsSource();
-    render(<JoinAlerts subscribeToNews={source.subscribe} enabled />);
+    render(<WatchingAlerts subscribeToNews={source.subscribe} enabled />);
     await watchFor('ruiz, dana');
     source.send({ joined: [person('Ada'), person('Dana Ruiz')], left: [] });
     expect(alerts()).toHaveTextContent('Dana Ruiz joined');
@@ -32,11 +39,13 @@ describe('telling me when they join', () => {
 
   it('stays quiet about the history, and about someone taken off the list', async () => {
     const source = newsSource();
-    const { rerender } = render(<JoinAlerts subscribeToNews={source.subscribe} enabled={false} />);
+    const { rerender } = render(
+      <WatchingAlerts subscribeToNews={source.subscribe} enabled={false} />,
+    );
     const user = await watchFor('Dana Ruiz');
     source.send({ joined: [person('Dana Ruiz')], left: [] });
     expect(alerts()).toBeNull();
-    rerender(<JoinAlerts subscribeToNews={source.subscribe} enabled />);
+    rerender(<WatchingAlerts subscribeToNews={source.subscribe} enabled />);
     await user.click(screen.getByRole('button', { name: 'Stop watching for Dana Ruiz' }));
     source.send({ joined: [person('Dana Ruiz')], left: [] });
     expect(alerts()).toBeNull();
@@ -55,7 +64,7 @@ describe('telling me when they join', () => {
       },
     );
     const source = newsSource();
-    render(<JoinAlerts subscribeToNews={source.subscribe} enabled />);
+    render(<WatchingAlerts subscribeToNews={source.subscribe} enabled />);
     const user = await watchFor('Dana Ruiz');
     await user.click(screen.getByLabelText('Also as a desktop notification'));
     // Permission is asked for asynchronously: the box is ticked once it is granted.

@@ -21,13 +21,20 @@ export interface NoHostWarningProps {
   active: boolean;
   /** The browser's time, from the caller's clock: tests pass it in rather than wait. */
   nowMs: number;
+  /** The setting hidden (its tool closed): the warning still comes, and still shows. */
+  settingsHidden?: boolean;
 }
 
 /**
  * A warning (role alert) when people are present and no host has been for the chosen time, with
  * the setting for that time. It goes away as soon as a host is present.
  */
-export function NoHostWarning({ situation, active, nowMs }: NoHostWarningProps) {
+export function NoHostWarning({
+  situation,
+  active,
+  nowMs,
+  settingsHidden = false,
+}: NoHostWarningProps) {
   const afterId = useId();
   const [afterMs, setAfterMs] = useState(DEFAULT_NO_HOST_WARNING_MS);
   const [since, setSince] = useState<number | null>(null);
@@ -37,8 +44,8 @@ export function NoHostWarning({ situation, active, nowMs }: NoHostWarningProps) 
   const due = isNoHostWarningDue(nextSince, nowMs, afterMs);
 
   return (
-    <div className="space-y-2 text-sm">
-      <div className="flex flex-wrap items-center gap-2">
+    <div hidden={settingsHidden && !due} className="space-y-2 text-sm">
+      <div hidden={settingsHidden} className="flex flex-wrap items-center gap-2">
         <label htmlFor={afterId} className="font-medium">
           Warn when there has been no host for
         </label>

@@ -29,14 +29,18 @@ function Harness() {
   const [settings, setSettings] = useExpectedList(KEY);
   const rows = meetingRows();
   return (
-    <ExpectedAttendeesPanel
-      botId="bot_class7"
-      settings={settings}
-      onSettingsChange={setSettings}
-      rows={rows}
-      readRows={() => rows}
-      meetingStartMs={START}
-    />
+    <section aria-labelledby="expected-heading">
+      <h2 id="expected-heading">Expected attendees</h2>
+      <ExpectedAttendeesPanel
+        botId="bot_class7"
+        settings={settings}
+        onSettingsChange={setSettings}
+        rows={rows}
+        readRows={() => rows}
+        meetingStartMs={START}
+        labelledBy="expected-heading"
+      />
+    </section>
   );
 }
 

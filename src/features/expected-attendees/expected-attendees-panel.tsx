@@ -27,6 +27,8 @@ export interface ExpectedAttendeesPanelProps {
   readRows: () => readonly ParticipantRow[];
   /** See AttendanceRules.meetingStartMs. */
   meetingStartMs: number | null;
+  /** The heading of the panel this sits in: it names the table too. */
+  labelledBy: string;
 }
 
 const UNLISTED_SHOWN = 50;
@@ -39,8 +41,8 @@ export function ExpectedAttendeesPanel({
   rows,
   readRows,
   meetingStartMs,
+  labelledBy,
 }: ExpectedAttendeesPanelProps) {
-  const headingId = useId();
   const lateId = useId();
   const [editing, setEditing] = useState(false);
   const [confirmingClear, setConfirmingClear] = useState(false);
@@ -84,24 +86,16 @@ export function ExpectedAttendeesPanel({
   };
 
   return (
-    <section
-      aria-labelledby={headingId}
-      className="overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-    >
-      <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
-        <h2 id={headingId} className="font-semibold">
-          Expected attendees
-        </h2>
-        {hasList && !editing && (
-          <div className="flex flex-wrap gap-2">
-            <Button variant="primary" onClick={exportReport}>
-              Export attendance report
-            </Button>
-            <Button onClick={() => setEditing(true)}>Edit the list</Button>
-            <Button onClick={() => setConfirmingClear(true)}>Clear the list</Button>
-          </div>
-        )}
-      </div>
+    <div className="-mx-4 -my-3">
+      {hasList && !editing && (
+        <div className="flex flex-wrap gap-2 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
+          <Button variant="primary" onClick={exportReport}>
+            Export attendance report
+          </Button>
+          <Button onClick={() => setEditing(true)}>Edit the list</Button>
+          <Button onClick={() => setConfirmingClear(true)}>Clear the list</Button>
+        </div>
+      )}
       {confirmingClear && (
         <div className="flex flex-wrap items-center gap-3 border-b border-slate-200 bg-amber-50 px-4 py-3 text-sm dark:border-slate-700 dark:bg-amber-400/10">
           <p>Remove the {formatCount(settings.people.length)} expected names from this device?</p>
@@ -156,14 +150,14 @@ export function ExpectedAttendeesPanel({
           <ExpectedStatusTable
             lines={attendance.lines}
             unlisted={attendance.unlisted}
-            labelledBy={headingId}
+            labelledBy={labelledBy}
             onMatch={match}
             onUnmatch={unmatch}
           />
           <NotOnTheList attendance={attendance} />
         </>
       )}
-    </section>
+    </div>
   );
 }
 

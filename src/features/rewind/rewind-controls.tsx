@@ -1,21 +1,19 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
-import { clockTime } from '../../lib/clock-time';
 import { momentFromTime } from './moment-from-time';
 
 export interface RewindControlsProps {
   /** The meeting's first and latest moments (bot clock), read when asked; null before any event. */
   readSpan: () => { startMs: number; endMs: number } | null;
-  /** The moment shown, or null while the page shows the meeting live. */
-  rewindAtMs: number | null;
-  onRewind: (atMs: number | null) => void;
+  onRewind: (atMs: number) => void;
 }
 
 /**
  * Rewind: type a local time (or pick one on the attendance chart) and the roster, figures and
- * timeline show the meeting as it was then, until Back to live.
+ * timeline show the meeting as it was then, until Back to live (beside the roster, where the
+ * rewound meeting shows).
  */
-export function RewindControls({ readSpan, rewindAtMs, onRewind }: RewindControlsProps) {
+export function RewindControls({ readSpan, onRewind }: RewindControlsProps) {
   const timeId = useId();
   const problemId = useId();
   const [text, setText] = useState('');
@@ -58,16 +56,6 @@ export function RewindControls({ readSpan, rewindAtMs, onRewind }: RewindControl
         <p className="text-slate-600 dark:text-slate-400">
           Or click or drag on the Attendance over time chart.
         </p>
-      )}
-      {rewindAtMs !== null && (
-        <div className="flex flex-wrap items-center gap-3 rounded-md bg-amber-100 px-3 py-2 text-amber-950 dark:bg-amber-400/15 dark:text-amber-100">
-          <p className="font-medium">
-            Showing the meeting at {clockTime(rewindAtMs, true)}; new events keep arriving.
-          </p>
-          <Button variant="primary" onClick={() => onRewind(null)}>
-            Back to live
-          </Button>
-        </div>
       )}
     </div>
   );
