@@ -1,3 +1,4 @@
+import type { AppMetrics } from './http/metrics.ts';
 import { createAttendeeProxy, type ProxyLogEntry } from './proxy/attendee-proxy.ts';
 import { shareUpstreamAnswers, type SharedAnswers } from './proxy/shared-answers.ts';
 import { addDemoBots } from './simulator/demo-bots.ts';
@@ -21,6 +22,8 @@ export interface AttendeeApiOptions {
   upstreamUrl: string;
   /** Each request that was not shared, once answered: sent upstream or answered by the proxy. */
   log?: (entry: ProxyLogEntry, api: 'upstream' | 'demo') => void;
+  /** Counts upstream requests and shared answers, for `/metrics`. */
+  metrics?: Pick<AppMetrics, 'upstreamRequest' | 'sharedAnswer'>;
   /** The upstream's fetch, for tests. */
   fetchImpl?: typeof fetch;
 }
@@ -29,20 +32,21 @@ export interface AttendeeApiOptions {
 export function createAttendeeApi(options: AttendeeApiOptions): AttendeeApi {
   const simulator = new SimulatedAttendee();
   addDemoBots(simulator);
+  const { metrics } = options;
+  const proxied = (api: 'upstream' | 'demo', upstreamUrl: string, fetchImpl?: typeof fetch) =>
+    shareUpstreamAnswers(
+      createAttendeeProxy({
+        upstreamUrl,
+        fetchImpl,
+        log: (entry) => {
+          options.log?.(entry, api);
+          metrics?.upstreamRequest(entry, api);
+        },
+      }),
+      { onOutcome: (outcome) => metrics?.sharedAnswer(outcome, api) },
+    );
   return {
-    upstream: shareUpstreamAnswers(
-      createAttendeeProxy({
-        upstreamUrl: options.upstreamUrl,
-        fetchImpl: options.fetchImpl,
-        log: (entry) => options.log?.(entry, 'upstream'),
-      }),
-    ),
-    demo: shareUpstreamAnswers(
-      createAttendeeProxy({
-        upstreamUrl: DEMO_UPSTREAM,
-        fetchImpl: simulator.fetch,
-        log: (entry) => options.log?.(entry, 'demo'),
-      }),
-    ),
+    upstream: proxied('upstream', options.upstreamUrl, options.fetchImpl),
+    demo: proxied('demo', DEMO_UPSTREAM, simulator.fetch),
   };
 }

@@ -4,6 +4,8 @@ import { createAttendeeApi } from './attendee-api.ts';
 import { readConfig } from './http/config.ts';
 import { createApp } from './http/create-app.ts';
 import { closeOnSignals } from './http/graceful-shutdown.ts';
+import { createMetricsServer } from './http/metrics-server.ts';
+import { createMetrics } from './http/metrics.ts';
 import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
 
 /*
@@ -19,14 +21,30 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
+const metrics = createMetrics({ processMetrics: config.metricsPort !== null });
 const app = await createApp({
   root,
-  api: createAttendeeApi({ upstreamUrl: config.upstreamUrl, log: logUpstreamRequests(log) }),
+  api: createAttendeeApi({
+    upstreamUrl: config.upstreamUrl,
+    log: logUpstreamRequests(log),
+    metrics,
+  }),
   log,
   trustProxy: config.trustProxy,
   rateLimitPerMinute: config.rateLimitPerMinute,
+  metrics,
 });
 closeOnSignals(app, log, config.shutdownGraceMs);
+if (config.metricsPort !== null) {
+  const metricsServer = createMetricsServer(metrics);
+  // Closed with the public server, so a signal stops both and the process can exit.
+  app.addHook('onClose', () => metricsServer.close());
+  const metricsAddress = await metricsServer.listen({
+    port: config.metricsPort,
+    host: config.host,
+  });
+  log.info(`metrics on ${metricsAddress}/metrics`);
+}
 const address = await app.listen({ port: config.port, host: config.host });
 // A Node process loads and compiles its HTTP client on its first request (60 ms on a quiet
 // 2-core machine, several times that while a browser starts beside it). One request to

@@ -162,4 +162,39 @@ describe('the production server as a process', () => {
     );
     expect(app.output()).not.toContain(KEY);
   });
+
+  it('serves /metrics on METRICS_PORT alone, and names each request in its answer and its log lines', async () => {
+    const metricsPort = await freePort();
+    const app = await startAppUnderTest(simulator, { METRICS_PORT: String(metricsPort) });
+    cleanups.push(() => app.stop());
+    const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
+
+    const answer = await fetch(`${app.url}/api/v1/bots/${BOT}`, {
+      headers: { Authorization: `Token ${KEY}` },
+    });
+    expect(answer.status).toBe(200);
+    const id = answer.headers.get('x-request-id');
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    // The request's line comes once its answer is sent; its upstream's line, before.
+    const line = (prefix: string) =>
+      new RegExp(`^${prefix}GET /api/v1/bots/${BOT} 200 \\d+ms reqId=${id}$`, 'm');
+    await expect.poll(() => app.output()).toMatch(line(''));
+    expect(app.output()).toMatch(line('  upstream '));
+
+    expect((await fetch(`${app.url}/metrics`)).status).toBe(404);
+    const scrape = await fetch(metricsUrl);
+    expect(scrape.status).toBe(200);
+    const text = await scrape.text();
+    expect(text).toContain(
+      'attendee_live_upstream_requests_total{api="upstream",kind="bot",status="200"} 1',
+    );
+    expect(text).toMatch(/^process_cpu_seconds_total \d/m);
+    expect(text).not.toContain(BOT);
+    expect(text).not.toContain(KEY);
+
+    // A signal stops both listeners, and the process exits.
+    app.process.kill('SIGTERM');
+    expect(await exitOf(app.process)).toEqual({ code: 0, signal: null });
+    await expect(fetch(metricsUrl)).rejects.toThrow();
+  });
 });

@@ -3,11 +3,14 @@ import rateLimit from '@fastify/rate-limit';
 import type { AttendeeApi } from '../attendee-api.ts';
 import { clientGoneSignal, toWebRequest } from '../node-http.ts';
 import { routeAttendeeTarget } from '../proxy/allowed-paths.ts';
+import { REQUEST_ID_HEADER } from '../proxy/attendee-proxy.ts';
+import type { AppMetrics } from './metrics.ts';
 
 export interface AttendeeRoutesOptions {
   api: AttendeeApi;
   /** Upstream requests a client address may cause per minute; answers shared with others are free. */
   rateLimitPerMinute: number;
+  metrics: Pick<AppMetrics, 'rateLimitRefusal'>;
 }
 
 function hasBody(request: FastifyRequest): boolean {
@@ -69,9 +72,13 @@ export const attendeeRoutes: FastifyPluginAsync<AttendeeRoutesOptions> = async (
       // Methods a Web Request cannot carry (TRACE, say) are not GET either.
       return sendJson(reply.header('Allow', 'GET'), 405, { error: 'Method not allowed' });
     }
+    // Ours, not the client's: the upstream's log line names the request that caused it.
+    webRequest.headers.set(REQUEST_ID_HEADER, request.id);
     const response = await options.api[route.api].handle(webRequest, async () => {
       const limit = await checkRateLimit(request);
-      return limit.isAllowed || !limit.isExceeded ? null : tooManyRequests(limit.ttlInSeconds);
+      if (limit.isAllowed || !limit.isExceeded) return null;
+      options.metrics.rateLimitRefusal(route.api);
+      return tooManyRequests(limit.ttlInSeconds);
     });
     reply.code(response.status);
     response.headers.forEach((value, name) => void reply.header(name, value));

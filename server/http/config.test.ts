@@ -11,7 +11,16 @@ describe('the server’s configuration from the environment', () => {
       logFormat: 'text',
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       shutdownGraceMs: 10_000,
+      metricsPort: null,
     });
+  });
+
+  it('serves metrics on METRICS_PORT when it is set, a port of its own', () => {
+    expect(readConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);
+    expect(readConfig({ METRICS_PORT: '' }).metricsPort).toBeNull();
+    expect(() => readConfig({ PORT: '9464', METRICS_PORT: '9464' })).toThrow(
+      /METRICS_PORT must differ from PORT/,
+    );
   });
 
   it('takes PORT, HOST, ATTENDEE_API_URL, LOG_FORMAT, RATE_LIMIT_PER_MINUTE and SHUTDOWN_GRACE_SECONDS', () => {
@@ -52,6 +61,8 @@ describe('the server’s configuration from the environment', () => {
     { ATTENDEE_API_URL: 'app.attendee.dev' },
     { ATTENDEE_API_URL: 'file:///etc/passwd' },
     { RATE_LIMIT_PER_MINUTE: '0' },
+    { METRICS_PORT: 'prometheus' },
+    { METRICS_PORT: '0' },
   ])('refuses to start with %o, saying why', (env) => {
     expect(() => readConfig(env)).toThrow(/must be/);
   });

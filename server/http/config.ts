@@ -12,6 +12,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   /** How long requests in flight may take to finish after SIGTERM or Ctrl-C. */
   shutdownGraceMs: number;
+  /** Where `/metrics` is served, on `host`; none when unset. */
+  metricsPort: number | null;
 }
 
 /**
@@ -57,13 +59,22 @@ function readUpstreamUrl(value: string | undefined): string {
   return url;
 }
 
+/** METRICS_PORT: unset for no metrics; never the public port, which viewers reach. */
+function readMetricsPort(value: string | undefined, port: number): number | null {
+  if (value === undefined || value === '') return null;
+  const metricsPort = positiveInteger('METRICS_PORT', value, 1, 65_535);
+  if (metricsPort === port) throw new Error(`METRICS_PORT must differ from PORT (${port})`);
+  return metricsPort;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const logFormat = env.LOG_FORMAT ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') {
     throw new Error(`LOG_FORMAT must be "text" or "json", not "${logFormat}"`);
   }
+  const port = positiveInteger('PORT', env.PORT ?? '5173', 0, 65_535);
   return {
-    port: positiveInteger('PORT', env.PORT ?? '5173', 0, 65_535),
+    port,
     host: env.HOST ?? '127.0.0.1',
     upstreamUrl: readUpstreamUrl(env.ATTENDEE_API_URL),
     trustProxy: readTrustProxy(env.TRUST_PROXY),
@@ -83,5 +94,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
         1,
         600,
       ) * 1000,
+    metricsPort: readMetricsPort(env.METRICS_PORT, port),
   };
 }

@@ -2,7 +2,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AttendeeApi } from '../attendee-api.ts';
 import { attendeeRoutes } from './attendee-routes.ts';
 import { health } from './health.ts';
+import type { AppMetrics } from './metrics.ts';
+import { requestId, requestIdGenerator } from './request-id.ts';
 import { requestLog } from './request-log.ts';
+import { requestMetrics } from './request-metrics.ts';
 import { securityHeaders } from './security-headers.ts';
 import type { ServerLog } from './server-log.ts';
 import { staticFiles } from './static-files.ts';
@@ -18,6 +21,8 @@ export interface AppOptions {
   /** Whose X-Forwarded-For to believe for the client's address: see config.ts. */
   trustProxy: TrustProxy;
   rateLimitPerMinute: number;
+  /** Counted here, served on METRICS_PORT by metrics-server.ts (never on this app's port). */
+  metrics: AppMetrics;
 }
 
 /**
@@ -39,16 +44,22 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     ...CLIENT_LIMITS,
     logger: false,
     trustProxy: options.trustProxy,
+    // Read by our own genReqId, which believes the header only from a trusted proxy.
+    requestIdHeader: false,
+    genReqId: requestIdGenerator(options.trustProxy),
     // On close: refuse new requests with 503, drop idle keep-alive connections, finish the rest.
     return503OnClosing: true,
     forceCloseConnections: 'idle',
   });
+  await app.register(requestId);
   await app.register(requestLog, { log: options.log });
+  await app.register(requestMetrics, { metrics: options.metrics });
   await app.register(securityHeaders);
   await app.register(health);
   await app.register(attendeeRoutes, {
     api: options.api,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    metrics: options.metrics,
   });
   await app.register(staticFiles, { root: options.root });
   app.setNotFoundHandler((_request, reply) => {

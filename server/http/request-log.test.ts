@@ -23,23 +23,28 @@ async function browse(app: TestApp['app']) {
 }
 
 describe('the request log', () => {
-  it('writes one line per request: method, path without its query, status, milliseconds', async () => {
+  it('writes one line per request: method, path without its query, status, milliseconds, id', async () => {
     running = await startTestApp();
     await browse(running.app);
     expect(running.logLines).toEqual([
-      expect.stringMatching(/^GET \/ 200 \d+ms$/),
+      expect.stringMatching(/^GET \/ 200 \d+ms reqId=[0-9a-f-]{36}$/),
       // What went on upstream (here the demo's simulator) has a line of its own, first.
       expect.stringMatching(
-        /^ {2}upstream GET \/demo\/api\/v1\/bots\/bot_DemoMeetingLive1\/participant_events 200 \d+ms$/,
+        /^ {2}upstream GET \/demo\/api\/v1\/bots\/bot_DemoMeetingLive1\/participant_events 200 \d+ms reqId=/,
       ),
       expect.stringMatching(
-        /^GET \/demo\/api\/v1\/bots\/bot_DemoMeetingLive1\/participant_events 200 \d+ms$/,
+        /^GET \/demo\/api\/v1\/bots\/bot_DemoMeetingLive1\/participant_events 200 \d+ms reqId=/,
       ),
       // The fixture's upstream knows no such bot: its refusal passes through.
-      expect.stringMatching(/^ {2}upstream GET \/api\/v1\/bots\/bot_abc123 401 \d+ms$/),
-      expect.stringMatching(/^GET \/api\/v1\/bots\/bot_abc123 401 \d+ms$/),
-      expect.stringMatching(/^GET \/assets\/nope\.js 404 \d+ms$/),
+      expect.stringMatching(/^ {2}upstream GET \/api\/v1\/bots\/bot_abc123 401 \d+ms reqId=/),
+      expect.stringMatching(/^GET \/api\/v1\/bots\/bot_abc123 401 \d+ms reqId=/),
+      expect.stringMatching(/^GET \/assets\/nope\.js 404 \d+ms reqId=/),
     ]);
+    const ids = running.logLines.map((line) => / reqId=(\S+)$/.exec(line)?.[1]);
+    // Each upstream line carries the id of the request that caused it; requests differ.
+    expect(ids[1]).toBe(ids[2]);
+    expect(ids[3]).toBe(ids[4]);
+    expect(new Set(ids).size).toBe(4);
   });
 
   it('has no upstream line for an answer shared with another request', async () => {
@@ -73,7 +78,9 @@ describe('the request log', () => {
       path: '/api/v1/bots/bot_abc123',
       status: 401,
       ms: expect.any(Number),
+      reqId: entries[3]?.reqId,
     });
+    expect(entries[4]?.reqId).toMatch(/^[0-9a-f-]{36}$/);
   });
 
   it.each(['text', 'json'] as const)(

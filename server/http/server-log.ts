@@ -8,6 +8,8 @@ export interface RequestLine {
   path: string;
   status: number;
   ms: number;
+  /** The request's id (request-id.ts), also in its X-Request-Id header. */
+  reqId: string | null;
 }
 
 export interface ServerLog {
@@ -15,7 +17,12 @@ export interface ServerLog {
   /** A request that went on to Attendee (or the demo's simulator): not answered from a shared one. */
   upstream(line: RequestLine): void;
   info(message: string): void;
-  error(message: string): void;
+  /** `reqId`: the request it happened in, if any. */
+  error(message: string, reqId?: string): void;
+}
+
+function idSuffix(reqId: string | null): string {
+  return reqId === null ? '' : ` reqId=${reqId}`;
 }
 
 /**
@@ -34,17 +41,22 @@ export function createServerLog(
       write(level === 'error' ? `error: ${message}` : message);
     }
   };
+  const describe = (line: RequestLine) =>
+    `${line.method} ${line.path} ${line.status} ${line.ms}ms${idSuffix(line.reqId)}`;
   return {
     request(line) {
       if (format === 'json') emit('info', 'request', line);
-      else write(`${line.method} ${line.path} ${line.status} ${line.ms}ms`);
+      else write(describe(line));
     },
     upstream(line) {
       if (format === 'json') emit('info', 'upstream', line);
-      else write(`  upstream ${line.method} ${line.path} ${line.status} ${line.ms}ms`);
+      else write(`  upstream ${describe(line)}`);
     },
     info: (message) => emit('info', message),
-    error: (message) => emit('error', message),
+    error: (message, reqId) =>
+      format === 'json'
+        ? emit('error', message, reqId === undefined ? {} : { reqId })
+        : emit('error', `${message}${idSuffix(reqId ?? null)}`),
   };
 }
 
@@ -55,7 +67,13 @@ export function createServerLog(
 export function logUpstreamRequests(log: ServerLog) {
   return (entry: ProxyLogEntry, api: 'upstream' | 'demo') => {
     if (!entry.forwarded) return;
-    const { method, path, status, ms } = entry;
-    log.upstream({ method, path: api === 'demo' ? `/demo${path}` : path, status, ms });
+    const { method, path, status, ms, requestId } = entry;
+    log.upstream({
+      method,
+      path: api === 'demo' ? `/demo${path}` : path,
+      status,
+      ms,
+      reqId: requestId,
+    });
   };
 }

@@ -1,5 +1,6 @@
 // @vitest-environment node
-import { isAllowedAttendeePath } from './allowed-paths.ts';
+import { participantEventsPath } from '../../src/attendee-api/get-participant-events-page.ts';
+import { isAllowedAttendeePath, upstreamKind } from './allowed-paths.ts';
 
 function allowed(target: string): boolean {
   const url = new URL(target, 'http://localhost');
@@ -31,5 +32,38 @@ describe('the proxy allow-list', () => {
     '/api/v1/projects',
   ])('keeps %s here', (target) => {
     expect(allowed(target)).toBe(false);
+  });
+});
+
+function kindOf(target: string) {
+  const url = new URL(target, 'http://localhost');
+  return upstreamKind(url.pathname, url.searchParams);
+}
+
+describe('the kind of an upstream request, as the metrics count it', () => {
+  const session = { botId: 'bot_weIAju4OXNZkDTpZ', source: 'attendee' } as const;
+  const at = Date.parse('2026-11-24T10:00:00Z');
+
+  it("calls the live tail's question (events after its watermark) a live poll", () => {
+    expect(kindOf(participantEventsPath(session, { afterMs: at }))).toBe('live_poll');
+  });
+
+  it.each([
+    ['the whole history at once', {}],
+    ['a window of the history', { afterMs: at, beforeMs: at + 60_000 }],
+    ['the first window of the history', { beforeMs: at }],
+    ['a next page of a window', { afterMs: at, beforeMs: at + 60_000, cursor: 'cD0y' }],
+    ['a next page of a poll', { afterMs: at, cursor: 'cD0y' }],
+  ])('calls %s an events page', (_what, request) => {
+    expect(kindOf(participantEventsPath(session, request))).toBe('events_page');
+  });
+
+  it.each([
+    ['/api/v1/bots/bot_weIAju4OXNZkDTpZ', 'bot'],
+    ['/api/v1/bots/bot_weIAju4OXNZkDTpZ/participants?is_host=true', 'participants'],
+    ['/api/v1/bots?states=joined_recording', 'bots_list'],
+    ['/api/v1/bots', 'bots_list'],
+  ])('calls %s a %s request', (target, kind) => {
+    expect(kindOf(target)).toBe(kind);
   });
 });

@@ -80,3 +80,19 @@ export function routeAttendeeTarget(target: string): AttendeeTarget {
   if (!isAllowedAttendeePath(apiPath, query)) return { kind: 'refused', path };
   return { kind: 'forward', api: isDemo ? 'demo' : 'upstream', apiTarget };
 }
+
+/** Which of the forwarded endpoints a request asks: a bounded label for the metrics. */
+export type UpstreamKind = 'events_page' | 'live_poll' | 'bot' | 'participants' | 'bots_list';
+
+/**
+ * The live tail asks for the events `after` its watermark, with neither `before` nor a cursor;
+ * history pages carry a `before` or a cursor. The server cannot tell a history's last window
+ * (from a time to now) from a poll on its first page: that one request a load counts as a poll.
+ */
+export function upstreamKind(path: string, query: URLSearchParams): UpstreamKind {
+  if (path === BOTS_LIST_PATH) return 'bots_list';
+  if (path.endsWith('/participants')) return 'participants';
+  if (!path.endsWith('/participant_events')) return 'bot';
+  const isPoll = query.has('after') && !query.has('before') && !query.has('cursor');
+  return isPoll ? 'live_poll' : 'events_page';
+}

@@ -1,4 +1,4 @@
-import { isAllowedAttendeePath } from './allowed-paths.ts';
+import { isAllowedAttendeePath, upstreamKind, type UpstreamKind } from './allowed-paths.ts';
 
 export interface ProxyLogEntry {
   method: string;
@@ -8,7 +8,17 @@ export interface ProxyLogEntry {
   ms: number;
   /** Sent to the upstream, rather than answered here (a refused path, a missing key). */
   forwarded: boolean;
+  /** Which endpoint, for the metrics: a bounded label, never the bot ID. */
+  kind: UpstreamKind;
+  /** The id of the request that caused this one, when our server gave it one. */
+  requestId: string | null;
 }
+
+/**
+ * Where our server puts the id of the request a Web Request stands for, so that the upstream's
+ * own log line carries it. Never sent upstream: REQUEST_HEADER_ALLOWLIST leaves it out.
+ */
+export const REQUEST_ID_HEADER = 'x-request-id';
 
 /** `GET /api/v1/bots/bot_x 200 41ms`, as the dev server logs it. */
 export function describeProxyLogEntry(entry: ProxyLogEntry): string {
@@ -171,6 +181,8 @@ export function createAttendeeProxy(
       status: response.status,
       ms: Math.round(performance.now() - startedAt),
       forwarded: reachesUpstream(request),
+      kind: upstreamKind(url.pathname, url.searchParams),
+      requestId: request.headers.get(REQUEST_ID_HEADER),
     });
     return response;
   };

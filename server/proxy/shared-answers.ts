@@ -10,9 +10,14 @@ const MAX_KEPT_ANSWERS = 2_000;
 /** nginx's status for "the client went away first"; only ever seen in our log. */
 const CLIENT_CLOSED_REQUEST = 499;
 
+/** A request that would reach the upstream: sent there, or given an answer fetched for another. */
+export type SharedOutcome = 'fetched' | 'served';
+
 export interface SharedAnswersOptions {
   reuseMs?: number;
   now?: () => number;
+  /** Each request that would reach the upstream and was not refused, for the metrics. */
+  onOutcome?: (outcome: SharedOutcome) => void;
 }
 
 /**
@@ -62,6 +67,7 @@ export function shareUpstreamAnswers(
 ): SharedAnswers {
   const reuseMs = options.reuseMs ?? DEFAULT_REUSE_MS;
   const now = options.now ?? (() => performance.now());
+  const onOutcome = options.onOutcome ?? (() => undefined);
   const inFlight = new Map<string, Flight>();
   /** Keys whose first request is being admitted: the same question waits for the verdict. */
   const admitting = new Map<string, Promise<unknown>>();
@@ -150,9 +156,15 @@ export function shareUpstreamAnswers(
       // From here to a flight started or joined, nothing waits but the admission.
       for (;;) {
         const stored = storable ? keptAnswer(key) : null;
-        if (stored !== null) return toResponse(stored);
+        if (stored !== null) {
+          onOutcome('served');
+          return toResponse(stored);
+        }
         const flight = inFlight.get(key);
-        if (flight !== undefined) return waitFor(flight, request.signal);
+        if (flight !== undefined) {
+          onOutcome('served');
+          return waitFor(flight, request.signal);
+        }
         const verdict = admitting.get(key);
         if (verdict === undefined) break;
         // Admitted, it becomes a flight to join; refused, the next in line asks for itself.
@@ -168,6 +180,7 @@ export function shareUpstreamAnswers(
           admitting.delete(key);
         }
       }
+      onOutcome('fetched');
       return waitFor(startFlight(key, request, storable), request.signal);
     },
   };

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { createAttendeeApi } from '../attendee-api.ts';
-import { createApp } from '../http/create-app.ts';
+import { createApp, type TrustProxy } from '../http/create-app.ts';
+import { createMetrics, type AppMetrics } from '../http/metrics.ts';
 import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
 import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
 
@@ -34,6 +35,8 @@ export interface TestApp {
   /** The upstream the proxy forwards to; its request log counts what reached it. */
   simulator: SimulatedAttendee;
   logLines: string[];
+  /** What the app counted; `metrics.registry.metrics()` is what `/metrics` would serve. */
+  metrics: AppMetrics;
 }
 
 /** The production app on a fixture page, its upstream a simulator reached without HTTP. */
@@ -42,23 +45,27 @@ export async function startTestApp(
     rateLimitPerMinute?: number;
     logFormat?: LogFormat;
     simulator?: SimulatedAttendee;
+    trustProxy?: TrustProxy;
   } = {},
 ): Promise<TestApp> {
   const simulator = options.simulator ?? new SimulatedAttendee({ latencyMs: 30 });
   const logLines: string[] = [];
   const root = await builtPageFixture();
   const log = createServerLog(options.logFormat ?? 'text', (line) => logLines.push(line));
+  const metrics = createMetrics();
   const app = await createApp({
     root,
     api: createAttendeeApi({
       upstreamUrl: 'http://attendee.test',
       fetchImpl: simulator.fetch,
       log: logUpstreamRequests(log),
+      metrics,
     }),
     log,
-    trustProxy: false,
+    trustProxy: options.trustProxy ?? false,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
+    metrics,
   });
   app.addHook('onClose', () => rm(root, { recursive: true, force: true }));
-  return { app, simulator, logLines };
+  return { app, simulator, logLines, metrics };
 }
