@@ -2,7 +2,7 @@ import type { Download, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
-import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { openTool, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 import { downloadText } from './support/download-text.ts';
 import { axeViolationsInViews, type AxeView } from './support/axe-check.ts';
@@ -60,6 +60,7 @@ async function statusOf(expectedName: string): Promise<string> {
 }
 
 async function pasteList() {
+  await openTool(page, 'Expected attendees');
   await page.getByRole('button', { name: 'Add expected attendees' }).click();
   await page.getByLabel('Names, one a line').fill(LIST.join('\n'));
   await page.getByRole('button', { name: 'Save the list' }).click();
@@ -92,6 +93,12 @@ describe('expected attendees and Find a person in Chromium', () => {
     // Kept for this bot on this device: watching it again (the key is not kept) brings it back.
     await watchBot(page, app.url, CLASS, KEY);
     await waitUntilLive(page);
+    // In use, so said at the roster while its tool is closed.
+    await page
+      .getByRole('region', { name: 'In the meeting now' })
+      .getByText(`Expected ${LIST.length}: 4 here, 1 not here, 2 late, 1 left early`)
+      .waitFor();
+    await openTool(page, 'Expected attendees');
     expect(await statusOf('Okafor, Ada')).toBe('Here from the start');
     expect(await count('Expected')).toBe(LIST.length);
   });
@@ -137,6 +144,7 @@ describe('expected attendees and Find a person in Chromium', () => {
     ];
     await watchBot(page, app.url, CLASS, KEY);
     await waitUntilLive(page);
+    await openTool(page, 'Expected attendees');
     await page.getByRole('button', { name: 'Add expected attendees' }).click();
     expect(await axeViolationsInViews(page, views)).toEqual([]);
     await page.getByLabel('Names, one a line').fill(LIST.join('\n'));

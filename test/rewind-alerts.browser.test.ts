@@ -4,7 +4,7 @@ import { clockTime } from '../src/lib/clock-time.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { axeViolations } from './support/axe-check.ts';
 import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
-import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { openTool, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 
 /*
  * Rewind, alerts and a bot without speech, through `npm start` against a simulated Attendee over
@@ -67,10 +67,13 @@ describe('rewind and alerts in Chromium', () => {
   it('shows the meeting at a typed time while new events keep arriving, and goes back to live', async () => {
     await watchBot(page, app.url, REWIND_BOT, KEY);
     await waitUntilLive(page);
+    await openTool(page, 'Alerts');
     await page.getByLabel('Tell me when they join').fill('ruiz, dana');
     await page.getByRole('button', { name: 'Add to watch list' }).click();
 
     const fourMinutesIn = meetingStart + 4 * MINUTE;
+    // Another tool opened: the alerts keep listening, and show, with their panel closed.
+    await openTool(page, 'Rewind');
     await page.getByLabel('Show the meeting at').fill(clockTime(fourMinutesIn, true));
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await expect
@@ -113,6 +116,7 @@ describe('rewind and alerts in Chromium', () => {
     expect(await rosterNames()).toHaveLength(1);
     expect(await chart.locator('[data-picked-moment]').count()).toBe(1);
 
+    await openTool(page, 'Rewind');
     await page.getByLabel('Show the meeting at').fill(clockTime(meetingStart - 30 * MINUTE));
     await page.getByRole('button', { name: 'Show', exact: true }).click();
     await page.getByText(/is outside the meeting, which runs from/).waitFor();
@@ -127,6 +131,7 @@ describe('rewind and alerts in Chromium', () => {
     await page.clock.install();
     await watchBot(page, app.url, NO_HOST_BOT, KEY);
     await waitUntilLive(page);
+    await openTool(page, 'Alerts');
     await page.getByLabel('Warn when there has been no host for').selectOption('30 s');
     const warning = page.getByRole('alert', { name: 'No host warning' });
     expect(await warning.count()).toBe(0);

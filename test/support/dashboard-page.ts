@@ -49,3 +49,13 @@ export function truthOf(
   const present = presentInTruth(events);
   return { present, events: events.length, rosterLength: present };
 }
+
+/** Opens one of the dashboard's tools from its row of buttons (a second press would close it). */
+export async function openTool(
+  page: Page,
+  name: 'Rewind' | 'Alerts' | 'Expected attendees' | 'Settings',
+) {
+  const button = page.getByRole('group', { name: 'Tools' }).getByRole('button', { name });
+  if ((await button.getAttribute('aria-expanded')) !== 'true') await button.click();
+  await page.getByRole('region', { name, exact: true }).waitFor();
+}

@@ -64,7 +64,8 @@ export const MeetingToolbar = memo(function MeetingToolbar({
         disabled={!ready}
         inUse={expectedCount === 0 ? null : formatCount(expectedCount)}
       >
-        Expected attendees
+        {/* Shortened on a phone, so the tools fit one row; its name stays whole. */}
+        Expected<span className="max-sm:sr-only"> attendees</span>
       </ToolButton>
       <ToolButton tray={tray} tool="settings">
         Settings

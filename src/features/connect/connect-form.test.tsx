@@ -114,7 +114,12 @@ describe('the connect screen', () => {
     expect(renderBotList).toHaveBeenLastCalledWith(
       expect.objectContaining({ apiKey: 'sk_mine', source: 'attendee' }),
     );
-    await user.type(screen.getByLabelText('Bot ID'), 'bot_x');
+    // The form folds away so that the list starts on the first screen, and unfolds on asking.
+    expect(screen.queryByRole('textbox', { name: 'Bot ID' })).not.toBeInTheDocument();
+    await user.click(screen.getByRole('button', { name: 'Watch a bot by ID' }));
+    expect(screen.getByText('the bot list')).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Show my bots' })).toBeInTheDocument();
+    await user.type(screen.getByRole('textbox', { name: 'Bot ID' }), 'bot_x');
     expect(screen.queryByRole('button', { name: 'Show my bots' })).not.toBeInTheDocument();
   });
 

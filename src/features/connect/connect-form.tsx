@@ -32,6 +32,12 @@ export function ConnectForm(props: ConnectFormProps) {
   const [botIdMessage, setBotIdMessage] = useState<string | null>(null);
   const [keyMessage, setKeyMessage] = useState<string | null>(null);
   const [listing, setListing] = useState<KeyConnection | null>(null);
+  // Folded away while the bots are listed, so the list starts on the first screen.
+  const [formFolded, setFormFolded] = useState(false);
+  const list = (connection: KeyConnection) => {
+    setListing(connection);
+    setFormFolded(true);
+  };
 
   /** The key as typed, remembered if asked; null (and the field says why) when there is none. */
   const takeKey = (purpose: string): string | null => {
@@ -49,7 +55,7 @@ export function ConnectForm(props: ConnectFormProps) {
   const showMyBots = () => {
     setBotIdMessage(null);
     const key = takeKey('to list its bots');
-    if (key !== null) setListing({ apiKey: key, source: 'attendee', keyId: newSessionId() });
+    if (key !== null) list({ apiKey: key, source: 'attendee', keyId: newSessionId() });
   };
 
   const reopenWall = () => {
@@ -80,121 +86,131 @@ export function ConnectForm(props: ConnectFormProps) {
   return (
     <>
       <main
-        className={`mx-auto flex max-w-md flex-col px-4 py-10 ${listing ? '' : 'min-h-screen justify-center'}`}
+        className={`mx-auto flex max-w-md flex-col px-4 ${listing ? 'pt-6' : 'min-h-screen justify-center py-10'}`}
       >
         <h1 className="text-2xl font-semibold tracking-tight">Attendee Live</h1>
-        <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
-          Watch who is in the meeting your Attendee bot is attending: joins, leaves and the people
-          present right now, as they happen.
-        </p>
-        <form
-          noValidate
-          onSubmit={submit}
-          className="mt-8 space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900"
-        >
-          <div>
-            <label htmlFor={ids.bot} className="block text-sm font-medium">
-              Bot ID
-            </label>
-            <input
-              id={ids.bot}
-              name="bot"
-              autoComplete="off"
-              spellCheck={false}
-              placeholder="bot_weIAju4OXNZkDTpZ"
-              value={botId}
-              onChange={(event) => setBotId(event.target.value)}
-              aria-invalid={botIdMessage !== null}
-              aria-describedby={botIdMessage ? ids.botHelp : undefined}
-              className={inputClasses(botIdMessage !== null)}
-            />
-            {botIdMessage && (
-              <p id={ids.botHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
-                {botIdMessage}
-              </p>
-            )}
+        {formFolded && (
+          <div className="mt-2 flex flex-wrap items-center justify-between gap-3 text-sm text-slate-600 dark:text-slate-400">
+            <p>
+              {listing?.source === 'demo' ? 'The demo’s bots, below.' : 'Your key’s bots, below.'}
+            </p>
+            <Button onClick={() => setFormFolded(false)}>Watch a bot by ID</Button>
           </div>
-          <div>
-            <label htmlFor={ids.key} className="block text-sm font-medium">
-              API key
-            </label>
-            <input
-              id={ids.key}
-              name="api-key"
-              type="password"
-              autoComplete="off"
-              value={apiKey}
-              onChange={(event) => setApiKey(event.target.value)}
-              aria-invalid={keyMessage !== null}
-              aria-describedby={keyMessage ? ids.keyHelp : undefined}
-              className={inputClasses(keyMessage !== null)}
-            />
-            {keyMessage && (
-              <p id={ids.keyHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
-                {keyMessage}
-              </p>
-            )}
-          </div>
-          <div className="flex items-center justify-between gap-3">
-            <label className="flex items-center gap-2 text-sm">
+        )}
+        <div hidden={formFolded}>
+          <p className="mt-2 text-sm text-slate-600 dark:text-slate-400">
+            Watch who is in the meeting your Attendee bot is attending: joins, leaves and the people
+            present right now, as they happen.
+          </p>
+          <form
+            noValidate
+            onSubmit={submit}
+            className="mt-8 space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+          >
+            <div>
+              <label htmlFor={ids.bot} className="block text-sm font-medium">
+                Bot ID
+              </label>
               <input
-                type="checkbox"
-                checked={remember}
-                onChange={(event) => setRemember(event.target.checked)}
-                className="size-4 accent-teal-700"
+                id={ids.bot}
+                name="bot"
+                autoComplete="off"
+                spellCheck={false}
+                placeholder="bot_weIAju4OXNZkDTpZ"
+                value={botId}
+                onChange={(event) => setBotId(event.target.value)}
+                aria-invalid={botIdMessage !== null}
+                aria-describedby={botIdMessage ? ids.botHelp : undefined}
+                className={inputClasses(botIdMessage !== null)}
               />
-              Remember on this device
-            </label>
-            {remembered !== null && (
-              <Button
-                variant="quiet"
-                onClick={() => {
-                  forgetKey();
-                  setRemember(false);
-                  setApiKey('');
-                }}
-              >
-                Forget saved key
+              {botIdMessage && (
+                <p id={ids.botHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
+                  {botIdMessage}
+                </p>
+              )}
+            </div>
+            <div>
+              <label htmlFor={ids.key} className="block text-sm font-medium">
+                API key
+              </label>
+              <input
+                id={ids.key}
+                name="api-key"
+                type="password"
+                autoComplete="off"
+                value={apiKey}
+                onChange={(event) => setApiKey(event.target.value)}
+                aria-invalid={keyMessage !== null}
+                aria-describedby={keyMessage ? ids.keyHelp : undefined}
+                className={inputClasses(keyMessage !== null)}
+              />
+              {keyMessage && (
+                <p id={ids.keyHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
+                  {keyMessage}
+                </p>
+              )}
+            </div>
+            <div className="flex items-center justify-between gap-3">
+              <label className="flex items-center gap-2 text-sm">
+                <input
+                  type="checkbox"
+                  checked={remember}
+                  onChange={(event) => setRemember(event.target.checked)}
+                  className="size-4 accent-teal-700"
+                />
+                Remember on this device
+              </label>
+              {remembered !== null && (
+                <Button
+                  variant="quiet"
+                  onClick={() => {
+                    forgetKey();
+                    setRemember(false);
+                    setApiKey('');
+                  }}
+                >
+                  Forget saved key
+                </Button>
+              )}
+            </div>
+            <Button type="submit" variant="primary" className="w-full">
+              Watch
+            </Button>
+            {botId.trim() === '' && (
+              <Button className="w-full" onClick={showMyBots}>
+                Show my bots
               </Button>
             )}
-          </div>
-          <Button type="submit" variant="primary" className="w-full">
-            Watch
-          </Button>
-          {botId.trim() === '' && (
-            <Button className="w-full" onClick={showMyBots}>
-              Show my bots
-            </Button>
-          )}
-          {wallBots.length > 0 && (
-            <div className="border-t border-slate-200 pt-4 text-sm dark:border-slate-700">
-              <p>
-                Reopen the wall of {wallBots.length}{' '}
-                {wallBots.length === 1 ? 'meeting' : 'meetings'}:{' '}
-                <span className="font-mono break-all">{wallBots.join(', ')}</span>
-              </p>
-              <Button className="mt-2 w-full" onClick={reopenWall}>
-                Watch together
+            {wallBots.length > 0 && (
+              <div className="border-t border-slate-200 pt-4 text-sm dark:border-slate-700">
+                <p>
+                  Reopen the wall of {wallBots.length}{' '}
+                  {wallBots.length === 1 ? 'meeting' : 'meetings'}:{' '}
+                  <span className="font-mono break-all">{wallBots.join(', ')}</span>
+                </p>
+                <Button className="mt-2 w-full" onClick={reopenWall}>
+                  Watch together
+                </Button>
+              </div>
+            )}
+          </form>
+          <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
+            <p>No Attendee account at hand?</p>
+            <div className="mt-2 flex flex-wrap justify-center gap-2">
+              <Button onClick={watchDemo}>Try the demo meeting</Button>
+              <Button
+                onClick={() =>
+                  list({ apiKey: DEMO_API_KEY, source: 'demo', keyId: newSessionId() })
+                }
+              >
+                Show the demo’s bots
               </Button>
             </div>
-          )}
-        </form>
-        <div className="mt-6 text-center text-sm text-slate-600 dark:text-slate-400">
-          <p>No Attendee account at hand?</p>
-          <div className="mt-2 flex flex-wrap justify-center gap-2">
-            <Button onClick={watchDemo}>Try the demo meeting</Button>
-            <Button
-              onClick={() =>
-                setListing({ apiKey: DEMO_API_KEY, source: 'demo', keyId: newSessionId() })
-              }
-            >
-              Show the demo’s bots
-            </Button>
           </div>
         </div>
       </main>
       {listing && (
-        <div className="mx-auto max-w-3xl px-4 pb-10">{props.renderBotList(listing)}</div>
+        <div className="mx-auto max-w-3xl px-4 pt-4 pb-10">{props.renderBotList(listing)}</div>
       )}
     </>
   );

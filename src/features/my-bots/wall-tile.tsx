@@ -110,10 +110,11 @@ function TileAttendance({ session, pollIntervalMs, meetingOver, endedAtMs }: Til
   const { lastChange } = summary;
   return (
     <>
-      <dl className="grid grid-cols-3 gap-2 text-center">
+      <dl className="grid grid-cols-[minmax(0,1.4fr)_minmax(0,1fr)_minmax(0,1fr)] items-end gap-2">
         <TileFigure
           label={meetingOver ? 'Present at the end' : 'Present now'}
           value={formatCount(summary.present)}
+          headline
         />
         <TileFigure label="Peak" value={formatCount(summary.peak)} />
         <TileFigure label="Host present" value={summary.hostPresent ? 'Yes' : 'No'} />
@@ -155,17 +156,30 @@ function TileProblem({ error }: { error: unknown }) {
   );
 }
 
-const termClasses = 'text-xs font-medium text-slate-600 uppercase dark:text-slate-400';
+const termClasses =
+  'text-xs leading-tight font-medium text-slate-600 uppercase dark:text-slate-400';
 
 /** One figure of a tile, its value named by its label (as the dashboard's figures are). */
-function TileFigure({ label, value }: { label: string; value: string }) {
+function TileFigure({
+  label,
+  value,
+  headline = false,
+}: {
+  label: string;
+  value: string;
+  /** The figure a tile is for: the largest, and first. */
+  headline?: boolean;
+}) {
   const id = useId();
   return (
     <div>
       <dt id={id} className={termClasses}>
         {label}
       </dt>
-      <dd aria-labelledby={id} className="text-2xl font-semibold tabular-nums">
+      <dd
+        aria-labelledby={id}
+        className={`font-semibold tabular-nums ${headline ? 'text-4xl text-teal-800 dark:text-teal-300' : 'text-2xl'}`}
+      >
         {value}
       </dd>
     </div>

@@ -1,0 +1,220 @@
+import type { Locator, Page } from 'playwright-core';
+import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import type { AppUnderTest } from './support/app-under-test.ts';
+import { runAppInChromium } from './support/app-in-chromium.ts';
+import { axeViolationsInViews, type AxeView } from './support/axe-check.ts';
+import { waitUntilLive } from './support/dashboard-page.ts';
+
+/*
+ * The meeting first: who is here on the first screen of a laptop and of a phone, the tools one
+ * keyboard press away, and the parts nobody asked for yet not downloaded.
+ */
+
+let app: AppUnderTest;
+let page: Page;
+
+runAppInChromium({
+  simulator: () => new SimulatedAttendee(),
+  ready: (running) => {
+    ({ app } = running);
+  },
+  page: (created) => {
+    page = created;
+  },
+  // axe is injected into the page for the check only; the page's own CSP forbids such scripts.
+  context: { bypassCSP: true, reducedMotion: 'reduce' },
+});
+
+async function openDemoMeeting() {
+  await page.goto(app.url);
+  await page.getByRole('button', { name: 'Try the demo meeting' }).click();
+  await waitUntilLive(page);
+}
+
+/** Fails, naming the part, when any of it is outside the first screen. */
+async function expectOnFirstScreen(part: string, target: Locator, viewportHeight: number) {
+  const box = await target.boundingBox();
+  expect(box, `${part} is on the page`).not.toBeNull();
+  expect(box!.y, `${part} starts on the first screen`).toBeGreaterThanOrEqual(0);
+  expect(box!.y + box!.height, `${part} ends on the first screen`).toBeLessThanOrEqual(
+    viewportHeight,
+  );
+}
+
+const screens = [
+  { name: 'a laptop', width: 1280, height: 800, rosterRows: 8, timelineRows: 8 },
+  { name: 'a phone', width: 390, height: 844, rosterRows: 4, timelineRows: 0 },
+];
+
+describe('the first screen shows the meeting', () => {
+  for (const view of screens) {
+    for (const colorScheme of ['light', 'dark'] as const) {
+      it(`on ${view.name} in ${colorScheme}: the header, Present now and who is here`, async () => {
+        await page.setViewportSize({ width: view.width, height: view.height });
+        await page.emulateMedia({ colorScheme });
+        await openDemoMeeting();
+        const { height } = view;
+        await expectOnFirstScreen('the bot ID', page.getByRole('heading', { level: 1 }), height);
+        await expectOnFirstScreen('the status line', page.getByRole('status').first(), height);
+        await expectOnFirstScreen('Present now', page.getByLabel('Present now'), height);
+        await expectOnFirstScreen('Peak', page.getByLabel('Peak', { exact: true }), height);
+        const roster = page.getByRole('list', { name: 'Currently present' });
+        const rosterRows = roster.getByRole('listitem');
+        expect(await rosterRows.count()).toBeGreaterThanOrEqual(view.rosterRows);
+        for (let row = 0; row < view.rosterRows; row++) {
+          await expectOnFirstScreen(`roster row ${row + 1}`, rosterRows.nth(row), height);
+        }
+        const timelineRows = page.getByRole('list', { name: 'Timeline' }).getByRole('listitem');
+        for (let row = 0; row < view.timelineRows; row++) {
+          await expectOnFirstScreen(`timeline row ${row + 1}`, timelineRows.nth(row), height);
+        }
+      });
+    }
+  }
+});
+
+/** Presses Tab until the focus is on the button or field named `name` (as a keyboard user would). */
+async function tabTo(name: string | RegExp) {
+  for (let presses = 0; presses < 60; presses++) {
+    await page.keyboard.press('Tab');
+    const focused = await page.evaluate(() => {
+      const element = document.activeElement as HTMLElement | null;
+      if (element === null) return '';
+      const labelled = element.id ? document.querySelector(`label[for="${element.id}"]`) : null;
+      return (
+        element.getAttribute('aria-label') ??
+        labelled?.textContent ??
+        element.textContent ??
+        ''
+      ).trim();
+    });
+    if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+  }
+  throw new Error(`Tab never reached ${String(name)}`);
+}
+
+const toolButton = (name: string) =>
+  page.getByRole('group', { name: 'Tools' }).getByRole('button', { name });
+
+describe('the tools, by keyboard alone', () => {
+  it('opens, uses and closes each tool, and says which are in use', async () => {
+    await openDemoMeeting();
+    await page.locator('body').focus();
+
+    // Rewind: its panel opens with the focus in it; Escape closes it and gives the focus back.
+    await tabTo('Rewind');
+    await page.keyboard.press('Enter');
+    expect(await toolButton('Rewind').getAttribute('aria-expanded')).toBe('true');
+    // Loaded on first opening: the field is waited for, as a person would.
+    await page.getByLabel('Show the meeting at').waitFor();
+    await tabTo('Show the meeting at');
+    const firstJoin = await page
+      .getByRole('list', { name: 'Timeline' })
+      .getByRole('listitem')
+      .last()
+      .locator('time')
+      .first()
+      .textContent();
+    await page.keyboard.type(firstJoin ?? '');
+    await page.keyboard.press('Enter');
+    const rosterHeading = page.getByRole('heading', { level: 2, name: /^Present at / });
+    await rosterHeading.waitFor();
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('region', { name: 'Rewind', exact: true }).count()).toBe(0);
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toMatch(/^Rewind/);
+    // Closed, the rewind still shows at the roster, with the way back.
+    await tabTo('Back to live');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { level: 2, name: 'In the meeting now' }).waitFor();
+
+    // Alerts: a name watched for; the button says one is, with the panel closed.
+    await toolButton('Alerts').focus();
+    await page.keyboard.press('Enter');
+    await tabTo('Tell me when they join');
+    await page.keyboard.type('Dana Ruiz');
+    await page.keyboard.press('Enter');
+    await page.getByRole('list', { name: 'Watching for' }).getByText('Dana Ruiz').waitFor();
+    await page.keyboard.press('Escape');
+    expect(await toolButton('Alerts').textContent()).toMatch(/in use: 1$/);
+
+    // Expected attendees: a list typed in and saved; its counts show at the roster.
+    await toolButton('Expected attendees').focus();
+    await page.keyboard.press('Enter');
+    await page.getByRole('button', { name: 'Add expected attendees' }).waitFor();
+    await tabTo('Add expected attendees');
+    await page.keyboard.press('Enter');
+    await tabTo('Names, one a line');
+    await page.keyboard.type('Chen Wei\nNobody Expected');
+    await tabTo('Save the list');
+    await page.keyboard.press('Enter');
+    await page.getByRole('rowheader', { name: 'Nobody Expected' }).waitFor();
+    await page.keyboard.press('Escape');
+    await page
+      .getByRole('region', { name: 'In the meeting now' })
+      .getByText(/^Expected 2: 1 here, 1 not here/)
+      .waitFor();
+
+    // Settings: the interval, chosen with the arrow keys.
+    await toolButton('Settings').focus();
+    await page.keyboard.press('Enter');
+    await tabTo('Check every');
+    const before = await page.getByLabel('Check every').inputValue();
+    await page.keyboard.press('ArrowDown');
+    expect(await page.getByLabel('Check every').inputValue()).not.toBe(before);
+    await page.keyboard.press('Escape');
+    expect(await page.getByRole('region', { name: 'Settings', exact: true }).count()).toBe(0);
+  });
+
+  it('keeps what was typed in a tool when it is closed and opened again', async () => {
+    await openDemoMeeting();
+    await toolButton('Rewind').click();
+    await page.getByLabel('Show the meeting at').fill('12:34');
+    await toolButton('Rewind').click();
+    await toolButton('Rewind').click();
+    expect(await page.getByLabel('Show the meeting at').inputValue()).toBe('12:34');
+  });
+
+  it('breaks no WCAG A or AA rule with each tool open', async () => {
+    const views: AxeView[] = [
+      { name: 'a laptop in light', width: 1280, colorScheme: 'light' },
+      { name: 'a phone in dark', width: 390, colorScheme: 'dark' },
+    ];
+    await openDemoMeeting();
+    for (const tool of ['Rewind', 'Alerts', 'Expected attendees', 'Settings']) {
+      await toolButton(tool).click();
+      await page.getByRole('region', { name: tool, exact: true }).waitFor();
+      expect(await axeViolationsInViews(page, views), tool).toEqual([]);
+    }
+  });
+});
+
+describe('what a visitor downloads', () => {
+  it('loads no part before the first Watch, and each part when it is first used', async () => {
+    const scripts: string[] = [];
+    page.on('request', (request) => {
+      if (request.resourceType() === 'script') scripts.push(new URL(request.url()).pathname);
+    });
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Try the demo meeting' }).waitFor();
+    await page.waitForLoadState('networkidle');
+    // The connect screen's one script, and nothing else.
+    expect(scripts).toHaveLength(1);
+    expect(scripts[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+
+    await page.getByRole('button', { name: 'Try the demo meeting' }).click();
+    await waitUntilLive(page);
+    await page.getByRole('table', { name: 'Participants' }).waitFor();
+    const named = (part: string) => scripts.some((path) => path.includes(`/${part}-`));
+    expect(named('workspace')).toBe(true);
+    expect(named('participants-section')).toBe(true);
+    expect(named('rewind-controls')).toBe(false);
+    expect(named('expected-section')).toBe(false);
+
+    await toolButton('Rewind').click();
+    await page.getByLabel('Show the meeting at').waitFor();
+    expect(named('rewind-controls')).toBe(true);
+    await toolButton('Expected attendees').click();
+    await page.getByRole('button', { name: 'Add expected attendees' }).waitFor();
+    expect(named('expected-section')).toBe(true);
+  });
+});
