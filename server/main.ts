@@ -5,6 +5,7 @@ import { readConfig } from './http/config.ts';
 import { createApp } from './http/create-app.ts';
 import { closeOnSignals } from './http/graceful-shutdown.ts';
 import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
+import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
 
 /*
  * `npm start` (after building) and `npm run serve`: the production server. Bundled by
@@ -19,12 +20,20 @@ if (!existsSync(join(root, 'index.html'))) {
   process.exit(1);
 }
 
+if (config.shareSecrets === null) {
+  log.info(
+    'SHARE_SECRET is not set: a secret was made for this run, so share links made now stop working when the server restarts',
+  );
+}
+const shareKeys = deriveShareKeys(config.shareSecrets ?? [randomShareSecret()]);
+
 const app = await createApp({
   root,
   api: createAttendeeApi({ upstreamUrl: config.upstreamUrl, log: logUpstreamRequests(log) }),
   log,
   trustProxy: config.trustProxy,
   rateLimitPerMinute: config.rateLimitPerMinute,
+  shareKeys,
 });
 closeOnSignals(app, log, config.shutdownGraceMs);
 const address = await app.listen({ port: config.port, host: config.host });

@@ -11,8 +11,30 @@ describe('the server’s configuration from the environment', () => {
       logFormat: 'text',
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       shutdownGraceMs: 10_000,
+      shareSecrets: null,
     });
   });
+
+  it('takes SHARE_SECRET as comma-separated base64 secrets, the first first', () => {
+    const first = Buffer.alloc(32, 1);
+    const second = Buffer.alloc(48, 2);
+    const { shareSecrets } = readConfig({
+      SHARE_SECRET: `${first.toString('base64')}, ${second.toString('base64url')}`,
+    });
+    expect(shareSecrets).toEqual([first, second]);
+  });
+
+  it.each(['c2hvcnQ=', 'not base64 at all!', `${Buffer.alloc(32).toString('base64')},`])(
+    'refuses a SHARE_SECRET that is short or not base64, without repeating it: %s',
+    (value) => {
+      expect(() => readConfig({ SHARE_SECRET: value })).toThrow(/SHARE_SECRET/);
+      try {
+        readConfig({ SHARE_SECRET: value });
+      } catch (error) {
+        expect((error as Error).message).not.toContain(value.split(',')[0]!.slice(0, 8));
+      }
+    },
+  );
 
   it('takes PORT, HOST, ATTENDEE_API_URL, LOG_FORMAT, RATE_LIMIT_PER_MINUTE and SHUTDOWN_GRACE_SECONDS', () => {
     expect(

@@ -4,6 +4,8 @@ import { attendeeRoutes } from './attendee-routes.ts';
 import { health } from './health.ts';
 import { requestLog } from './request-log.ts';
 import { securityHeaders } from './security-headers.ts';
+import { shareRoutes } from './share-routes.ts';
+import type { ShareKeys } from '../share/share-token.ts';
 import type { ServerLog } from './server-log.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -18,6 +20,12 @@ export interface AppOptions {
   /** Whose X-Forwarded-For to believe for the client's address: see config.ts. */
   trustProxy: TrustProxy;
   rateLimitPerMinute: number;
+  /** Seal and open share links (server/share). */
+  shareKeys: ShareKeys;
+  /** Links one client address may make a minute; SHARE_LINKS_PER_MINUTE unless a test says. */
+  shareLinksPerMinute?: number;
+  /** The clock share links expire by; for tests. */
+  now?: () => number;
 }
 
 /**
@@ -49,6 +57,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(attendeeRoutes, {
     api: options.api,
     rateLimitPerMinute: options.rateLimitPerMinute,
+    shareKeys: options.shareKeys,
+    now: options.now,
+  });
+  await app.register(shareRoutes, {
+    api: options.api,
+    shareKeys: options.shareKeys,
+    perMinute: options.shareLinksPerMinute,
+    now: options.now,
   });
   await app.register(staticFiles, { root: options.root });
   app.setNotFoundHandler((_request, reply) => {
