@@ -139,6 +139,20 @@ describe('POST /share', () => {
   });
 });
 
+describe('GET /share', () => {
+  it('tells the page what a link opens, never the key', async () => {
+    await start();
+    const { token, expiresAt } = await linkFor([BOT, OTHER_BOT], '24h');
+    const response = await askShared('/share', token);
+    expect(response.statusCode).toBe(200);
+    expect(response.json()).toEqual({ source: 'attendee', botIds: [BOT, OTHER_BOT], expiresAt });
+    expect(response.body).not.toContain(KEY);
+    expect((await askShared('/share', token.slice(1))).json()).toMatchObject({ share: 'invalid' });
+    clockMs += 24 * HOUR;
+    expect((await askShared('/share', token)).json()).toMatchObject({ share: 'expired' });
+  });
+});
+
 describe('a request with Authorization: Share <token>', () => {
   it('reaches its bot’s description, events and participants with the sealed key', async () => {
     const { simulator } = await start();

@@ -2,8 +2,10 @@ import type { FastifyPluginAsync, FastifyReply } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import * as v from 'valibot';
 import type { AttendeeApi } from '../attendee-api.ts';
+import { shareTokenOf } from '../share/share-access.ts';
 import {
   MAX_SHARED_BOTS,
+  openShareToken,
   sealShareToken,
   type ShareKeys,
   type ShareSource,
@@ -78,6 +80,39 @@ export const shareRoutes: FastifyPluginAsync<ShareRoutesOptions> = async (app, o
     }
     return { ok: false, status: response.status, body } satisfies BotCheck;
   }
+
+  /*
+   * `GET /share` with `Authorization: Share <token>`: what a link opens (its source, bots and
+   * expiry, never the key), so the page can lay out the shared view from the link alone.
+   */
+  app.get(
+    '/share',
+    {
+      config: {
+        rateLimit: { max: options.perMinute ?? SHARE_LINKS_PER_MINUTE, timeWindow: 60_000 },
+      },
+    },
+    async (request, reply) => {
+      const token = shareTokenOf(request.headers.authorization);
+      const opened = token === null ? null : openShareToken(token, options.shareKeys, now());
+      if (opened === null || opened.kind !== 'valid') {
+        const share = opened?.kind === 'expired' ? 'expired' : 'invalid';
+        return sendJson(reply.header('WWW-Authenticate', 'Share'), 401, {
+          detail:
+            share === 'expired'
+              ? 'This shared link has expired'
+              : 'This shared link is not valid: it was changed or cut short',
+          share,
+        });
+      }
+      const { source, botIds, expiresAtMs } = opened.grant;
+      return sendJson(reply, 200, {
+        source,
+        botIds,
+        expiresAt: new Date(expiresAtMs).toISOString(),
+      });
+    },
+  );
 
   app.post(
     '/share',
