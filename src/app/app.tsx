@@ -1,11 +1,14 @@
 import { useState } from 'react';
-import type { KeyConnection, WatchSession } from '../lib/watch-session';
+import { apiKeyOf, type KeyConnection, type WatchSession } from '../lib/watch-session';
 import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
 import { ConnectForm } from '../features/connect/connect-form';
 import { BotsInMeetings } from '../features/my-bots/bots-in-meetings';
 import { MeetingWall } from '../features/my-bots/meeting-wall';
 import { ThemeControl } from '../features/theme/theme-control';
+import { shareTokenFromFragment } from '../features/share/share-expiry';
+import { ShareLinkButton } from '../features/share/share-link-button';
 import { Dashboard } from './dashboard/dashboard';
+import { SharedView } from './shared-view';
 
 interface Wall {
   connection: KeyConnection;
@@ -13,11 +16,20 @@ interface Wall {
 }
 
 /**
- * The switch between the connect screen, the wall of several meetings, and the dashboard of one
+ * A shared link's read-only view, or the key holder's page: the switch between the connect screen, the wall of several meetings, and the dashboard of one
  * bot. A dashboard opened from the wall leaves the wall running underneath, so the way back
  * finds it as it was.
  */
 export function App() {
+  // Read once, at start, and kept in memory only (never in storage). The fragment stays in the
+  // address so that a reload reopens the view: it is already in the browser's history, and a
+  // fragment is never sent to a server nor in a Referer.
+  const [shareToken] = useState(() => shareTokenFromFragment(window.location.hash));
+  if (shareToken !== null) return <SharedView token={shareToken} />;
+  return <KeyHolderApp />;
+}
+
+function KeyHolderApp() {
   const [session, setSession] = useState<WatchSession | null>(null);
   const [wall, setWall] = useState<Wall | null>(null);
   const [lastInput, setLastInput] = useState<{ botId: string; apiKey: string }>();
@@ -25,7 +37,8 @@ export function App() {
   const watch = (next: WatchSession) => {
     setSession(next);
     if (next.source === 'attendee') {
-      setLastInput({ botId: next.botId, apiKey: next.apiKey });
+      const apiKey = apiKeyOf(next.credential);
+      if (apiKey !== null) setLastInput({ botId: next.botId, apiKey });
       // The bot ID may go into the address, so a reload or a shared link comes back to it;
       // the key never does.
       const url = new URL(window.location.href);
@@ -63,6 +76,11 @@ export function App() {
             onLeave={leaveWall}
           >
             <ThemeControl />
+            <ShareLinkButton
+              credential={wall.connection.credential}
+              source={wall.connection.source}
+              botIds={wall.botIds}
+            />
           </MeetingWall>
         </div>
         {session !== null && (

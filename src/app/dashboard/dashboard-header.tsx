@@ -3,6 +3,7 @@ import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
 import { ThemeControl } from '../../features/theme/theme-control';
+import { ShareLinkButton } from '../../features/share/share-link-button';
 import { notInMeetingYet } from '../../common/bot-states';
 
 export const POLL_INTERVAL_CHOICES_MS = [1000, 3000, 5000, 10_000, 30_000];
@@ -15,7 +16,8 @@ export interface DashboardHeaderProps {
   botStateProblem: string | null;
   pollIntervalMs: number;
   onPollIntervalChange: (ms: number) => void;
-  onSwitch: () => void;
+  /** Absent in a shared, read-only view of one meeting: there is nowhere else to go. */
+  onSwitch?: () => void;
   /** What the way out is called: back to the wall, or to the connect screen. */
   switchLabel: string;
   /** More controls, next to the polling interval. */
@@ -65,7 +67,12 @@ export const DashboardHeader = memo(function DashboardHeader(props: DashboardHea
       </div>
       {props.children}
       <ThemeControl />
-      <Button onClick={props.onSwitch}>{props.switchLabel}</Button>
+      <ShareLinkButton
+        credential={session.credential}
+        source={session.source}
+        botIds={[session.botId]}
+      />
+      {props.onSwitch && <Button onClick={props.onSwitch}>{props.switchLabel}</Button>}
     </header>
   );
 });
