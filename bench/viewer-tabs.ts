@@ -80,7 +80,12 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 const closers = await Promise.all(
   Array.from({ length: VIEWERS }, async (_, index) => {
     await sleep((index * OPENING_SPREAD_MS) / VIEWERS);
-    return openViewer({ botId: BOT, apiKey: KEY, source: 'attendee', id: `viewer-${index}` });
+    return openViewer({
+      botId: BOT,
+      credential: { kind: 'key', apiKey: KEY },
+      source: 'attendee',
+      id: `viewer-${index}`,
+    });
   }),
 );
 await sleep(SETTLE_MS);

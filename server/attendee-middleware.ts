@@ -31,6 +31,12 @@ export function createAttendeeMiddleware(options: AttendeeMiddlewareOptions) {
       sendJson(res, 404, { error: 'Not found' });
       return;
     }
+    if (/^Share\s/i.test(req.headers.authorization ?? '')) {
+      // Share links are opened by the production server alone (server/http/share-routes.ts):
+      // never pass a token on to Attendee.
+      sendJson(res, 501, { error: 'Shared links need `npm start`' });
+      return;
+    }
     let request: Request;
     try {
       request = toWebRequest(req, route.apiTarget, clientGoneSignal(res));

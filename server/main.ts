@@ -7,6 +7,7 @@ import { closeOnSignals } from './http/graceful-shutdown.ts';
 import { createMetricsServer } from './http/metrics-server.ts';
 import { createMetrics } from './http/metrics.ts';
 import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
+import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
 
 /*
  * `npm start` (after building) and `npm run serve`: the production server. Bundled by
@@ -22,6 +23,13 @@ if (!existsSync(join(root, 'index.html'))) {
 }
 
 const metrics = createMetrics({ processMetrics: config.metricsPort !== null });
+if (config.shareSecrets === null) {
+  log.info(
+    'SHARE_SECRET is not set: a secret was made for this run, so share links made now stop working when the server restarts',
+  );
+}
+const shareKeys = deriveShareKeys(config.shareSecrets ?? [randomShareSecret()]);
+
 const app = await createApp({
   root,
   api: createAttendeeApi({
@@ -33,6 +41,7 @@ const app = await createApp({
   trustProxy: config.trustProxy,
   rateLimitPerMinute: config.rateLimitPerMinute,
   metrics,
+  shareKeys,
 });
 closeOnSignals(app, log, config.shutdownGraceMs);
 if (config.metricsPort !== null) {

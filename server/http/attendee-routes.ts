@@ -5,12 +5,17 @@ import { clientGoneSignal, toWebRequest } from '../node-http.ts';
 import { routeAttendeeTarget } from '../proxy/allowed-paths.ts';
 import { REQUEST_ID_HEADER } from '../proxy/attendee-proxy.ts';
 import type { AppMetrics } from './metrics.ts';
+import { decideSharedRequest, shareTokenOf } from '../share/share-access.ts';
+import type { ShareKeys } from '../share/share-token.ts';
 
 export interface AttendeeRoutesOptions {
   api: AttendeeApi;
   /** Upstream requests a client address may cause per minute; answers shared with others are free. */
   rateLimitPerMinute: number;
   metrics: Pick<AppMetrics, 'rateLimitRefusal'>;
+  /** Opens `Authorization: Share <token>` (server/share). */
+  shareKeys: ShareKeys;
+  now?: () => number;
 }
 
 function hasBody(request: FastifyRequest): boolean {
@@ -61,13 +66,30 @@ export const attendeeRoutes: FastifyPluginAsync<AttendeeRoutesOptions> = async (
     }
   });
 
+  const now = options.now ?? Date.now;
+
   async function forward(request: FastifyRequest, reply: FastifyReply) {
     const route = routeAttendeeTarget(request.raw.url ?? '/');
     if (route.kind === 'not-ours') return reply.callNotFound();
+    // A shared view's token is opened here, before anything else sees the request: what it
+    // may not ask for is refused without reaching the upstream, and what it may is asked with
+    // the sealed key, so it shares answers with that key's own viewers.
+    const shareToken = shareTokenOf(request.headers.authorization);
+    let sharedAuthorization: string | null = null;
+    if (shareToken !== null) {
+      const decision = decideSharedRequest(shareToken, route, options.shareKeys, now());
+      if (decision.kind === 'refuse') {
+        reply.headers(decision.headers);
+        return sendJson(reply, decision.status, decision.body);
+      }
+      sharedAuthorization = decision.authorization;
+    }
     if (route.kind === 'refused') return sendJson(reply, 404, { error: 'Not found' });
     let webRequest: Request;
     try {
       webRequest = toWebRequest(request.raw, route.apiTarget, clientGoneSignal(reply.raw));
+      if (sharedAuthorization !== null)
+        webRequest.headers.set('Authorization', sharedAuthorization);
     } catch {
       // Methods a Web Request cannot carry (TRACE, say) are not GET either.
       return sendJson(reply.header('Allow', 'GET'), 405, { error: 'Method not allowed' });

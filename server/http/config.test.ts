@@ -12,8 +12,30 @@ describe('the server’s configuration from the environment', () => {
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       shutdownGraceMs: 10_000,
       metricsPort: null,
+      shareSecrets: null,
     });
   });
+
+  it('takes SHARE_SECRET as comma-separated base64 secrets, the first first', () => {
+    const first = Buffer.alloc(32, 1);
+    const second = Buffer.alloc(48, 2);
+    const { shareSecrets } = readConfig({
+      SHARE_SECRET: `${first.toString('base64')}, ${second.toString('base64url')}`,
+    });
+    expect(shareSecrets).toEqual([first, second]);
+  });
+
+  it.each(['c2hvcnQ=', 'not base64 at all!', `${Buffer.alloc(32).toString('base64')},`])(
+    'refuses a SHARE_SECRET that is short or not base64, without repeating it: %s',
+    (value) => {
+      expect(() => readConfig({ SHARE_SECRET: value })).toThrow(/SHARE_SECRET/);
+      try {
+        readConfig({ SHARE_SECRET: value });
+      } catch (error) {
+        expect((error as Error).message).not.toContain(value.split(',')[0]!.slice(0, 8));
+      }
+    },
+  );
 
   it('serves metrics on METRICS_PORT when it is set, a port of its own', () => {
     expect(readConfig({ METRICS_PORT: '9464' }).metricsPort).toBe(9464);

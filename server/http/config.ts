@@ -14,6 +14,8 @@ export interface ServerConfig {
   shutdownGraceMs: number;
   /** Where `/metrics` is served, on `host`; none when unset. */
   metricsPort: number | null;
+  /** SHARE_SECRET's secrets, the sealing one first; null when unset (main.ts makes one). */
+  shareSecrets: Buffer[] | null;
 }
 
 /**
@@ -67,6 +69,28 @@ function readMetricsPort(value: string | undefined, port: number): number | null
   return metricsPort;
 }
 
+const SHARE_SECRET_MIN_BYTES = 32;
+
+/**
+ * SHARE_SECRET: base64 of 32 random bytes or more (`openssl rand -base64 32`); several,
+ * comma-separated, while rotating: the first seals new links, every one of them opens links.
+ */
+function readShareSecrets(value: string | undefined): Buffer[] | null {
+  if (value === undefined || value.trim() === '') return null;
+  return value.split(',').map((part, index) => {
+    const text = part.trim();
+    const bytes = Buffer.from(text, 'base64');
+    const canonical = /^[A-Za-z0-9+/_-]+={0,2}$/.test(text);
+    if (!canonical || bytes.length < SHARE_SECRET_MIN_BYTES) {
+      // Never echo the value: it is a secret.
+      throw new Error(
+        `SHARE_SECRET's secret number ${index + 1} must be base64 of at least ${SHARE_SECRET_MIN_BYTES} random bytes`,
+      );
+    }
+    return bytes;
+  });
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const logFormat = env.LOG_FORMAT ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') {
@@ -95,5 +119,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
         600,
       ) * 1000,
     metricsPort: readMetricsPort(env.METRICS_PORT, port),
+    shareSecrets: readShareSecrets(env.SHARE_SECRET),
   };
 }

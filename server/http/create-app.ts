@@ -7,6 +7,8 @@ import { requestId, requestIdGenerator } from './request-id.ts';
 import { requestLog } from './request-log.ts';
 import { requestMetrics } from './request-metrics.ts';
 import { securityHeaders } from './security-headers.ts';
+import { shareRoutes } from './share-routes.ts';
+import type { ShareKeys } from '../share/share-token.ts';
 import type { ServerLog } from './server-log.ts';
 import { staticFiles } from './static-files.ts';
 
@@ -23,6 +25,12 @@ export interface AppOptions {
   rateLimitPerMinute: number;
   /** Counted here, served on METRICS_PORT by metrics-server.ts (never on this app's port). */
   metrics: AppMetrics;
+  /** Seal and open share links (server/share). */
+  shareKeys: ShareKeys;
+  /** Links one client address may make a minute; SHARE_LINKS_PER_MINUTE unless a test says. */
+  shareLinksPerMinute?: number;
+  /** The clock share links expire by; for tests. */
+  now?: () => number;
 }
 
 /**
@@ -60,6 +68,14 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     api: options.api,
     rateLimitPerMinute: options.rateLimitPerMinute,
     metrics: options.metrics,
+    shareKeys: options.shareKeys,
+    now: options.now,
+  });
+  await app.register(shareRoutes, {
+    api: options.api,
+    shareKeys: options.shareKeys,
+    perMinute: options.shareLinksPerMinute,
+    now: options.now,
   });
   await app.register(staticFiles, { root: options.root });
   app.setNotFoundHandler((_request, reply) => {

@@ -79,7 +79,7 @@ async function watchTogether(run: Scenario) {
     run.viewers.map(async (gaps, index) => {
       const session: WatchSession = {
         botId: BOT,
-        apiKey: 'key',
+        credential: { kind: 'key', apiKey: 'key' },
         source: 'attendee',
         id: `v${index}`,
       };

@@ -219,7 +219,12 @@ describe('shared upstream answers', () => {
 
 describe('the page’s live tail through shared answers', () => {
   const BOT = 'bot_tailTest0000001';
-  const viewer: WatchSession = { botId: BOT, apiKey: 'key', source: 'attendee', id: 's1' };
+  const viewer: WatchSession = {
+    botId: BOT,
+    credential: { kind: 'key', apiKey: 'key' },
+    source: 'attendee',
+    id: 's1',
+  };
 
   afterEach(() => {
     vi.unstubAllGlobals();

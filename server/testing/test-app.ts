@@ -8,6 +8,10 @@ import { createApp, type TrustProxy } from '../http/create-app.ts';
 import { createMetrics, type AppMetrics } from '../http/metrics.ts';
 import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
 import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { deriveShareKeys, type ShareKeys } from '../share/share-token.ts';
+
+/** A fixed share secret, so a test can seal tokens the app opens. */
+export const TEST_SHARE_KEYS: ShareKeys = deriveShareKeys([Buffer.alloc(32, 7)]);
 
 export const HASHED_SCRIPT = '/assets/index-Ab12Cd34.js';
 export const SCRIPT_TEXT = `console.log(${JSON.stringify('the page '.repeat(200))});\n`;
@@ -46,6 +50,9 @@ export async function startTestApp(
     logFormat?: LogFormat;
     simulator?: SimulatedAttendee;
     trustProxy?: TrustProxy;
+    shareKeys?: ShareKeys;
+    shareLinksPerMinute?: number;
+    now?: () => number;
   } = {},
 ): Promise<TestApp> {
   const simulator = options.simulator ?? new SimulatedAttendee({ latencyMs: 30 });
@@ -65,6 +72,9 @@ export async function startTestApp(
     trustProxy: options.trustProxy ?? false,
     rateLimitPerMinute: options.rateLimitPerMinute ?? 1200,
     metrics,
+    shareKeys: options.shareKeys ?? TEST_SHARE_KEYS,
+    shareLinksPerMinute: options.shareLinksPerMinute,
+    now: options.now,
   });
   app.addHook('onClose', () => rm(root, { recursive: true, force: true }));
   return { app, simulator, logLines, metrics };

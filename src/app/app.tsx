@@ -1,11 +1,13 @@
 import { lazy, Suspense, useState } from 'react';
-import type { KeyConnection, WatchSession } from '../lib/watch-session';
+import { apiKeyOf, type KeyConnection, type WatchSession } from '../lib/watch-session';
 import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
 import { ConnectForm } from '../features/connect/connect-form';
 import { ThemeControl } from '../features/theme/theme-control';
+import { shareTokenFromFragment } from '../features/share/share-expiry';
+import { ShareLinkButton } from '../features/share/share-link-button';
 
-// Loaded when first asked for (Watch, "Show my bots", a wall): the connect screen alone is what
-// a visitor downloads before the first Watch.
+// Loaded when first asked for (Watch, "Show my bots", a wall, a shared link): the connect screen
+// alone is what a visitor downloads before the first Watch.
 const Dashboard = lazy(() =>
   import('./workspace').then((module) => ({ default: module.Dashboard })),
 );
@@ -15,6 +17,9 @@ const BotsInMeetings = lazy(() =>
 const MeetingWall = lazy(() =>
   import('./workspace').then((module) => ({ default: module.MeetingWall })),
 );
+const SharedView = lazy(() =>
+  import('./workspace').then((module) => ({ default: module.SharedView })),
+);
 
 interface Wall {
   connection: KeyConnection;
@@ -22,11 +27,26 @@ interface Wall {
 }
 
 /**
- * The switch between the connect screen, the wall of several meetings, and the dashboard of one
+ * A shared link's read-only view, or the key holder's page: the switch between the connect screen, the wall of several meetings, and the dashboard of one
  * bot. A dashboard opened from the wall leaves the wall running underneath, so the way back
  * finds it as it was.
  */
 export function App() {
+  // Read once, at start, and kept in memory only (never in storage). The fragment stays in the
+  // address so that a reload reopens the view: it is already in the browser's history, and a
+  // fragment is never sent to a server nor in a Referer.
+  const [shareToken] = useState(() => shareTokenFromFragment(window.location.hash));
+  if (shareToken !== null) {
+    return (
+      <Suspense fallback={<LoadingLine />}>
+        <SharedView token={shareToken} />
+      </Suspense>
+    );
+  }
+  return <KeyHolderApp />;
+}
+
+function KeyHolderApp() {
   const [session, setSession] = useState<WatchSession | null>(null);
   const [wall, setWall] = useState<Wall | null>(null);
   const [lastInput, setLastInput] = useState<{ botId: string; apiKey: string }>();
@@ -34,7 +54,8 @@ export function App() {
   const watch = (next: WatchSession) => {
     setSession(next);
     if (next.source === 'attendee') {
-      setLastInput({ botId: next.botId, apiKey: next.apiKey });
+      const apiKey = apiKeyOf(next.credential);
+      if (apiKey !== null) setLastInput({ botId: next.botId, apiKey });
       // The bot ID may go into the address, so a reload or a shared link comes back to it;
       // the key never does.
       const url = new URL(window.location.href);
@@ -73,6 +94,11 @@ export function App() {
               onLeave={leaveWall}
             >
               <ThemeControl />
+              <ShareLinkButton
+                credential={wall.connection.credential}
+                source={wall.connection.source}
+                botIds={wall.botIds}
+              />
             </MeetingWall>
           </Suspense>
         </div>

@@ -10,7 +10,11 @@ export type ApiErrorKind =
   | 'server'
   | 'network'
   | 'timeout'
-  | 'malformed';
+  | 'malformed'
+  | 'share-expired'
+  | 'share-invalid'
+  | 'share-revoked'
+  | 'share-out-of-scope';
 
 export class ApiError extends Error {
   readonly kind: ApiErrorKind;
@@ -55,7 +59,8 @@ export function isRefusal(error: unknown): boolean {
     error instanceof ApiError &&
     (error.kind === 'unauthorized' ||
       error.kind === 'bot-not-found' ||
-      error.kind === 'bad-request')
+      error.kind === 'bad-request' ||
+      error.kind.startsWith('share-'))
   );
 }
 
@@ -83,5 +88,22 @@ export function explainError(error: unknown): ErrorExplanation {
       return { title: 'Reconnecting…', detail: error.message };
     case 'malformed':
       return { title: 'The server sent a response we could not read', detail: error.message };
+    case 'share-expired':
+      return {
+        title: 'This shared link has expired',
+        detail: 'Ask whoever shared it for a new link.',
+      };
+    case 'share-invalid':
+      return {
+        title: 'This shared link is not valid',
+        detail: 'It was changed or cut short on the way: copy the whole link again.',
+      };
+    case 'share-revoked':
+      return {
+        title: 'The key behind this link was revoked',
+        detail: 'Attendee no longer accepts it: ask whoever shared it for a new link.',
+      };
+    case 'share-out-of-scope':
+      return { title: 'This shared link does not open that', detail: null };
   }
 }

@@ -22,7 +22,12 @@ async function requestsWhileWatching(
   simulator.addBot({ id: BOT, apiKey: 'right-key' });
   prepare?.(simulator);
   const fetchMock = routeFetchToSimulator(simulator);
-  const session: WatchSession = { botId: BOT, apiKey, source: 'attendee', id: 'session-1' };
+  const session: WatchSession = {
+    botId: BOT,
+    credential: { kind: 'key', apiKey },
+    source: 'attendee',
+    id: 'session-1',
+  };
   const client = new QueryClient();
   const observer = new QueryObserver(client, botQueryOptions(session, BOT_REFRESH_MS));
   const unsubscribe = observer.subscribe(() => {});
@@ -85,7 +90,7 @@ describe("the bot's description", () => {
       await vi.advanceTimersByTimeAsync(openedAfterMs);
       const session: WatchSession = {
         botId: BOT,
-        apiKey: 'right-key',
+        credential: { kind: 'key', apiKey: 'right-key' },
         source: 'attendee',
         id: `s${openedAfterMs}`,
       };

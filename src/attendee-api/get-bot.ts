@@ -25,7 +25,7 @@ export interface Bot {
 }
 
 export async function getBot(
-  session: Pick<WatchSession, 'botId' | 'source' | 'apiKey'>,
+  session: Pick<WatchSession, 'botId' | 'source' | 'credential'>,
   signal?: AbortSignal,
 ): Promise<Bot> {
   const response = await requestAttendee(session, botPath(session), signal);

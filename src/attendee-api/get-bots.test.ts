@@ -7,7 +7,11 @@ import type { KeyConnection } from '../lib/watch-session';
 import { botNameFromMetadata, botsListQueryOptions, getBots } from './get-bots';
 import { ApiError } from './api-error';
 
-const KEY: KeyConnection = { apiKey: 'key-list', source: 'attendee', keyId: 'key-1' };
+const KEY: KeyConnection = {
+  credential: { kind: 'key', apiKey: 'key-list' },
+  source: 'attendee',
+  keyId: 'key-1',
+};
 
 afterEach(() => {
   vi.unstubAllGlobals();
@@ -18,7 +22,7 @@ function simulatorWithBots(live: number, ended: number) {
   for (let i = 0; i < live + ended; i += 1) {
     simulator.addBot({
       id: `bot_list${String(i).padStart(4, '0')}`,
-      apiKey: KEY.apiKey,
+      apiKey: 'key-list',
       state: i < live ? 'joined_recording' : 'ended',
       metadata: i === 0 ? { name: 'Weekly sync' } : null,
     });
@@ -44,7 +48,7 @@ describe('the bots list', () => {
 
   it('stops on a rejected key, and its query key never holds the key', async () => {
     routeFetchToSimulator(simulatorWithBots(1, 0));
-    const wrong = { ...KEY, apiKey: 'wrong-key' };
+    const wrong: KeyConnection = { ...KEY, credential: { kind: 'key', apiKey: 'wrong-key' } };
     await expect(getBots(wrong, IN_MEETING_STATES)).rejects.toMatchObject({
       kind: 'unauthorized',
     });

@@ -64,7 +64,7 @@ function toListedBot(bot: v.InferOutput<typeof listedBotSchema>): ListedBot {
  * what the `states` filter is for (docs/attendee-api.md, "Endpoints").
  */
 export async function getBots(
-  key: Pick<KeyConnection, 'apiKey' | 'source'>,
+  key: Pick<KeyConnection, 'credential' | 'source'>,
   states: readonly string[],
   signal?: AbortSignal,
 ): Promise<ListedBot[]> {

@@ -4,7 +4,11 @@ import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import { getCurrentHosts } from './get-current-hosts';
 
 const BOT = 'bot_hostsMeeting0001';
-const SESSION = { botId: BOT, apiKey: 'right-key', source: 'attendee' } as const;
+const SESSION = {
+  botId: BOT,
+  credential: { kind: 'key', apiKey: 'right-key' },
+  source: 'attendee',
+} as const;
 
 function meeting() {
   const simulator = new SimulatedAttendee({ seed: 4, lateCommitProbability: 0 });

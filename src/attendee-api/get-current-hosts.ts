@@ -23,7 +23,7 @@ const MAX_PAGES = 40;
  * filter.
  */
 export async function getCurrentHosts(
-  session: Pick<WatchSession, 'botId' | 'source' | 'apiKey'>,
+  session: Pick<WatchSession, 'botId' | 'source' | 'credential'>,
   signal?: AbortSignal,
 ): Promise<string[]> {
   const hosts = new Set<string>();

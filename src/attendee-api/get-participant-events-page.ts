@@ -37,7 +37,7 @@ export function participantEventsPath(
 }
 
 export async function getParticipantEventsPage(
-  session: Pick<WatchSession, 'botId' | 'source' | 'apiKey'>,
+  session: Pick<WatchSession, 'botId' | 'source' | 'credential'>,
   request: EventsPageRequest,
   signal?: AbortSignal,
 ): Promise<EventsPage> {

@@ -2,7 +2,7 @@ import { afterEach, vi } from 'vitest';
 import { ApiError, explainError } from './api-error';
 import { requestAttendee } from './request-attendee';
 
-const session = { apiKey: 'secret-key-123' };
+const session = { credential: { kind: 'key', apiKey: 'secret-key-123' } } as const;
 
 function answer(status: number, body: string, headers: Record<string, string> = {}) {
   vi.stubGlobal(

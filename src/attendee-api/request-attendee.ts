@@ -1,5 +1,5 @@
 import { ApiError } from './api-error';
-import type { WatchSession } from '../lib/watch-session';
+import { authorizationOf, type Credential, type WatchSession } from '../lib/watch-session';
 import { DEMO_PATH_PREFIX } from '../common/demo-meeting';
 
 export const REQUEST_TIMEOUT_MS = 15_000;
@@ -26,14 +26,20 @@ export interface RequestOptions {
 
 /**
  * One GET against our proxy, with a timeout, turned into a parsed body or a typed ApiError.
- * This is the only place in the page that calls fetch.
+ * This is the only place in the page that calls the proxy (features/share posts to /share).
  */
 export async function requestAttendee(
-  session: Pick<WatchSession, 'apiKey'>,
+  session: Pick<WatchSession, 'credential'>,
   path: string,
   signal?: AbortSignal,
   { fresh = false }: RequestOptions = {},
 ): Promise<AttendeeResponse> {
+  const { credential } = session;
+  // The page's clock passed the link's expiry: the server would refuse it (by its own clock),
+  // so say so now rather than ask, and whatever is shown stays.
+  if (credential.kind === 'share' && Date.now() >= credential.expiresAtMs) {
+    throw new ApiError('share-expired', 'This shared link has expired.');
+  }
   const timeout = new AbortController();
   const timer = setTimeout(() => timeout.abort(), REQUEST_TIMEOUT_MS);
   const onAbort = () => timeout.abort();
@@ -42,7 +48,7 @@ export async function requestAttendee(
   try {
     response = await fetch(path, {
       headers: {
-        Authorization: `Token ${session.apiKey}`,
+        Authorization: authorizationOf(credential),
         Accept: 'application/json',
         ...(fresh ? { 'Cache-Control': 'no-store' } : {}),
       },
@@ -65,7 +71,7 @@ export async function requestAttendee(
     // The connection broke while the body was arriving: a network fault like any other.
     throw new ApiError('network', 'The response was cut off.', { status: response.status });
   }
-  if (!response.ok) throw errorFromResponse(response, body.value);
+  if (!response.ok) throw errorFromResponse(response, body.value, credential);
   if (body.kind === 'not-json') {
     if (isLabelledJson(response) && !body.looksLikeMarkup) {
       // The API only ever sends valid JSON as JSON: a body that does not parse was cut short or
@@ -130,10 +136,26 @@ function retryAfterMsOf(response: Response): number | null {
   return Number.isFinite(date) ? Math.max(0, date - Date.now()) : null;
 }
 
-function errorFromResponse(response: Response, body: unknown): ApiError {
+/** Our server's word on a share token it refused (server/share/share-access.ts). */
+function shareRefusalOf(body: unknown): unknown {
+  return typeof body === 'object' && body !== null ? (body as { share?: unknown }).share : null;
+}
+
+function errorFromResponse(response: Response, body: unknown, credential: Credential): ApiError {
   const status = response.status;
   const serverMessage = serverMessageOf(body);
   const options = { status, serverMessage, retryAfterMs: retryAfterMsOf(response) };
+  if (credential.kind === 'share' && (status === 401 || status === 403)) {
+    const refusal = shareRefusalOf(body);
+    if (refusal === 'expired') return new ApiError('share-expired', 'Link expired', options);
+    if (refusal === 'invalid') return new ApiError('share-invalid', 'Link not valid', options);
+    if (refusal === 'out-of-scope') {
+      return new ApiError('share-out-of-scope', 'Not in this link', options);
+    }
+    // Our server let the token through and Attendee refused the key sealed inside it.
+    if (status === 401)
+      return new ApiError('share-revoked', 'Key behind the link revoked', options);
+  }
   if (status === 401 || status === 403) {
     return new ApiError('unauthorized', 'API key rejected', options);
   }

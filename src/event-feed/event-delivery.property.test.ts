@@ -30,7 +30,12 @@ import { walkEventsAfter } from './walk-events';
 
 const BOT = 'bot_deliveryProperty1';
 const START = Date.UTC(2026, 10, 24, 9, 0, 0);
-const session: WatchSession = { botId: BOT, apiKey: 'key', source: 'attendee', id: 'p' };
+const session: WatchSession = {
+  botId: BOT,
+  credential: { kind: 'key', apiKey: 'key' },
+  source: 'attendee',
+  id: 'p',
+};
 const UUIDS = ['u0', 'u1', 'u2', 'u3', 'u4'];
 const TYPES = ['join', 'join', 'leave', 'speech_start', 'speech_stop', 'raised_hand'] as const;
 /** The live tail's overlap is 20 s; commits later than that are outside what it promises. */

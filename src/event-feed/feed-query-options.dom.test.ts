@@ -14,7 +14,7 @@ const INTERVAL_MS = 3000;
 const START = Date.UTC(2026, 10, 27, 9, 0, 0);
 
 function session(id: string): WatchSession {
-  return { botId: BOT, apiKey: 'key', source: 'attendee', id };
+  return { botId: BOT, credential: { kind: 'key', apiKey: 'key' }, source: 'attendee', id };
 }
 
 function isTick(atMs: number, intervalMs = INTERVAL_MS): boolean {

@@ -8,7 +8,12 @@ import { createLiveTail } from './live-tail';
 import { walkEventsAfter } from './walk-events';
 
 const BOT = 'bot_tailTest0000001';
-const session: WatchSession = { botId: BOT, apiKey: 'key', source: 'attendee', id: 's1' };
+const session: WatchSession = {
+  botId: BOT,
+  credential: { kind: 'key', apiKey: 'key' },
+  source: 'attendee',
+  id: 's1',
+};
 const START = Date.UTC(2026, 10, 24, 10, 0, 0);
 
 function collector() {

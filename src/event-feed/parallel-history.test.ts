@@ -57,7 +57,7 @@ function meetingWithTiesAndEdges() {
 async function load(simulator: SimulatedAttendee, concurrency: number) {
   const session: WatchSession = {
     botId: BOT,
-    apiKey: 'key',
+    credential: { kind: 'key', apiKey: 'key' },
     source: 'attendee',
     id: `c${concurrency}`,
   };
@@ -126,7 +126,12 @@ describe('a failure on the first history page', () => {
     const delivered = new Set<string>();
     await loadHistory({
       queryClient: new QueryClient(),
-      session: { botId: BOT, apiKey: 'key', source: 'attendee', id: 'retry' },
+      session: {
+        botId: BOT,
+        credential: { kind: 'key', apiKey: 'key' },
+        source: 'attendee',
+        id: 'retry',
+      },
       onPage: (page) => page.events.forEach((event) => delivered.add(event.id)),
       onProgress: (progress) => failures.push(progress.retryingAfter),
     });

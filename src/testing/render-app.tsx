@@ -16,7 +16,6 @@ await Promise.all([
   import('../app/workspace'),
   import('../app/dashboard/participants-section'),
   import('../app/dashboard/expected-section'),
-  import('../features/rewind/rewind-controls'),
 ]);
 
 export const REAL_BOT = 'bot_realMeeting00001';

@@ -2,6 +2,7 @@ import { memo, type ReactNode } from 'react';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
 import type { WatchSession } from '../../lib/watch-session';
+import { ShareLinkButton } from '../../features/share/share-link-button';
 import { notInMeetingYet } from '../../common/bot-states';
 import { FeedStatus, type FeedStatusProps } from './feed-status';
 
@@ -12,7 +13,8 @@ export interface DashboardHeaderProps {
   meetingOver: boolean;
   /** Why the bot's description could not be read (it is retried), or null. */
   botStateProblem: string | null;
-  onSwitch: () => void;
+  /** Absent in a shared, read-only view of one meeting: there is nowhere else to go. */
+  onSwitch?: () => void;
   /** What the way out is called: back to the wall, or to the connect screen. */
   switchLabel: string;
   /** The tools' buttons, beside the way out. */
@@ -53,7 +55,12 @@ export const DashboardHeader = memo(function DashboardHeader(props: DashboardHea
       </div>
       <div className="flex flex-wrap items-center gap-2">
         {props.toolbar}
-        <Button onClick={props.onSwitch}>{props.switchLabel}</Button>
+        <ShareLinkButton
+          credential={session.credential}
+          source={session.source}
+          botIds={[session.botId]}
+        />
+        {props.onSwitch && <Button onClick={props.onSwitch}>{props.switchLabel}</Button>}
       </div>
     </header>
   );

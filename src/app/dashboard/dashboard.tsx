@@ -11,7 +11,8 @@ import { LiveFeedContext } from './feed-status';
 
 export interface DashboardProps {
   session: WatchSession;
-  onSwitch: () => void;
+  /** Absent in a shared, read-only view of one meeting. */
+  onSwitch?: () => void;
   /** Opened from the wall: the way out goes back to it. */
   fromWall?: boolean;
 }

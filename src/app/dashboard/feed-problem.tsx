@@ -6,7 +6,8 @@ export interface FeedProblemProps {
   error: unknown;
   /** Whether anything was loaded before the failure, and so is still shown below. */
   keptEvents: boolean;
-  onSwitch: () => void;
+  /** Absent in a shared, read-only view: no other bot or key to go to. */
+  onSwitch?: () => void;
 }
 
 export function FeedProblem({ error, keptEvents, onSwitch }: FeedProblemProps) {
@@ -26,9 +27,11 @@ export function FeedProblem({ error, keptEvents, onSwitch }: FeedProblemProps) {
         Nothing more is loaded until this is fixed.
         {keptEvents && ' What was already loaded stays below.'}
       </p>
-      <Button className="mt-3" onClick={onSwitch}>
-        Change bot or API key
-      </Button>
+      {onSwitch && (
+        <Button className="mt-3" onClick={onSwitch}>
+          Change bot or API key
+        </Button>
+      )}
     </div>
   );
 }

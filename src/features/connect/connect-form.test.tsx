@@ -33,7 +33,7 @@ describe('the connect screen', () => {
     expect(onWatch).toHaveBeenCalledWith(
       expect.objectContaining({
         botId: 'bot_weIAju4OXNZkDTpZ',
-        apiKey: 'key-123',
+        credential: { kind: 'key', apiKey: 'key-123' },
         source: 'attendee',
       }),
     );
@@ -112,7 +112,10 @@ describe('the connect screen', () => {
     await user.click(screen.getByRole('button', { name: 'Show my bots' }));
     expect(screen.getByText('the bot list')).toBeInTheDocument();
     expect(renderBotList).toHaveBeenLastCalledWith(
-      expect.objectContaining({ apiKey: 'sk_mine', source: 'attendee' }),
+      expect.objectContaining({
+        credential: { kind: 'key', apiKey: 'sk_mine' },
+        source: 'attendee',
+      }),
     );
     // The form folds away so that the list starts on the first screen, and unfolds on asking.
     expect(screen.queryByRole('textbox', { name: 'Bot ID' })).not.toBeInTheDocument();
@@ -128,9 +131,9 @@ describe('the connect screen', () => {
     expect(screen.getByText(/Reopen the wall of 2 meetings/)).toHaveTextContent('bot_a1, bot_b2');
     await user.type(screen.getByLabelText('API key'), 'sk_mine');
     await user.click(screen.getByRole('button', { name: 'Watch together' }));
-    expect(onWatchTogether).toHaveBeenCalledWith(expect.objectContaining({ apiKey: 'sk_mine' }), [
-      'bot_a1',
-      'bot_b2',
-    ]);
+    expect(onWatchTogether).toHaveBeenCalledWith(
+      expect.objectContaining({ credential: { kind: 'key', apiKey: 'sk_mine' } }),
+      ['bot_a1', 'bot_b2'],
+    );
   });
 });

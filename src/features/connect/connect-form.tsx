@@ -55,13 +55,17 @@ export function ConnectForm(props: ConnectFormProps) {
   const showMyBots = () => {
     setBotIdMessage(null);
     const key = takeKey('to list its bots');
-    if (key !== null) list({ apiKey: key, source: 'attendee', keyId: newSessionId() });
+    if (key !== null)
+      list({ credential: { kind: 'key', apiKey: key }, source: 'attendee', keyId: newSessionId() });
   };
 
   const reopenWall = () => {
     const key = takeKey('of these bots’ project');
     if (key === null) return;
-    props.onWatchTogether({ apiKey: key, source: 'attendee', keyId: newSessionId() }, wallBots);
+    props.onWatchTogether(
+      { credential: { kind: 'key', apiKey: key }, source: 'attendee', keyId: newSessionId() },
+      wallBots,
+    );
   };
 
   const submit = (event: FormEvent) => {
@@ -76,11 +80,21 @@ export function ConnectForm(props: ConnectFormProps) {
     }
     if (remember) rememberKey(apiKey.trim());
     else forgetKey();
-    onWatch({ botId: botId.trim(), apiKey: apiKey.trim(), source: 'attendee', id: newSessionId() });
+    onWatch({
+      botId: botId.trim(),
+      credential: { kind: 'key', apiKey: apiKey.trim() },
+      source: 'attendee',
+      id: newSessionId(),
+    });
   };
 
   const watchDemo = () => {
-    onWatch({ botId: DEMO_BOT_ID, apiKey: DEMO_API_KEY, source: 'demo', id: newSessionId() });
+    onWatch({
+      botId: DEMO_BOT_ID,
+      credential: { kind: 'key', apiKey: DEMO_API_KEY },
+      source: 'demo',
+      id: newSessionId(),
+    });
   };
 
   return (
@@ -200,7 +214,11 @@ export function ConnectForm(props: ConnectFormProps) {
               <Button onClick={watchDemo}>Try the demo meeting</Button>
               <Button
                 onClick={() =>
-                  list({ apiKey: DEMO_API_KEY, source: 'demo', keyId: newSessionId() })
+                  list({
+                    credential: { kind: 'key', apiKey: DEMO_API_KEY },
+                    source: 'demo',
+                    keyId: newSessionId(),
+                  })
                 }
               >
                 Show the demo’s bots

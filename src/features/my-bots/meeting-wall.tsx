@@ -19,7 +19,8 @@ export interface MeetingWallProps {
   connection: KeyConnection;
   botIds: readonly string[];
   onOpen: (botId: string) => void;
-  onLeave: () => void;
+  /** Absent in a shared, read-only view: its bots are all the link opens. */
+  onLeave?: () => void;
   /** More controls for the header (the theme). */
   children?: ReactNode;
 }
@@ -29,7 +30,13 @@ export function MeetingWall({ connection, botIds, onOpen, onLeave, children }: M
   // Each opening of the wall loads its tiles afresh: a new id for their feeds' cache entries.
   const [wallId] = useState(() => crypto.randomUUID());
   const pollIntervalMs = useRefreshIntervals().eventsPollMs;
-  const list = useQuery(botsListQueryOptions(connection, LISTED_STATES, WALL_LIST_REFRESH_MS));
+  // A shared link may not list the key's bots (our server refuses it): each tile then asks for
+  // its own bot's state, as a tile missing from the list does.
+  const shared = connection.credential.kind === 'share';
+  const list = useQuery({
+    ...botsListQueryOptions(connection, LISTED_STATES, WALL_LIST_REFRESH_MS),
+    enabled: !shared,
+  });
   const listed = new Map(list.data?.map((bot) => [bot.id, bot]));
   const lastSeen = useLastSeen(list.data);
   const listProblem = list.error ?? list.failureReason;
@@ -44,7 +51,7 @@ export function MeetingWall({ connection, botIds, onOpen, onLeave, children }: M
           </p>
         </div>
         {children}
-        <Button onClick={onLeave}>Change bots or key</Button>
+        {onLeave && <Button onClick={onLeave}>Change bots or key</Button>}
       </header>
       {listProblem !== null && (
         <p
@@ -61,7 +68,7 @@ export function MeetingWall({ connection, botIds, onOpen, onLeave, children }: M
             key={botId}
             session={{ ...connection, botId, id: `${wallId}:${botId}` }}
             listed={listed.get(botId) ?? lastSeen.get(botId) ?? null}
-            missingFromList={list.data !== undefined && !listed.has(botId)}
+            missingFromList={shared || (list.data !== undefined && !listed.has(botId))}
             pollIntervalMs={pollIntervalMs}
             startDelayMs={staggerDelayMs(index, botIds.length, pollIntervalMs)}
             onOpen={() => onOpen(botId)}

@@ -1,0 +1,47 @@
+import { lazy, Suspense, useRef, useState } from 'react';
+import { Button } from '../../components/ui/button';
+import { apiKeyOf, type Credential, type WatchSession } from '../../lib/watch-session';
+
+// Loaded on the first press: most viewers never share, and the first Watch has a JS budget.
+const ShareDialog = lazy(() => import('./share-dialog'));
+
+export interface ShareLinkButtonProps {
+  credential: Credential;
+  source: WatchSession['source'];
+  botIds: readonly string[];
+}
+
+/** **Share read-only link**, for a key holder; a shared view has no key and cannot share on. */
+export function ShareLinkButton({ credential, source, botIds }: ShareLinkButtonProps) {
+  const [open, setOpen] = useState(false);
+  const openedFrom = useRef<HTMLElement | null>(null);
+  const apiKey = apiKeyOf(credential);
+  if (apiKey === null) return null;
+  return (
+    <>
+      <Button
+        aria-haspopup="dialog"
+        onClick={(event) => {
+          openedFrom.current = event.currentTarget;
+          setOpen(true);
+        }}
+      >
+        Share read-only link
+      </Button>
+      {open && (
+        <Suspense fallback={null}>
+          <ShareDialog
+            apiKey={apiKey}
+            source={source}
+            botIds={botIds}
+            onClose={() => {
+              setOpen(false);
+              // The dialog is unmounted, not just closed: focus goes back where it came from.
+              openedFrom.current?.focus();
+            }}
+          />
+        </Suspense>
+      )}
+    </>
+  );
+}
