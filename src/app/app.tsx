@@ -4,7 +4,6 @@ import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
 import { ConnectForm } from '../features/connect/connect-form';
 import { ThemeControl } from '../features/theme/theme-control';
 import { shareTokenFromFragment } from '../features/share/share-expiry';
-import { ShareLinkButton } from '../features/share/share-link-button';
 
 // Loaded when first asked for (Watch, "Show my bots", a wall, a shared link): the connect screen
 // alone is what a visitor downloads before the first Watch.
@@ -16,6 +15,9 @@ const BotsInMeetings = lazy(() =>
 );
 const MeetingWall = lazy(() =>
   import('./workspace').then((module) => ({ default: module.MeetingWall })),
+);
+const ShareLinkButton = lazy(() =>
+  import('./workspace').then((module) => ({ default: module.ShareLinkButton })),
 );
 const SharedView = lazy(() =>
   import('./workspace').then((module) => ({ default: module.SharedView })),

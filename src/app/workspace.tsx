@@ -8,3 +8,4 @@ export { Dashboard } from './dashboard/dashboard';
 export { BotsInMeetings } from '../features/my-bots/bots-in-meetings';
 export { MeetingWall } from '../features/my-bots/meeting-wall';
 export { SharedView } from './shared-view';
+export { ShareLinkButton } from '../features/share/share-link-button';

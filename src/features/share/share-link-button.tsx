@@ -1,9 +1,10 @@
-import { lazy, Suspense, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
 import { apiKeyOf, type Credential, type WatchSession } from '../../lib/watch-session';
 
-// Loaded on the first press: most viewers never share, and the first Watch has a JS budget.
-const ShareDialog = lazy(() => import('./share-dialog'));
+// In the workspace chunk with the dashboard and the wall (never before the first Watch): a chunk
+// of its own cost more gzip in chunk overhead than the dialog weighs.
+import ShareDialog from './share-dialog';
 
 export interface ShareLinkButtonProps {
   credential: Credential;
@@ -29,18 +30,16 @@ export function ShareLinkButton({ credential, source, botIds }: ShareLinkButtonP
         Share read-only link
       </Button>
       {open && (
-        <Suspense fallback={null}>
-          <ShareDialog
-            apiKey={apiKey}
-            source={source}
-            botIds={botIds}
-            onClose={() => {
-              setOpen(false);
-              // The dialog is unmounted, not just closed: focus goes back where it came from.
-              openedFrom.current?.focus();
-            }}
-          />
-        </Suspense>
+        <ShareDialog
+          apiKey={apiKey}
+          source={source}
+          botIds={botIds}
+          onClose={() => {
+            setOpen(false);
+            // The dialog is unmounted, not just closed: focus goes back where it came from.
+            openedFrom.current?.focus();
+          }}
+        />
       )}
     </>
   );
