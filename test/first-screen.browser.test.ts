@@ -1,7 +1,7 @@
 import type { Locator, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
-import { runAppInChromium } from './support/app-in-chromium.ts';
+import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { axeViolationsInViews, type AxeView } from './support/axe-check.ts';
 import { waitUntilLive } from './support/dashboard-page.ts';
 
@@ -12,11 +12,13 @@ import { waitUntilLive } from './support/dashboard-page.ts';
 
 let app: AppUnderTest;
 let page: Page;
+let running: RunningApp;
 
 runAppInChromium({
   simulator: () => new SimulatedAttendee(),
-  ready: (running) => {
-    ({ app } = running);
+  ready: (started) => {
+    running = started;
+    ({ app } = started);
   },
   page: (created) => {
     page = created;
@@ -71,6 +73,24 @@ describe('the first screen shows the meeting', () => {
       });
     }
   }
+});
+
+describe('a shared, read-only view', () => {
+  it('shows the same first screen on a laptop, below its notice', async () => {
+    await openDemoMeeting();
+    await page.getByRole('button', { name: 'Share read-only link' }).click();
+    await page.getByRole('button', { name: 'Create link' }).click();
+    const link = await page.getByLabel(/^Link, valid until/).inputValue();
+    const viewer = await running.ownPage({ viewport: { width: 1280, height: 800 } });
+    await viewer.goto(link);
+    await waitUntilLive(viewer);
+    await expectOnFirstScreen('the notice', viewer.getByRole('note'), 800);
+    await expectOnFirstScreen('Present now', viewer.getByLabel('Present now'), 800);
+    const rows = viewer.getByRole('list', { name: 'Currently present' }).getByRole('listitem');
+    for (let row = 0; row < 8; row++) {
+      await expectOnFirstScreen(`roster row ${row + 1}`, rows.nth(row), 800);
+    }
+  });
 });
 
 /** Presses Tab until the focus is on the button or field named `name` (as a keyboard user would). */

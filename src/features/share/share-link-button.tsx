@@ -21,6 +21,7 @@ export function ShareLinkButton({ credential, source, botIds }: ShareLinkButtonP
   return (
     <>
       <Button
+        compact
         aria-haspopup="dialog"
         onClick={(event) => {
           openedFrom.current = event.currentTarget;

@@ -12,7 +12,7 @@ export function SharedViewNotice({ expiresAtMs }: { expiresAtMs: number }) {
     <div
       role={expired ? 'alert' : 'note'}
       aria-label="Shared, read-only view"
-      className={`mx-4 mt-3 max-w-7xl rounded-lg border px-4 py-2 text-sm sm:mx-6 xl:mx-auto ${
+      className={`mx-3 mt-3 max-w-7xl rounded-lg border px-3 py-1 text-sm sm:mx-6 xl:mx-auto ${
         expired
           ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-400/40 dark:bg-red-950/40 dark:text-red-100'
           : 'border-teal-300 bg-teal-50 text-teal-950 dark:border-teal-400/40 dark:bg-teal-950/40 dark:text-teal-50'
