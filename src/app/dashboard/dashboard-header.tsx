@@ -33,8 +33,7 @@ export const DashboardHeader = memo(function DashboardHeader(props: DashboardHea
     <header className="flex flex-wrap items-start justify-between gap-x-6 gap-y-2">
       <div className="min-w-0 flex-1 basis-80 space-y-1">
         <div className="flex flex-wrap items-center gap-x-2 gap-y-1">
-          {/* Its own line on a wide screen, so the tools fit beside it; inline on a phone. */}
-          <p className="text-xs font-semibold tracking-wide text-teal-800 uppercase lg:w-full dark:text-teal-300">
+          <p className="text-xs font-semibold tracking-wide text-teal-800 uppercase dark:text-teal-300">
             Attendee Live
           </p>
           <h1 className="font-mono text-base font-semibold break-all">{session.botId}</h1>

@@ -9,21 +9,24 @@ export function SharedViewNotice({ expiresAtMs }: { expiresAtMs: number }) {
   const expired = useHasPassed(expiresAtMs);
   const until = linkExpiryInWords(expiresAtMs);
   return (
-    <div
-      role={expired ? 'alert' : 'note'}
-      aria-label="Shared, read-only view"
-      className={`mx-3 mt-3 max-w-7xl rounded-lg border px-3 py-1 text-sm sm:mx-6 xl:mx-auto ${
-        expired
-          ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-400/40 dark:bg-red-950/40 dark:text-red-100'
-          : 'border-teal-300 bg-teal-50 text-teal-950 dark:border-teal-400/40 dark:bg-teal-950/40 dark:text-teal-50'
-      }`}
-    >
-      <p>
-        <strong className="font-semibold">Shared, read-only view</strong>{' '}
-        {expired
-          ? `· This link expired at ${until}. What is shown stays; nothing new is loaded.`
-          : `until ${until}`}
-      </p>
+    // As wide as the dashboard below it (its container's width and padding).
+    <div className="mx-auto max-w-7xl px-3 pt-3 sm:px-6">
+      <div
+        role={expired ? 'alert' : 'note'}
+        aria-label="Shared, read-only view"
+        className={`rounded-lg border px-3 py-1 text-sm ${
+          expired
+            ? 'border-red-300 bg-red-50 text-red-900 dark:border-red-400/40 dark:bg-red-950/40 dark:text-red-100'
+            : 'border-teal-300 bg-teal-50 text-teal-950 dark:border-teal-400/40 dark:bg-teal-950/40 dark:text-teal-50'
+        }`}
+      >
+        <p>
+          <strong className="font-semibold">Shared, read-only view</strong>{' '}
+          {expired
+            ? `· This link expired at ${until}. What is shown stays; nothing new is loaded.`
+            : `until ${until}`}
+        </p>
+      </div>
     </div>
   );
 }
