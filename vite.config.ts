@@ -55,6 +55,10 @@ export default defineConfig(({ isSsrBuild }) => ({
           isolate: false,
           include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],
           setupFiles: ['./src/testing/setup-tests.ts'],
+          // The whole app against the simulator runs on real timers: the limit is for a hang, not a
+          // measure of speed. At Vitest's 5 s, the first dashboard of a file failed on a loaded
+          // machine (load average 11 on 2 cores) while the page was right.
+          testTimeout: 20_000,
         },
       },
       {
