@@ -2,6 +2,7 @@ import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { captureDownloads, textOf } from '../testing/capture-downloads';
 import {
+  APP_WAIT_MS,
   findRoster,
   REAL_BOT,
   renderAppWithSimulator as setup,
@@ -24,7 +25,7 @@ describe('the dashboard', () => {
 
     simulator.join(REAL_BOT, { uuid: 'newcomer', name: 'Late Larry' });
     await waitFor(() => expect(within(roster).getByText('Late Larry')).toBeInTheDocument(), {
-      timeout: 5000,
+      timeout: APP_WAIT_MS,
     });
     expect(screen.getByLabelText('Present now')).toHaveTextContent('2');
     const timeline = screen.getByRole('list', { name: 'Timeline' });
@@ -32,7 +33,7 @@ describe('the dashboard', () => {
 
     simulator.leave(REAL_BOT, 'newcomer');
     await waitFor(() => expect(within(roster).queryByText('Late Larry')).not.toBeInTheDocument(), {
-      timeout: 5000,
+      timeout: APP_WAIT_MS,
     });
     expect(screen.getByLabelText('Present now')).toHaveTextContent('1');
     expect(within(timeline).getAllByRole('listitem')[0]).toHaveTextContent(/Late Larry\s*left/);
@@ -140,7 +141,7 @@ describe('the dashboard', () => {
     await waitFor(
       () => expect(screen.getByRole('status')).toHaveTextContent(/Reconnecting… Server error 502/),
       {
-        timeout: 5000,
+        timeout: APP_WAIT_MS,
       },
     );
     expect(within(roster).getByText('Ada')).toBeInTheDocument();

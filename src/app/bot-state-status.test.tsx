@@ -1,7 +1,13 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { ManualClock } from '../../server/simulator/clock';
-import { findRoster, REAL_BOT, renderAppWithSimulator, watch } from '../testing/render-app';
+import {
+  APP_WAIT_MS,
+  findRoster,
+  REAL_BOT,
+  renderAppWithSimulator,
+  watch,
+} from '../testing/render-app';
 
 const MINUTE_MS = 60_000;
 const HOUR_MS = 60 * MINUTE_MS;
@@ -17,7 +23,7 @@ describe('the status line follows the bot in and out of the meeting', () => {
     const roster = await screen.findByText(
       'The bot is not in the meeting yet. People appear here once it is.',
       undefined,
-      { timeout: 5000 },
+      { timeout: APP_WAIT_MS },
     );
     expect(roster).toBeInTheDocument();
     expect(screen.getByRole('status')).toHaveTextContent(
@@ -29,7 +35,7 @@ describe('the status line follows the bot in and out of the meeting', () => {
     simulator.join(REAL_BOT, { uuid: 'a', name: 'Ada' });
     const present = await findRoster();
     await waitFor(() => expect(within(present).getByText('Ada')).toBeInTheDocument(), {
-      timeout: 5000,
+      timeout: APP_WAIT_MS,
     });
     // The events say the bot is in, before its next description does.
     expect(screen.getByRole('status')).toHaveTextContent(/^Live · updated/);
@@ -45,7 +51,7 @@ describe('the status line follows the bot in and out of the meeting', () => {
         expect(screen.getByRole('status')).toHaveTextContent(
           /^Meeting over · the bot stopped with an error at \d\d:\d\d/,
         ),
-      { timeout: 5000 },
+      { timeout: APP_WAIT_MS },
     );
     // What it saw before it failed is still shown.
     expect(within(await findRoster()).getByText('Ada')).toBeInTheDocument();
@@ -65,7 +71,7 @@ describe('a meeting that is over', () => {
     await watch(user, REAL_BOT, 'right-key');
 
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent(/^Meeting over/), {
-      timeout: 5000,
+      timeout: APP_WAIT_MS,
     });
     expect(screen.getByLabelText('Meeting time')).toHaveTextContent('30 min');
     // The tab's title follows right after the frame that shows the page.

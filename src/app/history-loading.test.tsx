@@ -1,6 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import {
+  APP_WAIT_MS,
   findRoster,
   REAL_BOT,
   renderAppWithSimulator as setup,
@@ -54,9 +55,13 @@ describe('while a long history loads', () => {
     });
 
     await watch(user, REAL_BOT, 'right-key');
-    const timeline = await screen.findByRole('list', { name: 'Timeline' }, { timeout: 5000 });
+    const timeline = await screen.findByRole(
+      'list',
+      { name: 'Timeline' },
+      { timeout: APP_WAIT_MS },
+    );
     await waitFor(() => expect(within(timeline).getByText('Leaver Lee')).toBeInTheDocument(), {
-      timeout: 5000,
+      timeout: APP_WAIT_MS,
     });
     await waitFor(() =>
       expect(screen.getByText(/31 participants seen so far/)).toBeInTheDocument(),

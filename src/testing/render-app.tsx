@@ -57,9 +57,15 @@ export function renderAppWithSimulator(options: { realBotState?: string; clock?:
   return { simulator, fetchMock, user: userEvent.setup() };
 }
 
+/**
+ * How long a test waits for the page to show something: it only matters on a slow run, and a
+ * loaded machine (CI beside other jobs) took more than 5 s for a file's first dashboard.
+ */
+export const APP_WAIT_MS = 15_000;
+
 /** The roster, once the history is in (the page shows it only then). */
 export function findRoster() {
-  return screen.findByRole('list', { name: 'Currently present' }, { timeout: 5000 });
+  return screen.findByRole('list', { name: 'Currently present' }, { timeout: APP_WAIT_MS });
 }
 
 export async function watch(user: ReturnType<typeof userEvent.setup>, botId: string, key: string) {
