@@ -15,6 +15,9 @@ import { tilePresent } from './support/wall-page.ts';
 const KEY = 'sk_live_Sh4reKeySecret42';
 const BOT = 'bot_SharedClass00001';
 const WALL = ['bot_SharedWallA00001', 'bot_SharedWallB00001'];
+// A key of its own, revoked by its test.
+const REVOKED_KEY = 'sk_live_S00nRevokedKey7';
+const REVOKED_BOT = 'bot_SharedRevoked001';
 
 let running: RunningApp;
 let app: AppUnderTest;
@@ -27,6 +30,11 @@ runAppInChromium({
       id: BOT,
       apiKey: KEY,
       meeting: { historyMinutes: 10, participants: 12, live: false },
+    });
+    simulator.addBot({
+      id: REVOKED_BOT,
+      apiKey: REVOKED_KEY,
+      meeting: { historyMinutes: 5, participants: 6, live: false },
     });
     for (const [index, id] of WALL.entries()) {
       simulator.addBot({ id, apiKey: KEY, meetingUrl: `https://zoom.us/j/${200 + index}` });
@@ -145,6 +153,24 @@ describe('a read-only link', () => {
       .getByText('This shared link has expired')
       .first()
       .waitFor({ timeout: 15_000 });
+    expect(await figuresOnPage(viewer)).toEqual(before);
+  });
+
+  it('says in words that the key behind it was revoked, and keeps the roster', async () => {
+    await watchBot(page, app.url, REVOKED_BOT, REVOKED_KEY);
+    await waitUntilLive(page);
+    const link = await createLink(page);
+    const { viewer } = await freshViewer();
+    await viewer.goto(link);
+    await waitUntilLive(viewer);
+    const before = await figuresOnPage(viewer);
+    expect(before).toEqual(truthOf(running.simulator, REVOKED_BOT));
+
+    running.simulator.revokeKey(REVOKED_KEY);
+    await viewer
+      .getByText('The key behind this link was revoked')
+      .first()
+      .waitFor({ timeout: 30_000 });
     expect(await figuresOnPage(viewer)).toEqual(before);
   });
 

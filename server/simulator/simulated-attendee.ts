@@ -99,6 +99,7 @@ export class SimulatedAttendee {
   private readonly pageSize: number;
   private readonly maxStoredEvents: number | undefined;
   private readonly bots = new Map<string, SimulatedBot>();
+  private readonly revokedKeys = new Set<string>();
 
   constructor(options: SimulatorOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -189,8 +190,15 @@ export class SimulatedAttendee {
         return bot;
       },
       botsOf: (apiKey) => [...this.bots.values()].filter((bot) => bot.apiKey === apiKey),
-      isKnownKey: (apiKey) => [...this.bots.values()].some((bot) => bot.apiKey === apiKey),
+      isKnownKey: (apiKey) =>
+        !this.revokedKeys.has(apiKey) &&
+        [...this.bots.values()].some((bot) => bot.apiKey === apiKey),
     });
+  }
+
+  /** The key stops working, as when its owner deletes it in Attendee: every request is a 401. */
+  revokeKey(apiKey: string): void {
+    this.revokedKeys.add(apiKey);
   }
 
   clearRequests(): void {
