@@ -87,6 +87,10 @@ function appOfWorker(): Promise<AppUnderTest> {
   ).then(async (app) => {
     // Stopped by the global teardown (worker-servers.ts), after the worker's last file.
     await writeFile(join(inject('serverPidsDir'), String(app.process.pid)), '');
+    // Every later test of the worker fails with "connection refused" if it goes: say why once.
+    app.process.once('exit', (code, signal) =>
+      console.error(`The worker's app server exited (${code ?? signal}):\n${app.output()}`),
+    );
     return app;
   });
   return workerApp;
