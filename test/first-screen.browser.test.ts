@@ -93,6 +93,37 @@ describe('a shared, read-only view', () => {
   });
 });
 
+describe('the bots list and the wall', () => {
+  it('lists the first bots on the first screen, and each tile leads with Present now', async () => {
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Show the demo’s bots' }).click();
+    const inMeetings = page.getByRole('list', { name: 'Bots in meetings now', exact: true });
+    const rows = inMeetings.getByRole('listitem');
+    await rows.first().waitFor({ timeout: 20_000 });
+    // The connect form folds away while the list is open.
+    expect(await page.getByLabel('Bot ID').isVisible()).toBe(false);
+    for (let row = 0; row < 3; row++) {
+      await expectOnFirstScreen(`bot ${row + 1}`, rows.nth(row), 800);
+    }
+
+    for (const box of await inMeetings.getByRole('checkbox').all()) await box.check();
+    await page.getByRole('button', { name: 'Watch together' }).click();
+    const tile = page
+      .getByRole('region')
+      .filter({ has: page.getByLabel('Present now') })
+      .first();
+    await tile.waitFor({ timeout: 20_000 });
+    const terms = await tile.locator('dt').allTextContents();
+    expect(terms[0]).toBe('Present now');
+    const present = await tile.getByLabel('Present now').boundingBox();
+    const peak = await tile.getByLabel('Peak', { exact: true }).boundingBox();
+    // Larger than the other figures, and first.
+    expect(present!.height).toBeGreaterThan(peak!.height);
+    expect(present!.x).toBeLessThan(peak!.x);
+  });
+});
+
 /** Presses Tab until the focus is on the button or field named `name` (as a keyboard user would). */
 async function tabTo(name: string | RegExp) {
   for (let presses = 0; presses < 60; presses++) {
