@@ -52,7 +52,8 @@ export const VIEWPORT = { width: 1280, height: 900 };
  */
 let workerBrowser: Promise<Browser> | undefined;
 const workerPages = new Map<string, Promise<Page>>();
-const WORKER_PORT_BASE = 41_800;
+// Below the kernel's ephemeral ports, as freePort's are (app-under-test.ts).
+const WORKER_PORT_BASE = 21_800;
 let workerApp: Promise<AppUnderTest> | undefined;
 let simulatorOfFile: SimulatedAttendee | undefined;
 

@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import {
   startSimulatorServer,
   type RunningSimulatorServer,
@@ -21,16 +20,31 @@ export interface AppUnderTest {
   stop(): Promise<void>;
 }
 
-/** `preferred` when nothing listens there, else (or with none given) any free port. */
-export function freePort(preferred = 0): Promise<number> {
-  return new Promise((resolve, reject) => {
+/**
+ * Ports a test picks for a server it starts, below Linux's ephemeral range (32768–60999). The
+ * kernel hands out ports from that range to every `listen(0)` and every outgoing connection, so a
+ * port found free there could be taken before the server binds it: it happened, a simulator
+ * started on port 0 in between got the metrics port the test had just found free.
+ */
+const PICKED_PORTS = { from: 20_000, to: 32_000 };
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
     const probe = createServer();
-    probe.once('error', (error) => (preferred === 0 ? reject(error) : resolve(freePort())));
-    probe.listen(preferred, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo;
-      probe.close(() => resolve(port));
-    });
+    probe.once('error', () => resolve(false));
+    probe.listen(port, '127.0.0.1', () => probe.close(() => resolve(true)));
   });
+}
+
+/** `preferred` when nothing listens there, else a free port below the ephemeral range. */
+export async function freePort(preferred?: number): Promise<number> {
+  if (preferred !== undefined && (await portIsFree(preferred))) return preferred;
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const port =
+      PICKED_PORTS.from + Math.floor(Math.random() * (PICKED_PORTS.to - PICKED_PORTS.from));
+    if (await portIsFree(port)) return port;
+  }
+  throw new Error(`No free port between ${PICKED_PORTS.from} and ${PICKED_PORTS.to}`);
 }
 
 export async function waitForHttp(
