@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DroppedConnection } from './simulator/dropped-connection.ts';
 import { clientGoneSignal, sendWebResponse, toWebRequest } from './node-http.ts';
-import { DroppedConnection } from './simulator/faults.ts';
 import type { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 
 export interface RunningSimulatorServer {

@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 
 /*
@@ -14,7 +14,7 @@ const BOT = 'bot_ProxyBoundary0001';
 const BOT_PATH = `/api/v1/bots/${BOT}`;
 const AUTH = `Authorization: Token ${KEY}`;
 
-let simulator: SimulatedAttendee;
+let simulator: InstrumentedAttendee;
 let app: AppUnderTest;
 let appPort: number;
 let elsewhere: Server;
@@ -22,7 +22,7 @@ let elsewhereHost: string;
 const elsewhereRequests: string[] = [];
 
 beforeAll(async () => {
-  simulator = new SimulatedAttendee({ seed: 4 });
+  simulator = new InstrumentedAttendee({ seed: 4 });
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.addBot({ id: 'bot_SomeoneElses00001', apiKey: 'another-project-key' });
   elsewhere = createServer((req, res) => {

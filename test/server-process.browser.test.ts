@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
 import { startSimulatorServer, type RunningSimulatorServer } from '../server/simulator-server.ts';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import {
   startAppUnderTest,
   freePort,
@@ -18,11 +18,11 @@ import { copyOfProject, userEnvironment } from './support/build-app.ts';
 const BOT = 'bot_ShutdownTest0001';
 const KEY = 'shutdown-key';
 
-let simulator: SimulatedAttendee;
+let simulator: InstrumentedAttendee;
 let cleanups: (() => Promise<unknown>)[] = [];
 
 beforeEach(() => {
-  simulator = new SimulatedAttendee();
+  simulator = new InstrumentedAttendee();
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.join(BOT, { uuid: 'ada', name: 'Ada' });
 });

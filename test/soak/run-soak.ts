@@ -7,7 +7,10 @@
  */
 import type { CDPSession, Page } from 'playwright-core';
 import { RunningClock } from '../../server/simulator/clock.ts';
-import { peakConcurrency, SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
+import {
+  peakConcurrency,
+  InstrumentedAttendee,
+} from '../../server/testing/instrumented-attendee.ts';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
 import { startAppUnderTest } from '../support/app-under-test.ts';
 import { launchChromium } from '../support/chromium.ts';
@@ -49,7 +52,7 @@ async function waitForTruth(page: Page, expected: Figures & { rosterLength: numb
 }
 
 const clock = new RunningClock({ speed: SPEED });
-const simulator = new SimulatedAttendee({ clock });
+const simulator = new InstrumentedAttendee({ clock });
 simulator.addBot({ id: DEMO_BOT_ID, apiKey: DEMO_API_KEY, meeting: {} });
 const app = await startAppUnderTest(simulator);
 const browser = await launchChromium();
