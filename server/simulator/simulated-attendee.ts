@@ -45,6 +45,8 @@ export interface ParticipantSpec {
 
 interface SimulatedBot extends BotRecord {
   script: MeetingScript | null;
+  /** The scripted session the store holds; a new one starts with an empty store. */
+  session: number;
   random: SeededRandom;
 }
 
@@ -131,6 +133,7 @@ export class SimulatedAttendee {
       botEvents,
       store: new ParticipantEventStore(this.maxStoredEvents),
       script,
+      session: 0,
       random,
     });
   }
@@ -248,6 +251,12 @@ export class SimulatedAttendee {
 
   private addScripted(bot: SimulatedBot, scripted: ScriptedEvent): void {
     const { createdAtMs } = scripted;
+    if (scripted.session !== bot.session) {
+      // A new meeting under the same bot: its history starts afresh, so a viewer arriving at any
+      // time loads one meeting, and a server up for months holds no more than one.
+      bot.session = scripted.session;
+      bot.store = new ParticipantEventStore(this.maxStoredEvents);
+    }
     const lateBy = bot.random.chance(this.lateCommitProbability)
       ? bot.random.int(1000, this.lateCommitMaxDelayMs)
       : 0;
