@@ -174,8 +174,11 @@ describe('the proxy served by npm start', () => {
         body: '',
         headers: { Location: `http://${elsewhereHost}/steal?from=proxy` },
       });
-      // A query of its own: an answer to the same question in the last 2 s would be shared.
-      const response = await rawRequest(`GET ${BOT_PATH}?redirect=${status} HTTP/1.1`);
+      // A question of its own (a cursor the path reads): an answer to the same question in the
+      // last 2 s would be shared.
+      const response = await rawRequest(
+        `GET ${BOT_PATH}/participants?cursor=redirect-${status} HTTP/1.1`,
+      );
       expect(response.status).toBe(502);
       expect(JSON.parse(response.body)).toEqual({
         error: 'Upstream answered with a redirect; not followed',
