@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { attendeeServer } from './server/attendee-server-plugin.ts';
+import { attendeeServer } from './server/dev/attendee-server-plugin.ts';
 import { precompressAssets } from './server/build/precompress-assets.ts';
 
 const port = Number(process.env.PORT ?? 5173);
