@@ -1,6 +1,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { Agent, request as httpRequest } from 'node:http';
-import { startSimulatorServer, type RunningSimulatorServer } from '../server/dev/simulator-server.ts';
+import {
+  startSimulatorServer,
+  type RunningSimulatorServer,
+} from '../server/dev/simulator-server.ts';
 import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import {
   startAppUnderTest,
