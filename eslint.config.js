@@ -9,6 +9,13 @@ import tseslint from 'typescript-eslint';
  * The layers, top to bottom: app → features → event-feed → attendee-api, domain → lib, common.
  * A layer imports only layers below it; a feature never imports another feature; the server
  * imports only `src/common`, which holds what the page and the server both need.
+ *
+ * The server's parts, each a room of its own: the entry (`server/*.ts`: `main.ts`, and
+ * `attendee-api.ts`, which wires the proxy to the upstream and to the demo's simulator) → http
+ * (Fastify's plugins) → share → proxy; the simulator stands alone; dev (the Vite plugin, its
+ * middleware, the simulator's own HTTP server) and build are tools beside them. Test support
+ * (`server/testing`, `src/testing`, `test/support`) is a kind production code never imports.
+ * An element is the first descriptor that matches: the folders first, then `server` for the rest.
  */
 const layers = [
   { type: 'app', pattern: 'src/app' },
@@ -20,9 +27,30 @@ const layers = [
   { type: 'lib', pattern: 'src/lib' },
   { type: 'common', pattern: 'src/common' },
   { type: 'testing', pattern: 'src/testing' },
-  { type: 'server', pattern: 'server' },
+  { type: 'server-http', pattern: 'server/http', partialMatch: false },
+  { type: 'server-dev', pattern: 'server/dev', partialMatch: false },
+  { type: 'server-proxy', pattern: 'server/proxy', partialMatch: false },
+  { type: 'server-share', pattern: 'server/share', partialMatch: false },
+  { type: 'server-simulator', pattern: 'server/simulator', partialMatch: false },
+  { type: 'server-build', pattern: 'server/build', partialMatch: false },
+  { type: 'server-testing', pattern: 'server/testing', partialMatch: false },
+  // What is left at the top of server/: main.ts, attendee-api.ts (the proxy wired to the
+  // upstream and to the demo) and node-http.ts (the Node ⇄ Web adapter every server part uses).
+  { type: 'server-entry', pattern: 'server', partialMatch: false },
   { type: 'browser-tests', pattern: 'test' },
   { type: 'bench', pattern: 'bench' },
+];
+
+/** Every part of the server, for the harnesses that drive it whole. */
+const SERVER = [
+  'server-entry',
+  'server-dev',
+  'server-http',
+  'server-proxy',
+  'server-share',
+  'server-simulator',
+  'server-build',
+  'server-testing',
 ];
 
 const mayImport = (from, to) => ({
@@ -42,8 +70,12 @@ export default tseslint.config(
     languageOptions: {
       ecmaVersion: 2023,
       globals: { ...globals.browser, ...globals.node },
+      // Type information, for the rules that need it: a promise nobody awaits or handles.
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
     },
     rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error',
       'no-restricted-syntax': [
         'error',
         {
@@ -87,7 +119,28 @@ export default tseslint.config(
             mayImport('domain', ['lib', 'common']),
             mayImport('ui', ['lib']),
             mayImport('lib', ['common']),
-            mayImport('server', ['common']),
+            mayImport('server-entry', [
+              'server-http',
+              'server-proxy',
+              'server-share',
+              'server-simulator',
+              'common',
+            ]),
+            // The routes take the entry's AttendeeApi (and its default upstream) as given, and
+            // convert requests with node-http.ts.
+            mayImport('server-http', ['server-entry', 'server-proxy', 'server-share', 'common']),
+            mayImport('server-share', ['server-proxy', 'common']),
+            mayImport('server-proxy', ['common']),
+            mayImport('server-simulator', ['common']),
+            mayImport('server-build', ['common']),
+            mayImport('server-dev', [
+              'server-entry',
+              'server-http',
+              'server-proxy',
+              'server-simulator',
+              'common',
+            ]),
+            mayImport('server-testing', SERVER.concat('common')),
             // Harnesses drive the whole thing. A unit test may also use the simulator, the domain as
             // its oracle, and the page's loaders (a server test runs the live tail against shared
             // answers); it still never imports a feature or the app from below them.
@@ -98,12 +151,12 @@ export default tseslint.config(
               'domain',
               'lib',
               'common',
-              'server',
+              ...SERVER,
             ]),
-            mayImport('browser-tests', ['server', 'common', 'testing', 'lib']),
+            mayImport('browser-tests', [...SERVER, 'common', 'testing', 'lib']),
             mayImport('bench', [
               'browser-tests',
-              'server',
+              ...SERVER,
               'common',
               'testing',
               'lib',
@@ -119,7 +172,7 @@ export default tseslint.config(
                     types: {
                       anyOf: [
                         'testing',
-                        'server',
+                        ...SERVER,
                         'domain',
                         'event-feed',
                         'attendee-api',

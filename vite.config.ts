@@ -1,7 +1,7 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { attendeeServer } from './server/attendee-server-plugin.ts';
+import { attendeeServer } from './server/dev/attendee-server-plugin.ts';
 import { precompressAssets } from './server/build/precompress-assets.ts';
 
 const port = Number(process.env.PORT ?? 5173);
@@ -36,7 +36,7 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'unit',
           environment: 'node',
-          // A fresh module graph per file cost two thirds of this project's time (42 s → 11 s).
+          // A fresh module graph per file cost two thirds of this project's time.
           // Forks, not threads: the CSV tests change TZ, which a worker thread cannot.
           pool: 'forks',
           isolate: false,
@@ -49,8 +49,8 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'component',
           environment: 'jsdom',
-          // One jsdom per worker instead of one per file (50 s → 16 s); Testing Library's cleanup
-          // empties the document after every test.
+          // One jsdom per worker instead of one per file: starting jsdom was most of the time.
+          // Testing Library's cleanup empties the document after every test.
           pool: 'forks',
           isolate: false,
           include: ['src/**/*.test.tsx', 'src/**/*.dom.test.ts'],

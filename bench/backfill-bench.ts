@@ -1,4 +1,4 @@
-import { SimulatedAttendee, type PageCost } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee, type PageCost } from '../server/testing/instrumented-attendee.ts';
 import { startAppUnderTest } from '../test/support/app-under-test.ts';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.ts';
@@ -101,7 +101,7 @@ export async function measureBackfill(events: number): Promise<BackfillFigures> 
 
 /** A 10,000-event meeting behind `npm start`'s proxy, as the bench serves it. */
 export async function startBackfillMeeting(events: number) {
-  const simulator = new SimulatedAttendee({
+  const simulator = new InstrumentedAttendee({
     latencyMs: BACKFILL_LATENCY_MS,
     pageCost: BACKFILL_PAGE_COST,
     lateCommitProbability: 0,

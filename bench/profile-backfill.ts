@@ -2,7 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeFileSync } from 'node:fs';
-import type { LoggedRequest } from '../server/simulator/simulated-attendee.ts';
+import type { LoggedRequest } from '../server/testing/instrumented-attendee.ts';
 import { loadInChromium, sixthsByCount, startBackfillMeeting } from './backfill-bench.ts';
 import { walkPlainly } from './plain-walk.ts';
 

@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { startAppUnderTest } from '../test/support/app-under-test.ts';
 
 const BOT = 'bot_benchViewers0001';
@@ -81,7 +81,7 @@ function runViewerTabs(env: Record<string, string>): Promise<TabsReport> {
  * middle, and the viewers' polling runs in a third (viewer-tabs.ts), opening over 10 s.
  */
 export async function measureViewers(viewers: number, seconds: number): Promise<ViewersFigures> {
-  const simulator = new SimulatedAttendee({ latencyMs: UPSTREAM_LATENCY_MS });
+  const simulator = new InstrumentedAttendee({ latencyMs: UPSTREAM_LATENCY_MS });
   simulator.addBot({ id: BOT, apiKey: KEY, meeting: { historyMinutes: 10 } });
   // JSON logs: the server's own line for each request says how long it took to answer.
   const app = await startAppUnderTest(simulator, { LOG_FORMAT: 'json' });

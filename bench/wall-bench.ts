@@ -1,4 +1,4 @@
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { startAppUnderTest } from '../test/support/app-under-test.ts';
 import { launchChromium } from '../test/support/chromium.ts';
 import { addIdleMeetings, measureIdleWall } from '../test/support/wall-page.ts';
@@ -15,7 +15,7 @@ export interface WallFigures {
  * through `npm start`: the requests the simulated upstream receives per second over `windowMs`.
  */
 export async function measureIdleWallRate(windowMs: number): Promise<WallFigures> {
-  const simulator = new SimulatedAttendee({ lateCommitProbability: 0 });
+  const simulator = new InstrumentedAttendee({ lateCommitProbability: 0 });
   const botIds = addIdleMeetings(simulator, KEY, 12);
   const app = await startAppUnderTest(simulator);
   const browser = await launchChromium();

@@ -1,6 +1,7 @@
 import type { AppMetrics } from './http/metrics.ts';
 import { createAttendeeProxy, type ProxyLogEntry } from './proxy/attendee-proxy.ts';
 import { shareUpstreamAnswers, type SharedAnswers } from './proxy/shared-answers.ts';
+import type { Clock } from './simulator/clock.ts';
 import { addDemoBots } from './simulator/demo-bots.ts';
 import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
 
@@ -26,11 +27,13 @@ export interface AttendeeApiOptions {
   metrics?: Pick<AppMetrics, 'upstreamRequest' | 'sharedAnswer'>;
   /** The upstream's fetch, for tests. */
   fetchImpl?: typeof fetch;
+  /** The demo's clock: real time, unless a soak runs days of demo in minutes. */
+  demoClock?: Clock;
 }
 
 /** The proxy and the demo, each behind shared answers: what `npm run dev` and `npm start` serve. */
 export function createAttendeeApi(options: AttendeeApiOptions): AttendeeApi {
-  const simulator = new SimulatedAttendee();
+  const simulator = new SimulatedAttendee({ clock: options.demoClock });
   addDemoBots(simulator);
   const { metrics } = options;
   const proxied = (api: 'upstream' | 'demo', upstreamUrl: string, fetchImpl?: typeof fetch) =>

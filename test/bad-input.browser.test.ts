@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
@@ -29,7 +29,7 @@ const NAMES: Record<string, string | null> = {
   atFormula: "@SUM(1+1)*cmd|' /C calc'!A0",
 };
 
-let simulator: SimulatedAttendee;
+let simulator: InstrumentedAttendee;
 let app: AppUnderTest;
 let page: Page;
 const unreadableIds: string[] = [];
@@ -37,7 +37,7 @@ const dialogs: string[] = [];
 
 runAppInChromium({
   simulator: () => {
-    const simulator = new SimulatedAttendee({ seed: 3, lateCommitProbability: 0 });
+    const simulator = new InstrumentedAttendee({ seed: 3, lateCommitProbability: 0 });
     simulator.addBot({ id: BOT, apiKey: KEY });
     for (const [uuid, name] of Object.entries(NAMES)) simulator.join(BOT, { uuid, name });
     simulator.speechStart(BOT, 'emoji');

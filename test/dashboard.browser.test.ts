@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { watchBot } from './support/dashboard-page.ts';
@@ -13,7 +13,7 @@ const ENDED_MEETING = 'bot_endedMeeting0001';
 const KEY = 'test-key-abc123';
 const BOT_STATE_REFRESH_MS = 10_000;
 
-let simulator: SimulatedAttendee;
+let simulator: InstrumentedAttendee;
 let app: AppUnderTest;
 let page: Page;
 let running: RunningApp;
@@ -21,7 +21,7 @@ const dialogs: string[] = [];
 
 runAppInChromium({
   simulator: () => {
-    const simulator = new SimulatedAttendee({ seed: 11, lateCommitProbability: 0 });
+    const simulator = new InstrumentedAttendee({ seed: 11, lateCommitProbability: 0 });
     simulator.addBot({
       id: LONG_MEETING,
       apiKey: KEY,

@@ -2,9 +2,9 @@ import type { Page } from 'playwright-core';
 import { RunningClock } from '../server/simulator/clock.ts';
 import {
   peakConcurrency,
-  SimulatedAttendee,
+  InstrumentedAttendee,
   type LoggedRequest,
-} from '../server/simulator/simulated-attendee.ts';
+} from '../server/testing/instrumented-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
@@ -30,7 +30,7 @@ import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashb
 
 const KEY = 'faults-key-5a1d';
 const clock = new RunningClock();
-const simulator = new SimulatedAttendee({ clock, seed: 23 });
+const simulator = new InstrumentedAttendee({ clock, seed: 23 });
 let app: AppUnderTest;
 let page: Page;
 let botId: string;

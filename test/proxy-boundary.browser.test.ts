@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import { connect, type AddressInfo } from 'node:net';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 
 /*
@@ -14,7 +14,7 @@ const BOT = 'bot_ProxyBoundary0001';
 const BOT_PATH = `/api/v1/bots/${BOT}`;
 const AUTH = `Authorization: Token ${KEY}`;
 
-let simulator: SimulatedAttendee;
+let simulator: InstrumentedAttendee;
 let app: AppUnderTest;
 let appPort: number;
 let elsewhere: Server;
@@ -22,7 +22,7 @@ let elsewhereHost: string;
 const elsewhereRequests: string[] = [];
 
 beforeAll(async () => {
-  simulator = new SimulatedAttendee({ seed: 4 });
+  simulator = new InstrumentedAttendee({ seed: 4 });
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.addBot({ id: 'bot_SomeoneElses00001', apiKey: 'another-project-key' });
   elsewhere = createServer((req, res) => {
@@ -174,8 +174,11 @@ describe('the proxy served by npm start', () => {
         body: '',
         headers: { Location: `http://${elsewhereHost}/steal?from=proxy` },
       });
-      // A query of its own: an answer to the same question in the last 2 s would be shared.
-      const response = await rawRequest(`GET ${BOT_PATH}?redirect=${status} HTTP/1.1`);
+      // A question of its own (a cursor the path reads): an answer to the same question in the
+      // last 2 s would be shared.
+      const response = await rawRequest(
+        `GET ${BOT_PATH}/participants?cursor=redirect-${status} HTTP/1.1`,
+      );
       expect(response.status).toBe(502);
       expect(JSON.parse(response.body)).toEqual({
         error: 'Upstream answered with a redirect; not followed',

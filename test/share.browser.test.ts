@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { DEMO_API_KEY } from '../src/common/demo-meeting.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
@@ -19,13 +19,13 @@ const WALL = ['bot_SharedWallA00001', 'bot_SharedWallB00001'];
 const REVOKED_KEY = 'sk_live_S00nRevokedKey7';
 const REVOKED_BOT = 'bot_SharedRevoked001';
 
-let running: RunningApp;
+let running: RunningApp<InstrumentedAttendee>;
 let app: AppUnderTest;
 let page: Page;
 
 runAppInChromium({
   simulator: () => {
-    const simulator = new SimulatedAttendee({ seed: 23, lateCommitProbability: 0 });
+    const simulator = new InstrumentedAttendee({ seed: 23, lateCommitProbability: 0 });
     simulator.addBot({
       id: BOT,
       apiKey: KEY,

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { presentInTruth } from '../src/testing/present-in-truth.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium, VIEWPORT } from './support/app-in-chromium.ts';
@@ -22,7 +22,7 @@ const IDLE_KEY = 'idle-key-12';
 /** The wall reads every tile's state from the bots list this often (WALL_LIST_REFRESH_MS). */
 const LIST_REFRESH_MS = 10_000;
 
-let simulator: SimulatedAttendee;
+let simulator: InstrumentedAttendee;
 let app: AppUnderTest;
 let browser: Browser;
 let page: Page;
@@ -32,7 +32,7 @@ runAppInChromium({
   // The page's clock lets a test move on to the wall's next list refresh instead of waiting 10 s.
   pageClock: true,
   simulator: () => {
-    const simulator = new SimulatedAttendee({ seed: 13, lateCommitProbability: 0 });
+    const simulator = new InstrumentedAttendee({ seed: 13, lateCommitProbability: 0 });
     simulator.addBot({
       id: LIVE[0]!,
       apiKey: KEY,
@@ -75,7 +75,7 @@ runAppInChromium({
  * other tests clear their simulator's requests), so that a core is not left idle meanwhile.
  */
 let idle: {
-  simulator: SimulatedAttendee;
+  simulator: InstrumentedAttendee;
   app: AppUnderTest;
   context: BrowserContext;
   page: Page;
@@ -84,7 +84,7 @@ let idle: {
 };
 
 beforeAll(async () => {
-  const idleSimulator = new SimulatedAttendee({ seed: 17, lateCommitProbability: 0 });
+  const idleSimulator = new InstrumentedAttendee({ seed: 17, lateCommitProbability: 0 });
   const botIds = addIdleMeetings(idleSimulator, IDLE_KEY, 12);
   const idleApp = await startAppUnderTest(idleSimulator);
   const context = await browser.newContext({ viewport: VIEWPORT });
@@ -113,7 +113,7 @@ function truth(botId: string, of = simulator): number {
 async function expectTilesToMatchTruth(
   botIds: readonly string[],
   timeout = 8000,
-  on: { page: Page; simulator: SimulatedAttendee } = { page, simulator },
+  on: { page: Page; simulator: InstrumentedAttendee } = { page, simulator },
 ) {
   for (const botId of botIds) {
     await expect

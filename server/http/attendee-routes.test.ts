@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../testing/instrumented-attendee.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 
 const BOT = 'bot_SharedViewers0001';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 async function start(options: { rateLimitPerMinute?: number } = {}) {
-  const simulator = new SimulatedAttendee({ latencyMs: 50 });
+  const simulator = new InstrumentedAttendee({ latencyMs: 50 });
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.join(BOT, { uuid: 'ada', name: 'Ada' });
   running = await startTestApp({ simulator, ...options });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../testing/instrumented-attendee.ts';
 import { parseScrape } from '../testing/prometheus-scrape.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 import { createMetricsServer } from './metrics-server.ts';
@@ -40,7 +40,7 @@ function isAllowedLabelValue(name: string, value: string): boolean {
 }
 
 let running: TestApp;
-const simulator = new SimulatedAttendee();
+const simulator = new InstrumentedAttendee();
 const knownBots = new Set<string>();
 
 beforeAll(async () => {

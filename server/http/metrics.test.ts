@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../testing/instrumented-attendee.ts';
 import { nonZeroSeries, parseScrape } from '../testing/prometheus-scrape.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
 import { createMetricsServer } from './metrics-server.ts';
@@ -19,7 +19,7 @@ afterEach(async () => {
 
 async function start(rateLimitPerMinute = 1200) {
   // Two events a page, three events: the history is two pages.
-  const simulator = new SimulatedAttendee({ pageSize: 2 });
+  const simulator = new InstrumentedAttendee({ pageSize: 2 });
   simulator.addBot({ id: BOT, apiKey: KEY });
   for (const name of ['Ada', 'Grace', 'Edsger']) {
     simulator.join(BOT, { uuid: name.toLowerCase(), name });

@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
-import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from '../testing/instrumented-attendee.ts';
 import { sealShareToken } from '../share/share-token.ts';
 import { startTestApp, TEST_SHARE_KEYS, type TestApp } from '../testing/test-app.ts';
 
@@ -19,7 +19,7 @@ afterEach(async () => {
 });
 
 async function start(options: { shareLinksPerMinute?: number } = {}) {
-  const simulator = new SimulatedAttendee({ latencyMs: 5 });
+  const simulator = new InstrumentedAttendee({ latencyMs: 5 });
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.addBot({ id: OTHER_BOT, apiKey: KEY });
   simulator.addBot({ id: SOMEONE_ELSES, apiKey: 'another-project' });

@@ -1,41 +1,65 @@
 import { DEMO_PATH_PREFIX } from '../../src/common/demo-meeting.ts';
 
-/**
- * The only upstream resources the browser may reach through us (see
- * docs/attendee-api.md, "Endpoints"). Matching the raw path against these patterns
- * also rejects `..`, `%` escapes, `//`, backslashes and trailing slashes: none of them can match.
- */
-const ALLOWED_BOT_PATH =
-  /^\/api\/v1\/bots\/bot_[A-Za-z0-9]+(?:\/participant_events|\/participants)?$/;
+const BOT_PATH = /^\/api\/v1\/bots\/bot_[A-Za-z0-9]+(\/participant_events|\/participants)?$/;
 const BOTS_LIST_PATH = '/api/v1/bots';
 
-/** The bots list's filters and its cursor; only `states` may be given more than once. */
-const BOTS_LIST_PARAMETERS = new Set([
-  'states',
-  'meeting_url',
-  'deduplication_key',
-  'join_at_after',
-  'join_at_before',
-  'cursor',
-]);
+interface AllowedQuery {
+  /** The parameters the endpoint reads (docs/attendee-api.md, "Endpoints"). */
+  names: ReadonlySet<string>;
+  /** Those that may be given more than once; every other one at most once. */
+  repeatable: ReadonlySet<string>;
+}
 
-function isAllowedBotsListQuery(query: URLSearchParams): boolean {
+const NO_REPEATS: ReadonlySet<string> = new Set();
+
+/** What each path forwarded takes; its own filters and cursor, nothing else. */
+const QUERY_OF = {
+  bot: { names: new Set<string>(), repeatable: NO_REPEATS },
+  events: { names: new Set(['cursor', 'after', 'before']), repeatable: NO_REPEATS },
+  participants: { names: new Set(['cursor', 'is_host']), repeatable: NO_REPEATS },
+  botsList: {
+    names: new Set([
+      'states',
+      'meeting_url',
+      'deduplication_key',
+      'join_at_after',
+      'join_at_before',
+      'cursor',
+    ]),
+    repeatable: new Set(['states']),
+  },
+} satisfies Record<string, AllowedQuery>;
+
+function isAllowedQuery(query: URLSearchParams, allowed: AllowedQuery): boolean {
   const seen = new Set<string>();
   for (const name of query.keys()) {
-    if (!BOTS_LIST_PARAMETERS.has(name)) return false;
-    if (seen.has(name) && name !== 'states') return false;
+    if (!allowed.names.has(name)) return false;
+    if (seen.has(name) && !allowed.repeatable.has(name)) return false;
     seen.add(name);
   }
   return true;
 }
 
+/** The query rules of a path we forward; null for any other path. */
+function allowedQueryOf(path: string): AllowedQuery | null {
+  if (path === BOTS_LIST_PATH) return QUERY_OF.botsList;
+  const match = BOT_PATH.exec(path);
+  if (match === null) return null;
+  if (match[1] === '/participant_events') return QUERY_OF.events;
+  if (match[1] === '/participants') return QUERY_OF.participants;
+  return QUERY_OF.bot;
+}
+
 /**
- * Whether a GET of `path` with `query` may go upstream. The bots list takes only its documented
- * filters: anything else (a page size, an ordering, a field we never send) stays here.
+ * Whether a GET of `path` with `query` may go upstream: one of the four read-only resources (see
+ * docs/attendee-api.md, "Endpoints"), with only the parameters that resource reads, each once
+ * (the bots list's `states` may repeat). A page size, an ordering, a field we never send: all stay
+ * here. Matching the raw path against these patterns also rejects `..`, `%` escapes, `//`,
+ * backslashes and trailing slashes: none of them can match.
  */
 export function isAllowedAttendeePath(path: string, query: URLSearchParams): boolean {
-  if (path === BOTS_LIST_PATH) return isAllowedBotsListQuery(query);
-  return ALLOWED_BOT_PATH.test(path);
+  const allowed = allowedQueryOf(path);
+  return allowed !== null && isAllowedQuery(query, allowed);
 }
 
 /**

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createAttendeeProxy, describeProxyLogEntry } from './attendee-proxy.ts';
 
@@ -123,9 +124,30 @@ describe('the Attendee proxy', () => {
     },
   );
 
+  it('never forwards a parameter the path does not read, whatever its name and value', async () => {
+    const reads: Record<string, string[]> = {
+      [BOT_PATH]: [],
+      [`${BOT_PATH}/participant_events`]: ['cursor', 'after', 'before'],
+      [`${BOT_PATH}/participants`]: ['cursor', 'is_host'],
+    };
+    await fc.assert(
+      fc.asyncProperty(
+        fc.constantFrom(...Object.keys(reads)),
+        fc.string({ minLength: 1 }),
+        fc.string(),
+        async (path, name, value) => {
+          fc.pre(!reads[path]!.includes(name));
+          const { proxy, fetchImpl } = okUpstream();
+          const query = new URLSearchParams([[name, value]]);
+          const response = await proxy(browserRequest(`${path}?${query}`));
+          expect(response.status).toBe(404);
+          expect(fetchImpl).not.toHaveBeenCalled();
+        },
+      ),
+    );
+  });
+
   it.each([
-    '/api/v1/bots?page_size=1000',
-    '/api/v1/bots?states=joined_recording&ordering=-created_at',
     '/api/v1/bots/',
     `${BOT_PATH}/`,
     `${BOT_PATH}/recording`,

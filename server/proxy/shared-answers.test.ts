@@ -129,16 +129,29 @@ describe('shared upstream answers', () => {
     expect(handler).toHaveBeenCalledTimes(2);
   });
 
-  it('keeps separate answers for another query, another Accept or another key', async () => {
+  it('keeps separate answers for another query or another key', async () => {
     const upstream = heldUpstream();
     const shared = shareUpstreamAnswers(upstream.handler);
     void shared.handle(ask(`${BOT_PATH}/participant_events?after=2025-01-18T12%3A00%3A00.000Z`));
     void shared.handle(ask(`${BOT_PATH}/participant_events?after=2025-01-18T12%3A00%3A05.000Z`));
     void shared.handle(ask(BOT_PATH, 'Token another'));
-    void shared.handle(
-      new Request(`http://localhost${BOT_PATH}`, { headers: { Authorization: RIGHT_KEY } }),
+    await untilAsked(upstream, 3);
+  });
+
+  it('never gives an answer asked for with one Accept to a request with another', async () => {
+    const handler = vi.fn(async (request: Request) =>
+      Response.json({ accept: request.headers.get('Accept') }),
     );
-    await untilAsked(upstream, 4);
+    const shared = shareUpstreamAnswers(handler, { reuseMs: 2000, now: () => 0 });
+    const accepting = (accept: string) =>
+      new Request(`http://localhost:5173${BOT_PATH}`, {
+        headers: { Authorization: RIGHT_KEY, Accept: accept },
+      });
+    const json = await shared.handle(accepting('application/json'));
+    const html = await shared.handle(accepting('text/html'));
+    expect(await json.json()).toEqual({ accept: 'application/json' });
+    expect(await html.json()).toEqual({ accept: 'text/html' });
+    expect(handler).toHaveBeenCalledTimes(2);
   });
 
   it.each([401, 404, 429, 500, 502, 504])(

@@ -1,6 +1,9 @@
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
 import type { SimulatedAttendee } from './simulated-attendee.ts';
 
+/** Demo meetings end and start again, so the demo holds one meeting's events however long it runs. */
+const SESSION_MINUTES = { min: 60, max: 90 };
+
 /**
  * The demo key's bots: the demo meeting and a few more on other platforms, one waiting to be let
  * in and one that has ended, so "Show my bots" and the wall have something to show. Both ways of
@@ -10,27 +13,27 @@ export function addDemoBots(simulator: SimulatedAttendee): void {
   simulator.addBot({
     id: DEMO_BOT_ID,
     apiKey: DEMO_API_KEY,
-    meeting: {},
+    meeting: { sessionMinutes: SESSION_MINUTES },
     metadata: { name: 'Product review' },
   });
   simulator.addBot({
     id: 'bot_DemoSalesCall001',
     apiKey: DEMO_API_KEY,
-    meeting: { participants: 6, historyMinutes: 25 },
+    meeting: { participants: 6, historyMinutes: 25, sessionMinutes: SESSION_MINUTES },
     metadata: { name: 'Sales call: Northwind' },
     meetingUrl: 'https://us02web.zoom.us/j/81234567890?pwd=demo',
   });
   simulator.addBot({
     id: 'bot_DemoStandup0001',
     apiKey: DEMO_API_KEY,
-    meeting: { participants: 12, historyMinutes: 10 },
+    meeting: { participants: 12, historyMinutes: 10, sessionMinutes: SESSION_MINUTES },
     metadata: { name: 'Platform stand-up' },
     meetingUrl: 'https://teams.microsoft.com/l/meetup-join/19%3ameeting_demo%40thread.v2/0',
   });
   simulator.addBot({
     id: 'bot_DemoLecture0001',
     apiKey: DEMO_API_KEY,
-    meeting: { participants: 45, historyMinutes: 55 },
+    meeting: { participants: 45, historyMinutes: 55, sessionMinutes: SESSION_MINUTES },
   });
   simulator.addBot({
     id: 'bot_DemoBoardRoom001',

@@ -100,3 +100,56 @@ describe('a bot created without speech events', () => {
     expect(types).toEqual(new Set(['join', 'leave']));
   });
 });
+
+describe('a recurring meeting (the demo)', () => {
+  const SESSIONS = { min: 60, max: 90 };
+
+  function recurring() {
+    const clock = new ManualClock(START);
+    const simulator = new SimulatedAttendee({ clock, seed: 7 });
+    simulator.addBot({
+      id: BOT,
+      apiKey: 'key',
+      meeting: { historyMinutes: 40, sessionMinutes: SESSIONS },
+    });
+    return { clock, simulator };
+  }
+
+  it('ends with everyone leaving, then a new meeting with new people starts under the same bot', () => {
+    const { clock, simulator } = recurring();
+    const firstMeeting = simulator.visibleEvents(BOT);
+    let previous = firstMeeting;
+    let minutes = 0;
+    // Minute by minute until the history no longer starts with the first meeting's first event.
+    while (simulator.visibleEvents(BOT)[0]?.id === firstMeeting[0]?.id) {
+      previous = simulator.visibleEvents(BOT);
+      clock.advance(60_000);
+      minutes += 1;
+    }
+    // The first meeting began 40 minutes before the start and lasted 60 to 90 minutes.
+    expect(minutes).toBeGreaterThanOrEqual(20);
+    expect(minutes).toBeLessThanOrEqual(50 + 3);
+    const presentAtTheEnd = new Set<string>();
+    for (const event of previous) {
+      if (event.event_type === 'join') presentAtTheEnd.add(event.participant_uuid);
+      if (event.event_type === 'leave') presentAtTheEnd.delete(event.participant_uuid);
+    }
+    expect(presentAtTheEnd.size).toBe(0);
+    clock.advance(10 * 60_000);
+    const second = simulator.visibleEvents(BOT);
+    expect(second[0]).toMatchObject({ event_type: 'join', participant_is_host: true });
+    const firstUuids = new Set(previous.map((event) => event.participant_uuid));
+    expect(second.some((event) => firstUuids.has(event.participant_uuid))).toBe(false);
+  });
+
+  it('holds one meeting’s events at most, however long it runs', () => {
+    const { clock, simulator } = recurring();
+    let most = 0;
+    for (let minute = 0; minute < 24 * 60; minute += 7) {
+      clock.advance(7 * 60_000);
+      most = Math.max(most, simulator.visibleEvents(BOT).length);
+    }
+    expect(most).toBeGreaterThan(1000);
+    expect(most).toBeLessThanOrEqual(3000);
+  });
+});

@@ -13,6 +13,13 @@ export interface MeetingScriptOptions {
    * on records them; default true. False plays the same kind of meeting with joins and leaves only.
    */
   speechEvents?: boolean;
+  /**
+   * The meeting ends after this many minutes (drawn between the two, from its start) and a new
+   * one starts a little later under the same bot, as a recurring meeting would: everyone leaves,
+   * then new people join. Default: one meeting that never ends. The first meeting lasts at least
+   * until MIN_FIRST_SESSION_LEFT_MS after the script is created.
+   */
+  sessionMinutes?: { min: number; max: number };
 }
 
 export interface ScriptedParticipant {
@@ -23,6 +30,8 @@ export interface ScriptedParticipant {
 }
 
 export interface ScriptedEvent {
+  /** Which meeting of a recurring series the event belongs to, from 0. */
+  session: number;
   createdAtMs: number;
   eventType: 'join' | 'leave' | 'speech_start' | 'speech_stop';
   participant: ScriptedParticipant;
@@ -45,6 +54,10 @@ interface Person {
 const FIRST_ZOOM_UUID = 16778240;
 const MEAN_GAP_MS = 2500;
 const MIN_GAP_MS = 500;
+/** Between the last leave of one session and the first join of the next. */
+const SESSION_BREAK_MS = 2 * 60_000;
+/** Someone who opens the demo just as the server starts still sees a meeting for a while. */
+const MIN_FIRST_SESSION_LEFT_MS = 20 * 60_000;
 
 function hexUuid(random: SeededRandom): string {
   const hex = Array.from({ length: 32 }, () => random.int(0, 15).toString(16)).join('');
@@ -62,26 +75,42 @@ export class MeetingScript {
   private readonly endMs: number;
   private readonly speechEvents: boolean;
   private readonly random: SeededRandom;
-  private readonly people: Person[];
+  /** Session lengths have their own sequence: the first session plays as a lone meeting would. */
+  private readonly sessionRandom: SeededRandom;
+  private readonly sessionMinutes: { min: number; max: number } | null;
+  private people: Person[];
   private readonly queue: ScriptedEvent[] = [];
   private nextHappeningMs: number;
+  private session = 0;
+  private sessionEndMs: number;
   private uuidCount = 0;
 
   constructor(options: MeetingScriptOptions, seed: number, createdAtMs: number) {
     this.random = new SeededRandom(seed);
+    this.sessionRandom = new SeededRandom(seed ^ 0x5e55_1011);
+    this.sessionMinutes = options.sessionMinutes ?? null;
     this.targetHeadcount = Math.max(1, Math.round(options.participants ?? this.random.int(20, 60)));
     this.startMs = createdAtMs - (options.historyMinutes ?? 40) * 60_000;
     this.endMs = options.live === false ? createdAtMs : Number.POSITIVE_INFINITY;
     this.speechEvents = options.speechEvents ?? true;
+    this.sessionEndMs = Math.max(
+      this.drawSessionEnd(this.startMs),
+      createdAtMs + MIN_FIRST_SESSION_LEFT_MS,
+    );
     this.people = this.castPeople();
-    this.queueOpeningJoins();
+    this.queueOpeningJoins(this.startMs);
     this.nextHappeningMs = this.startMs + 5_000 + this.random.int(0, 3_000);
   }
 
   /** The scripted events created at or before `untilMs` not returned yet, oldest first. */
   advanceTo(untilMs: number): ScriptedEvent[] {
     const limit = Math.min(untilMs, this.endMs);
-    while (this.nextHappeningMs <= limit) {
+    for (;;) {
+      if (this.sessionEndMs <= Math.min(this.nextHappeningMs, limit)) {
+        this.startNextSession();
+        continue;
+      }
+      if (this.nextHappeningMs > limit) break;
       this.happen(this.nextHappeningMs);
       this.nextHappeningMs += MIN_GAP_MS + Math.round(this.random.exponential(MEAN_GAP_MS));
     }
@@ -90,6 +119,33 @@ export class MeetingScript {
       due += 1;
     }
     return this.queue.splice(0, due);
+  }
+
+  private drawSessionEnd(sessionStartMs: number): number {
+    if (this.sessionMinutes === null) return Number.POSITIVE_INFINITY;
+    const { min, max } = this.sessionMinutes;
+    return sessionStartMs + this.sessionRandom.int(min * 60_000, max * 60_000);
+  }
+
+  /** Everyone present leaves (speakers stop first); a new cast joins after a break. */
+  private startNextSession(): void {
+    const endMs = this.sessionEndMs;
+    this.people
+      .filter((person) => person.present)
+      .forEach((person, index) => {
+        // After any leave the last happening queued (up to 400 ms on), so the queue stays in order.
+        const atMs = endMs + 500 + index * 40;
+        if (person.speaking) this.queueEvent(person, 'speech_stop', atMs);
+        this.queueEvent(person, 'leave', atMs);
+        person.present = false;
+        person.speaking = false;
+      });
+    const nextStartMs = endMs + SESSION_BREAK_MS;
+    this.session += 1;
+    this.sessionEndMs = this.drawSessionEnd(nextStartMs);
+    this.people = this.castPeople();
+    this.queueOpeningJoins(nextStartMs);
+    this.nextHappeningMs = nextStartMs + 5_000 + this.random.int(0, 3_000);
   }
 
   private castPeople(): Person[] {
@@ -124,7 +180,7 @@ export class MeetingScript {
   }
 
   /** Whoever is in the meeting when the bot arrives gets a join at once, hosts first. */
-  private queueOpeningJoins(): void {
+  private queueOpeningJoins(atMs: number): void {
     const opening = Math.round(this.targetHeadcount * 0.55);
     const [hosts, others] = [
       this.people.filter((p) => p.isHost),
@@ -136,7 +192,7 @@ export class MeetingScript {
     ];
     alreadyThere.forEach((person, index) => {
       // The bot reports them in bursts, so several joins share one created_at.
-      this.queueJoin(person, this.startMs + Math.floor(index / 3) * 7);
+      this.queueJoin(person, atMs + Math.floor(index / 3) * 7);
     });
   }
 
@@ -201,6 +257,7 @@ export class MeetingScript {
   private queueEvent(person: Person, eventType: ScriptedEvent['eventType'], atMs: number): void {
     if (person.uuid === null) throw new Error('A scripted event for someone who never joined');
     this.queue.push({
+      session: this.session,
       createdAtMs: atMs,
       eventType,
       participant: {

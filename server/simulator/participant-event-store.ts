@@ -28,8 +28,9 @@ export interface StoredEvent {
 }
 
 /**
- * A long-running demo must not grow without bound: past this many events the oldest are
- * dropped, as if the history had been cleaned up. About 5 hours of the default script.
+ * A meeting that never ends (the demo's end and start again) must not grow without bound: past
+ * this many events the oldest are dropped, as if the history had been cleaned up. About 5 hours
+ * of the default script.
  */
 export const DEFAULT_MAX_STORED_EVENTS = 20_000;
 const EVENTS_DROPPED_AT_ONCE = 2_000;

@@ -2,8 +2,6 @@ import type { ParticipantEvent } from '../../src/common/participant-event.ts';
 import { routeAttendeeRequest } from './attendee-api-routes.ts';
 import type { BotRecord } from './attendee-api-routes.ts';
 import { botEventTypeFor, isMeetingOver } from './bot-states.ts';
-import { answerWithFault, FaultSwitch } from './faults.ts';
-import type { Fault } from './faults.ts';
 import { realClock } from './clock.ts';
 import type { Clock } from './clock.ts';
 import { MeetingScript } from './meeting-script.ts';
@@ -11,10 +9,8 @@ import type { MeetingScriptOptions, ScriptedEvent } from './meeting-script.ts';
 import { ParticipantEventStore, toApiEvent } from './participant-event-store.ts';
 import type { StoredParticipant } from './participant-event-store.ts';
 import { hashSeed, SeededRandom } from './seeded-random.ts';
-import { recordRequest, type LoggedRequest } from './request-log.ts';
 
 export type { MeetingScriptOptions } from './meeting-script.ts';
-export { peakConcurrency, type LoggedRequest } from './request-log.ts';
 
 export interface SimulatorOptions {
   clock?: Clock;
@@ -26,10 +22,6 @@ export interface SimulatorOptions {
   lateCommitProbability?: number;
   /** A late commit becomes visible 1000..max ms after its created_at; default 4000. */
   lateCommitMaxDelayMs?: number;
-  /** Delay added to every response, for benchmarks; default 0. */
-  latencyMs?: number;
-  /** A server's own work for a list page, added to `latencyMs`, for benchmarks; default none. */
-  pageCost?: PageCost;
   pageSize?: number;
   /** Events kept per bot before the oldest are dropped; raise it for large-meeting benchmarks. */
   maxStoredEvents?: number;
@@ -51,19 +43,10 @@ export interface ParticipantSpec {
   isHost?: boolean;
 }
 
-/**
- * What a list page costs a real server beyond the network: a fixed part (authentication, one
- * indexed query, the framework) and a part per row (DRF serialises row by row). It is a wait, not
- * work on this machine: the real server runs elsewhere, with workers answering in parallel.
- * Cursor pagination seeks by an index on created_at, so the cost does not grow with the position.
- */
-export interface PageCost {
-  fixedMs: number;
-  perRowMs: number;
-}
-
 interface SimulatedBot extends BotRecord {
   script: MeetingScript | null;
+  /** The scripted session the store holds; a new one starts with an empty store. */
+  session: number;
   random: SeededRandom;
 }
 
@@ -81,25 +64,21 @@ const TIMESTAMP_JITTER_MS = 300;
 /**
  * The Attendee API as docs/attendee-api.md describes it, in memory: for the demo,
  * the dev server and tests. Scripted meetings are generated lazily up to the clock's now.
+ * It keeps nothing a long-running demo would pile up: the request log, faults and response
+ * delays that tests and benchmarks use are in server/testing/instrumented-attendee.ts.
  */
 export class SimulatedAttendee {
-  readonly requests: LoggedRequest[] = [];
-  /** Switch faults on here; see faults.ts. */
-  readonly faults = new FaultSwitch();
   readonly fetch = (input: RequestInfo | URL, init?: RequestInit): Promise<Response> =>
     this.handle(new Request(input, init));
 
-  private readonly clock: Clock;
+  protected readonly clock: Clock;
   private readonly seed: number;
   private readonly botClockSkewMs: number;
   private readonly lateCommitProbability: number;
   private readonly lateCommitMaxDelayMs: number;
-  private readonly latencyMs: number;
-  private readonly pageCost: PageCost | null;
   private readonly pageSize: number;
   private readonly maxStoredEvents: number | undefined;
   private readonly bots = new Map<string, SimulatedBot>();
-  private readonly revokedKeys = new Set<string>();
 
   constructor(options: SimulatorOptions = {}) {
     this.clock = options.clock ?? realClock;
@@ -107,8 +86,6 @@ export class SimulatedAttendee {
     this.botClockSkewMs = options.botClockSkewMs ?? -800;
     this.lateCommitProbability = options.lateCommitProbability ?? 0.04;
     this.lateCommitMaxDelayMs = Math.max(1000, options.lateCommitMaxDelayMs ?? 4000);
-    this.latencyMs = options.latencyMs ?? 0;
-    this.pageCost = options.pageCost ?? null;
     this.pageSize = options.pageSize ?? 25;
     this.maxStoredEvents = options.maxStoredEvents;
   }
@@ -156,29 +133,17 @@ export class SimulatedAttendee {
       botEvents,
       store: new ParticipantEventStore(this.maxStoredEvents),
       script,
+      session: 0,
       random,
     });
   }
 
   handle(request: Request): Promise<Response> {
-    const fault = this.faults.take(new URL(request.url).pathname);
-    return recordRequest(this.requests, request, fault, () => this.answer(request, fault));
+    return Promise.resolve(this.route(request));
   }
 
-  private async answer(request: Request, fault: Fault | null): Promise<Response> {
-    if (fault) return answerWithFault(fault, request, () => this.route(request), this.clock.now());
-    let rowsServed: number | null = null;
-    const response = this.route(request, (rows) => (rowsServed = rows));
-    const costMs =
-      this.pageCost && rowsServed !== null
-        ? this.pageCost.fixedMs + this.pageCost.perRowMs * rowsServed
-        : 0;
-    const delayMs = this.latencyMs + costMs;
-    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
-    return response;
-  }
-
-  private route(request: Request, onPageServed?: (rows: number) => void): Response {
+  /** The answer, at once; `onPageServed` hears how many rows a list page held. */
+  protected route(request: Request, onPageServed?: (rows: number) => void): Response {
     return routeAttendeeRequest({
       onPageServed,
       request,
@@ -190,19 +155,8 @@ export class SimulatedAttendee {
         return bot;
       },
       botsOf: (apiKey) => [...this.bots.values()].filter((bot) => bot.apiKey === apiKey),
-      isKnownKey: (apiKey) =>
-        !this.revokedKeys.has(apiKey) &&
-        [...this.bots.values()].some((bot) => bot.apiKey === apiKey),
+      isKnownKey: (apiKey) => [...this.bots.values()].some((bot) => bot.apiKey === apiKey),
     });
-  }
-
-  /** The key stops working, as when its owner deletes it in Attendee: every request is a 401. */
-  revokeKey(apiKey: string): void {
-    this.revokedKeys.add(apiKey);
-  }
-
-  clearRequests(): void {
-    this.requests.length = 0;
   }
 
   join(botId: string, p: ParticipantSpec, opts: EmitOptions = {}): ParticipantEvent {
@@ -297,6 +251,12 @@ export class SimulatedAttendee {
 
   private addScripted(bot: SimulatedBot, scripted: ScriptedEvent): void {
     const { createdAtMs } = scripted;
+    if (scripted.session !== bot.session) {
+      // A new meeting under the same bot: its history starts afresh, so a viewer arriving at any
+      // time loads one meeting, and a server up for months holds no more than one.
+      bot.session = scripted.session;
+      bot.store = new ParticipantEventStore(this.maxStoredEvents);
+    }
     const lateBy = bot.random.chance(this.lateCommitProbability)
       ? bot.random.int(1000, this.lateCommitMaxDelayMs)
       : 0;

@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAttendeeMiddleware } from '../attendee-middleware.ts';
+import { createAttendeeMiddleware } from '../dev/attendee-middleware.ts';
 import { createAttendeeProxy, describeProxyLogEntry } from '../proxy/attendee-proxy.ts';
-import { startSimulatorServer, type RunningSimulatorServer } from '../simulator-server.ts';
+import { startSimulatorServer, type RunningSimulatorServer } from '../dev/simulator-server.ts';
 import type { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
 
 export interface ProxiedSimulator {

@@ -7,7 +7,7 @@ import { createAttendeeApi } from '../attendee-api.ts';
 import { createApp, type TrustProxy } from '../http/create-app.ts';
 import { createMetrics, type AppMetrics } from '../http/metrics.ts';
 import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
-import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { InstrumentedAttendee } from './instrumented-attendee.ts';
 import { deriveShareKeys, type ShareKeys } from '../share/share-token.ts';
 
 /** A fixed share secret, so a test can seal tokens the app opens. */
@@ -37,7 +37,7 @@ export async function builtPageFixture(): Promise<string> {
 export interface TestApp {
   app: FastifyInstance;
   /** The upstream the proxy forwards to; its request log counts what reached it. */
-  simulator: SimulatedAttendee;
+  simulator: InstrumentedAttendee;
   logLines: string[];
   /** What the app counted; `metrics.registry.metrics()` is what `/metrics` would serve. */
   metrics: AppMetrics;
@@ -48,14 +48,14 @@ export async function startTestApp(
   options: {
     rateLimitPerMinute?: number;
     logFormat?: LogFormat;
-    simulator?: SimulatedAttendee;
+    simulator?: InstrumentedAttendee;
     trustProxy?: TrustProxy;
     shareKeys?: ShareKeys;
     shareLinksPerMinute?: number;
     now?: () => number;
   } = {},
 ): Promise<TestApp> {
-  const simulator = options.simulator ?? new SimulatedAttendee({ latencyMs: 30 });
+  const simulator = options.simulator ?? new InstrumentedAttendee({ latencyMs: 30 });
   const logLines: string[] = [];
   const root = await builtPageFixture();
   const log = createServerLog(options.logFormat ?? 'text', (line) => logLines.push(line));

@@ -1,7 +1,7 @@
 // jsdom: TanStack Query runs no refetch interval where there is no window (it takes that for a server).
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import type { WatchSession } from '../lib/watch-session';
 import { msUntilSharedTick } from '../lib/shared-schedule';
@@ -16,9 +16,9 @@ const BOT = 'bot_describedMeeting1';
 async function requestsWhileWatching(
   apiKey: string,
   ms: number,
-  prepare?: (s: SimulatedAttendee) => void,
+  prepare?: (s: InstrumentedAttendee) => void,
 ) {
-  const simulator = new SimulatedAttendee({ seed: 3, lateCommitProbability: 0 });
+  const simulator = new InstrumentedAttendee({ seed: 3, lateCommitProbability: 0 });
   simulator.addBot({ id: BOT, apiKey: 'right-key' });
   prepare?.(simulator);
   const fetchMock = routeFetchToSimulator(simulator);
@@ -75,7 +75,7 @@ describe("the bot's description", () => {
   });
 
   it('is asked for, with the hosts, at the same moments by every viewer of the bot', async () => {
-    const simulator = new SimulatedAttendee({ seed: 3, lateCommitProbability: 0 });
+    const simulator = new InstrumentedAttendee({ seed: 3, lateCommitProbability: 0 });
     simulator.addBot({ id: BOT, apiKey: 'right-key' });
     const fetchMock = routeFetchToSimulator(simulator);
     const askedAt = new Map<string, number[]>();

@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach } from 'vitest';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import { IN_MEETING_STATES } from '../common/bot-states';
 import type { KeyConnection } from '../lib/watch-session';
@@ -18,7 +18,7 @@ afterEach(() => {
 });
 
 function simulatorWithBots(live: number, ended: number) {
-  const simulator = new SimulatedAttendee({ lateCommitProbability: 0 });
+  const simulator = new InstrumentedAttendee({ lateCommitProbability: 0 });
   for (let i = 0; i < live + ended; i += 1) {
     simulator.addBot({
       id: `bot_list${String(i).padStart(4, '0')}`,

@@ -1,5 +1,5 @@
 import { afterEach } from 'vitest';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import { getCurrentHosts } from './get-current-hosts';
 
@@ -11,7 +11,7 @@ const SESSION = {
 } as const;
 
 function meeting() {
-  const simulator = new SimulatedAttendee({ seed: 4, lateCommitProbability: 0 });
+  const simulator = new InstrumentedAttendee({ seed: 4, lateCommitProbability: 0 });
   simulator.addBot({ id: BOT, apiKey: 'right-key' });
   const fetchMock = routeFetchToSimulator(simulator);
   return { simulator, fetchMock };

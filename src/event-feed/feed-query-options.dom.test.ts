@@ -1,7 +1,7 @@
 // jsdom: TanStack Query runs no refetch interval where there is no window (it takes that for a server).
 import { QueryClient, QueryObserver } from '@tanstack/react-query';
 import { afterEach, beforeEach, vi } from 'vitest';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import type { WatchSession } from '../lib/watch-session';
 import { msUntilSharedTick } from '../lib/shared-schedule';
@@ -120,7 +120,7 @@ describe('the live tail on the shared schedule', () => {
   });
 
   it('shows a join at the first tick after it, within one interval', async () => {
-    const simulator = new SimulatedAttendee({ seed: 5, lateCommitProbability: 0 });
+    const simulator = new InstrumentedAttendee({ seed: 5, lateCommitProbability: 0 });
     simulator.addBot({ id: BOT, apiKey: 'key', meeting: { live: false } });
     routeFetchToSimulator(simulator);
     const received = new Set<string>();

@@ -1,6 +1,6 @@
 import { afterEach, vi } from 'vitest';
 import { ManualClock } from '../../server/simulator/clock';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import type { WatchSession } from '../lib/watch-session';
 import type { EventsPage } from '../attendee-api/get-participant-events-page';
@@ -28,7 +28,7 @@ afterEach(() => {
 describe('the live tail', () => {
   it('misses nothing and doubles nothing with a bot clock a minute ahead and late commits', async () => {
     const clock = new ManualClock(START);
-    const simulator = new SimulatedAttendee({ clock, botClockSkewMs: 60_000 });
+    const simulator = new InstrumentedAttendee({ clock, botClockSkewMs: 60_000 });
     simulator.addBot({ id: BOT, apiKey: 'key' });
     routeFetchToSimulator(simulator);
     for (let i = 0; i < 60; i += 1) {
@@ -70,7 +70,7 @@ describe('the live tail', () => {
 
   it('reads each history page once and costs one request per idle poll', async () => {
     const clock = new ManualClock(START);
-    const simulator = new SimulatedAttendee({ clock });
+    const simulator = new InstrumentedAttendee({ clock });
     simulator.addBot({ id: BOT, apiKey: 'key' });
     const fetchMock = routeFetchToSimulator(simulator);
     for (let i = 0; i < 300; i += 1) {

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, vi } from 'vitest';
 import { ManualClock } from '../../server/simulator/clock';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import { routeFetchToSimulator } from '../testing/simulated-fetch';
 import type { WatchSession } from '../lib/watch-session';
 import { applyEvents, createAttendanceState } from '../domain/attendance-state';
@@ -22,7 +22,7 @@ afterEach(() => {
 /** A two-hour meeting whose events tie in time, plus events exactly on every window edge. */
 function meetingWithTiesAndEdges() {
   const clock = new ManualClock(NOW);
-  const simulator = new SimulatedAttendee({ clock, botClockSkewMs: 0, latencyMs: 2 });
+  const simulator = new InstrumentedAttendee({ clock, botClockSkewMs: 0, latencyMs: 2 });
   simulator.addBot({ id: BOT, apiKey: 'key' });
   const at = (ms: number) => ({ createdAtMs: ms, timestampMs: ms });
   for (let person = 0; person < 40; person += 1) {
@@ -54,7 +54,7 @@ function meetingWithTiesAndEdges() {
   return simulator;
 }
 
-async function load(simulator: SimulatedAttendee, concurrency: number) {
+async function load(simulator: InstrumentedAttendee, concurrency: number) {
   const session: WatchSession = {
     botId: BOT,
     credential: { kind: 'key', apiKey: 'key' },

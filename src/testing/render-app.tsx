@@ -1,6 +1,6 @@
 import { render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import type { Clock } from '../../server/simulator/clock';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../common/demo-meeting';
 import { AppProvider } from '../app/provider';
@@ -35,7 +35,7 @@ export const TEST_REFRESH_INTERVALS: RefreshIntervals = {
 };
 
 export function renderAppWithSimulator(options: { realBotState?: string; clock?: Clock } = {}) {
-  const simulator = new SimulatedAttendee({
+  const simulator = new InstrumentedAttendee({
     seed: 7,
     lateCommitProbability: 0,
     clock: options.clock,

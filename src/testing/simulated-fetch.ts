@@ -1,5 +1,5 @@
 import { vi } from 'vitest';
-import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee';
+import type { InstrumentedAttendee } from '../../server/testing/instrumented-attendee';
 import { DEMO_PATH_PREFIX } from '../common/demo-meeting';
 
 /**
@@ -8,7 +8,7 @@ import { DEMO_PATH_PREFIX } from '../common/demo-meeting';
  * fails the test rather than passing silently.
  */
 export function routeFetchToSimulator(
-  simulator: SimulatedAttendee,
+  simulator: InstrumentedAttendee,
   origin = 'http://localhost:5173',
 ) {
   const fetchMock = vi.fn((input: RequestInfo | URL, init?: RequestInit) => {

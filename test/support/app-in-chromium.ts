@@ -7,8 +7,8 @@ import { startAppUnderTest, type AppUnderTest } from './app-under-test.ts';
 import { connectToChromium } from './shared-chromium.ts';
 import './worker-servers.ts';
 
-export interface RunningApp {
-  simulator: SimulatedAttendee;
+export interface RunningApp<Simulator extends SimulatedAttendee = SimulatedAttendee> {
+  simulator: Simulator;
   app: AppUnderTest;
   browser: Browser;
   /**
@@ -19,10 +19,13 @@ export interface RunningApp {
   ownPage(contextOptions?: BrowserContextOptions): Promise<Page>;
 }
 
-export interface AppInChromiumOptions {
-  /** The simulated Attendee the app's proxy forwards to, with the bots the file needs. */
-  simulator: () => SimulatedAttendee;
-  ready: (running: RunningApp) => void;
+export interface AppInChromiumOptions<Simulator extends SimulatedAttendee = SimulatedAttendee> {
+  /**
+   * The simulated Attendee the app's proxy forwards to, with the bots the file needs (an
+   * InstrumentedAttendee when the file counts requests or switches faults on).
+   */
+  simulator: () => Simulator;
+  ready: (running: RunningApp<Simulator>) => void;
   /** The page for the next test: 1280 × 900, on a blank device (nothing stored). */
   page: (page: Page) => void;
   /** Collects the text of any alert() or confirm() the page opens (and dismisses it). */
@@ -105,8 +108,10 @@ function appOfWorker(): Promise<AppUnderTest> {
  * times the CPU (a new renderer, the app's code compiled again), and the suite's time is mostly
  * that.
  */
-export function runAppInChromium(options: AppInChromiumOptions): void {
-  let running: RunningApp | undefined;
+export function runAppInChromium<Simulator extends SimulatedAttendee>(
+  options: AppInChromiumOptions<Simulator>,
+): void {
+  let running: RunningApp<Simulator> | undefined;
   let page: Page | undefined;
   let fileContext: BrowserContext | undefined;
   const ownContexts: BrowserContext[] = [];

@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import {
   startSimulatorServer,
   type RunningSimulatorServer,
-} from '../../server/simulator-server.ts';
+} from '../../server/dev/simulator-server.ts';
 import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
 import { PROJECT_ROOT, SERVER_ENTRY, userEnvironment } from './build-app.ts';
 

@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
+import type { InstrumentedAttendee } from '../../server/testing/instrumented-attendee.ts';
 
 /** Fills in the key, presses "Show my bots" and waits for the list. */
 export async function showMyBots(page: Page, appUrl: string, key: string) {
@@ -28,7 +28,7 @@ export async function tilePresent(page: Page, botId: string): Promise<number> {
 }
 
 /** Adds `count` live bots of `key`, each with a few people already in and nothing happening. */
-export function addIdleMeetings(simulator: SimulatedAttendee, key: string, count: number) {
+export function addIdleMeetings(simulator: InstrumentedAttendee, key: string, count: number) {
   const botIds = Array.from(
     { length: count },
     (_, i) => `bot_idleWall${String(i).padStart(4, '0')}`,
@@ -49,7 +49,7 @@ export function addIdleMeetings(simulator: SimulatedAttendee, key: string, count
 export async function measureIdleWall(
   page: Page,
   appUrl: string,
-  simulator: SimulatedAttendee,
+  simulator: InstrumentedAttendee,
   options: { key: string; botIds: readonly string[]; windowMs: number },
 ): Promise<{ requestsPerSecond: number; byResource: Record<string, number> }> {
   await page.goto(`${appUrl}/?bots=${options.botIds.join(',')}`);

@@ -32,7 +32,9 @@ describe('announcing joins and leaves', () => {
     source.send(join('Cy'));
     source.send(leave('Dee'));
     expect(region).toHaveTextContent('1 joined: Ada');
-    act(() => vi.advanceTimersByTime(ANNOUNCEMENT_GAP_MS));
+    act(() => {
+      vi.advanceTimersByTime(ANNOUNCEMENT_GAP_MS);
+    });
     expect(region).toHaveTextContent('2 joined: Bob, Cy; 1 left: Dee');
   });
 

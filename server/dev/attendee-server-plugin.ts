@@ -1,7 +1,7 @@
 import type { Plugin } from 'vite';
-import { createAttendeeApi, DEFAULT_UPSTREAM } from './attendee-api.ts';
+import { createAttendeeApi, DEFAULT_UPSTREAM } from '../attendee-api.ts';
 import { createAttendeeMiddleware } from './attendee-middleware.ts';
-import { describeProxyLogEntry } from './proxy/attendee-proxy.ts';
+import { describeProxyLogEntry } from '../proxy/attendee-proxy.ts';
 
 /**
  * Serves the Attendee proxy and the demo simulator from Vite's dev server (`npm run dev`), with

@@ -1,7 +1,7 @@
-import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/common/demo-meeting.ts';
+import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
 import { startSimulatorServer } from './simulator-server.ts';
-import { addDemoBots } from './simulator/demo-bots.ts';
-import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
+import { addDemoBots } from '../simulator/demo-bots.ts';
+import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
 
 const port = Number(process.env.PORT ?? 8787);
 const simulator = new SimulatedAttendee();

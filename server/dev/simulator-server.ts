@@ -1,8 +1,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { clientGoneSignal, sendWebResponse, toWebRequest } from './node-http.ts';
-import { DroppedConnection } from './simulator/faults.ts';
-import type { SimulatedAttendee } from './simulator/simulated-attendee.ts';
+import { DroppedConnection } from '../simulator/dropped-connection.ts';
+import { clientGoneSignal, sendWebResponse, toWebRequest } from '../node-http.ts';
+import type { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
 
 export interface RunningSimulatorServer {
   /** `http://127.0.0.1:<port>`, to use as ATTENDEE_API_URL. */

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { routeAttendeeTarget } from './proxy/allowed-paths.ts';
-import { clientGoneSignal, sendWebResponse, toWebRequest } from './node-http.ts';
+import { routeAttendeeTarget } from '../proxy/allowed-paths.ts';
+import { clientGoneSignal, sendWebResponse, toWebRequest } from '../node-http.ts';
 
 type Handler = (request: Request) => Promise<Response>;
 

@@ -1,3 +1,4 @@
+import { DroppedConnection } from '../simulator/dropped-connection.ts';
 import { waitUnlessAborted } from './request-log.ts';
 
 /**
@@ -27,14 +28,6 @@ export function faultTargetOf(path: string): Exclude<FaultTarget, 'any'> {
   if (path.endsWith('/participant_events')) return 'participant_events';
   if (path.endsWith('/participants')) return 'participants';
   return 'bot';
-}
-
-/** Thrown by the simulator for a `drop` fault; the HTTP server destroys the socket instead. */
-export class DroppedConnection extends Error {
-  constructor() {
-    super('connection dropped by a simulated fault');
-    this.name = 'DroppedConnection';
-  }
 }
 
 export class FaultSwitch {

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ParticipantEvent } from '../src/common/participant-event.ts';
-import { ManualClock } from './simulator/clock.ts';
-import { SimulatedAttendee } from './simulator/simulated-attendee.ts';
-import { startProxiedSimulator } from './testing/proxied-simulator.ts';
+import type { ParticipantEvent } from '../../src/common/participant-event.ts';
+import { ManualClock } from '../simulator/clock.ts';
+import { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { startProxiedSimulator } from '../testing/proxied-simulator.ts';
 
 const BOT = 'bot_EndToEnd000001';
 const KEY = 'e2e-key';

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ManualClock } from './clock.ts';
+import { ManualClock } from '../simulator/clock.ts';
 import { FaultSwitch } from './faults.ts';
-import { peakConcurrency, SimulatedAttendee } from './simulated-attendee.ts';
-import { startProxiedSimulator } from '../testing/proxied-simulator.ts';
+import { peakConcurrency, InstrumentedAttendee } from './instrumented-attendee.ts';
+import { startProxiedSimulator } from './proxied-simulator.ts';
 
 const BOT = 'bot_Faults00000001';
 const KEY = 'fault-key';
@@ -15,18 +15,18 @@ afterEach(async () => {
 });
 
 function setUp() {
-  const simulator = new SimulatedAttendee({ clock: new ManualClock(Date.UTC(2025, 0, 18, 12)) });
+  const simulator = new InstrumentedAttendee({ clock: new ManualClock(Date.UTC(2025, 0, 18, 12)) });
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.join(BOT, { uuid: 'u1', name: 'Ada' });
   return simulator;
 }
 
-function get(simulator: SimulatedAttendee, path = EVENTS, init: RequestInit = {}) {
+function get(simulator: InstrumentedAttendee, path = EVENTS, init: RequestInit = {}) {
   return simulator.fetch(`https://attendee.test${path}`, { headers: AUTH, ...init });
 }
 
 /** The simulator over HTTP with our middleware and proxy in front, as `npm start` runs it. */
-async function startStack(simulator: SimulatedAttendee) {
+async function startStack(simulator: InstrumentedAttendee) {
   const stack = await startProxiedSimulator(simulator);
   cleanups.push(() => stack.close());
   return stack;
