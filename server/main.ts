@@ -6,6 +6,8 @@ import { createApp } from './http/create-app.ts';
 import { closeOnSignals } from './http/graceful-shutdown.ts';
 import { createMetricsServer } from './http/metrics-server.ts';
 import { createMetrics } from './http/metrics.ts';
+import { createMemoryPushBus } from './push/memory-push-bus.ts';
+import { createRedisPushBus } from './push/redis-push-bus.ts';
 import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
 import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
 
@@ -30,6 +32,16 @@ if (config.shareSecrets === null) {
 }
 const shareKeys = deriveShareKeys(config.shareSecrets ?? [randomShareSecret()]);
 
+const pushBus =
+  config.webhookSecrets.length === 0
+    ? null
+    : config.redisUrl === null
+      ? createMemoryPushBus()
+      : await createRedisPushBus(config.redisUrl, (error) => log.error(`Redis: ${error.message}`));
+if (pushBus === null) {
+  log.info('ATTENDEE_WEBHOOK_SECRET is not set: no webhooks are received, pages poll');
+}
+
 const app = await createApp({
   root,
   api: createAttendeeApi({
@@ -42,7 +54,9 @@ const app = await createApp({
   rateLimitPerMinute: config.rateLimitPerMinute,
   metrics,
   shareKeys,
+  push: pushBus === null ? undefined : { webhookSecrets: config.webhookSecrets, bus: pushBus },
 });
+if (pushBus !== null) app.addHook('onClose', () => pushBus.close());
 closeOnSignals(app, log, config.shutdownGraceMs);
 if (config.metricsPort !== null) {
   const metricsServer = createMetricsServer(metrics);
