@@ -60,6 +60,11 @@ const NON_FINITE = /-?Infinity|NaN/y;
 // eslint-disable-next-line no-control-regex
 const STRING = /"(?:[^"\\\u0000-\u001f]|\\(?:["\\/bfnrt]|u[0-9a-fA-F]{4}))*"/y;
 const WHITESPACE = /[ \t\n\r]*/y;
+const LITERALS = [
+  ['true', true],
+  ['false', false],
+  ['null', null],
+] as const;
 
 class Reader {
   position = 0;
@@ -81,6 +86,12 @@ class Reader {
 
   peek(): string | undefined {
     return this.text[this.position];
+  }
+
+  accept(literal: string): boolean {
+    if (!this.text.startsWith(literal, this.position)) return false;
+    this.position += literal.length;
+    return true;
   }
 
   expect(literal: string) {
@@ -113,12 +124,8 @@ function readValue(reader: Reader, depth: number): CanonicalJson {
     const value = readString(reader);
     return { canonical: pythonJsonString(value), value };
   }
-  for (const [literal, value] of [
-    ['true', true],
-    ['false', false],
-    ['null', null],
-  ] as const) {
-    if (reader.match(new RegExp(literal, 'y')) !== null) return { canonical: literal, value };
+  for (const [literal, value] of LITERALS) {
+    if (reader.accept(literal)) return { canonical: literal, value };
   }
   const number = reader.match(NUMBER) ?? reader.match(NON_FINITE);
   if (number === null) reader.fail('expected a value');
