@@ -58,7 +58,15 @@ export const webhookRoutes: FastifyPluginAsync<WebhookRoutesOptions> = async (ap
       options.metrics.webhook('duplicate');
       return reply.code(200).send({ status: 'duplicate' });
     }
-    if (reading.kind === 'push') await options.bus.publish(reading.message);
+    if (reading.kind === 'push') {
+      try {
+        await options.bus.publish(reading.message);
+      } catch (error) {
+        // Not acknowledged, and not remembered: Attendee's next attempt is pushed.
+        await options.bus.release(reading.idempotencyKey).catch(() => undefined);
+        throw error;
+      }
+    }
     options.metrics.webhook(reading.kind === 'push' ? 'pushed' : 'ignored');
     return reply.code(200).send({ status: 'ok' });
   });

@@ -19,6 +19,9 @@ export function createMemoryPushBus(now: () => number = Date.now): PushBus {
       seen.set(key, time + IDEMPOTENCY_TTL_MS);
       return true;
     },
+    async release(key) {
+      seen.delete(key);
+    },
     async publish(message) {
       fanout.deliver(message);
     },

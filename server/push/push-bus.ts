@@ -12,6 +12,8 @@ export interface PushBus {
    * its retries, which may reach another instance behind the same load balancer.
    */
   claim(idempotencyKey: string): Promise<boolean>;
+  /** Gives a claimed key back when its push failed, so that Attendee's retry is pushed. */
+  release(idempotencyKey: string): Promise<void>;
   publish(message: PushMessage): Promise<void>;
   /** The listener hears every message for `botId` published on any instance, from now on. */
   subscribe(botId: string, listener: PushListener): () => void;

@@ -37,6 +37,9 @@ export async function createRedisPushBus(
       });
       return set === 'OK';
     },
+    async release(key) {
+      await publisher.del(`${KEY_PREFIX}${key}`);
+    },
     async publish(message) {
       await publisher.publish(CHANNEL, JSON.stringify(message));
     },
