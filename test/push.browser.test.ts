@@ -127,6 +127,15 @@ describe('webhooks pushed to the page', () => {
     await expect(roster().getByText('Una').count()).resolves.toBe(0);
   });
 
+  it('pushes the demo meeting out of the box: npm start’s simulator signs webhooks to its server', async () => {
+    await page.goto(app.url);
+    await page.getByRole('button', { name: 'Try the demo meeting' }).click();
+    await page
+      .getByRole('status')
+      .getByText(/^Live · instant/)
+      .waitFor({ timeout: 30_000 });
+  }, 40_000);
+
   it('takes a webhook received by one instance to a page served by another, through Redis', async () => {
     const redis = await startRedisServer();
     const env = {
