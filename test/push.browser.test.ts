@@ -7,7 +7,7 @@ import {
   signedDelivery,
   type WebhookDelivery,
 } from '../server/testing/webhook-deliveries.ts';
-import { startRedisServer } from '../server/testing/redis-server.ts';
+import { startRedisServer, type RunningRedis } from '../server/testing/redis-server.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
@@ -38,8 +38,12 @@ beforeAll(async () => {
   });
 }, 60_000);
 
+/** Stopped after the file even when its test timed out, so no redis-server outlives the run. */
+let redis: RunningRedis | undefined;
+
 afterAll(async () => {
   await app?.stop();
+  await redis?.stop();
 });
 
 let sequence = 0;
@@ -137,7 +141,7 @@ describe('webhooks pushed to the page', () => {
   }, 40_000);
 
   it('takes a webhook received by one instance to a page served by another, through Redis', async () => {
-    const redis = await startRedisServer();
+    redis = await startRedisServer();
     const env = {
       ATTENDEE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET.toString('base64'),
       REDIS_URL: redis.url,
@@ -153,7 +157,6 @@ describe('webhooks pushed to the page', () => {
     } finally {
       await page.goto('about:blank');
       await Promise.all([first.stop(), second.stop()]);
-      await redis.stop();
     }
   }, 60_000);
 });
