@@ -120,7 +120,7 @@ export async function openRenderBench(events: number, people: number): Promise<R
     await page.getByRole('button', { name: 'Watch' }).click();
     await page
       .getByRole('status')
-      .getByText(/Live · updated/)
+      .getByText(/Live · (instant|every \d+ s) · updated/)
       .waitFor({ timeout: 300_000 });
     const historyLoadMs = Date.now() - started;
     await page

@@ -17,6 +17,8 @@ export interface AttendeeApi {
   upstream: SharedAnswers;
   /** `/demo/api/...` with the prefix removed: the proxy to the built-in simulator. */
   demo: SharedAnswers;
+  /** The built-in simulator itself, which `npm start` has send its webhooks to the server. */
+  demoSimulator: SimulatedAttendee;
 }
 
 export interface AttendeeApiOptions {
@@ -51,5 +53,6 @@ export function createAttendeeApi(options: AttendeeApiOptions): AttendeeApi {
   return {
     upstream: proxied('upstream', options.upstreamUrl, options.fetchImpl),
     demo: proxied('demo', DEMO_UPSTREAM, simulator.fetch),
+    demoSimulator: simulator,
   };
 }

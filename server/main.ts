@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAttendeeApi } from './attendee-api.ts';
@@ -6,6 +7,9 @@ import { createApp } from './http/create-app.ts';
 import { closeOnSignals } from './http/graceful-shutdown.ts';
 import { createMetricsServer } from './http/metrics-server.ts';
 import { createMetrics } from './http/metrics.ts';
+import { createMemoryPushBus } from './push/memory-push-bus.ts';
+import { createRedisPushBus } from './push/redis-push-bus.ts';
+import { sendWebhooks } from './simulator/webhook-sender.ts';
 import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
 import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
 
@@ -30,18 +34,38 @@ if (config.shareSecrets === null) {
 }
 const shareKeys = deriveShareKeys(config.shareSecrets ?? [randomShareSecret()]);
 
+// The demo's simulator signs its webhooks with a secret made for this run, beside Attendee's
+// own secrets (ATTENDEE_WEBHOOK_SECRET), so the demo meeting is pushed out of the box.
+const demoWebhookSecret = randomBytes(32);
+const pushBus =
+  config.redisUrl === null
+    ? createMemoryPushBus()
+    : await createRedisPushBus(config.redisUrl, (error) => log.error(`Redis: ${error.message}`));
+if (config.webhookSecrets.length === 0) {
+  log.info(
+    'ATTENDEE_WEBHOOK_SECRET is not set: only the demo is pushed, Attendee’s bots are polled',
+  );
+}
+const api = createAttendeeApi({
+  upstreamUrl: config.upstreamUrl,
+  log: logUpstreamRequests(log),
+  metrics,
+});
+
 const app = await createApp({
   root,
-  api: createAttendeeApi({
-    upstreamUrl: config.upstreamUrl,
-    log: logUpstreamRequests(log),
-    metrics,
-  }),
+  api,
   log,
   trustProxy: config.trustProxy,
   rateLimitPerMinute: config.rateLimitPerMinute,
   metrics,
   shareKeys,
+  push: { webhookSecrets: [...config.webhookSecrets, demoWebhookSecret], bus: pushBus },
+});
+let stopDemoWebhooks = () => {};
+app.addHook('onClose', async () => {
+  stopDemoWebhooks();
+  await pushBus.close();
 });
 closeOnSignals(app, log, config.shutdownGraceMs);
 if (config.metricsPort !== null) {
@@ -61,5 +85,9 @@ const address = await app.listen({ port: config.port, host: config.host });
 await fetch(new URL('/healthz', address))
   .then((response) => response.arrayBuffer())
   .catch(() => undefined);
+stopDemoWebhooks = sendWebhooks(api.demoSimulator, {
+  url: new URL('/webhooks/attendee', address).href,
+  secret: demoWebhookSecret,
+});
 log.info(`Attendee Live on ${address}`);
 log.info(`proxying /api to ${config.upstreamUrl}; /demo/api is the built-in simulator`);

@@ -55,7 +55,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
     await watchBot(page, app.url, LONG_MEETING, KEY);
     await page
       .getByRole('status')
-      .getByText(/Live · updated/)
+      .getByText(/Live · (instant|every \d+ s) · updated/)
       .waitFor({ timeout: 30_000 });
 
     await expect
@@ -120,7 +120,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
     await moveToNextRefresh(page, BOT_STATE_REFRESH_MS);
     const roster = page.getByRole('list', { name: 'Currently present' });
     await roster.getByText('Ada Early').waitFor({ timeout: 15_000 });
-    await status.getByText(/^Live · updated/).waitFor();
+    await status.getByText(/^Live · (instant|every \d+ s) · updated/).waitFor();
 
     simulator.setState(EARLY_MEETING, 'ended');
     await moveToNextRefresh(page, BOT_STATE_REFRESH_MS);
@@ -161,7 +161,7 @@ describe('the dashboard in Chromium, served by npm start', () => {
     await page.getByRole('button', { name: 'Try the demo meeting' }).click();
     await page
       .getByRole('status')
-      .getByText(/Live · updated/)
+      .getByText(/Live · (instant|every \d+ s) · updated/)
       .waitFor({ timeout: 30_000 });
     const present = Number(await page.getByLabel('Present now').textContent());
     expect(present).toBeGreaterThanOrEqual(10);

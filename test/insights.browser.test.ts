@@ -31,7 +31,7 @@ async function figure(label: string): Promise<number> {
 async function waitUntilLive() {
   await page
     .getByRole('status')
-    .getByText(/Live · updated|Meeting over/)
+    .getByText(/Live · (instant|every \d+ s) · updated|Meeting over/)
     .waitFor({ timeout: 30_000 });
 }
 

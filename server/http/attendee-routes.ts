@@ -2,7 +2,8 @@ import type { FastifyPluginAsync, FastifyReply, FastifyRequest } from 'fastify';
 import rateLimit from '@fastify/rate-limit';
 import type { AttendeeApi } from '../attendee-api.ts';
 import { clientGoneSignal, toWebRequest } from '../node-http.ts';
-import { routeAttendeeTarget } from '../proxy/allowed-paths.ts';
+import { originFormPath, routeAttendeeTarget } from '../proxy/allowed-paths.ts';
+import { botReadBy } from '../push/live-access.ts';
 import { REQUEST_ID_HEADER } from '../proxy/attendee-proxy.ts';
 import type { AppMetrics } from './metrics.ts';
 import { decideSharedRequest, shareTokenOf } from '../share/share-access.ts';
@@ -16,6 +17,11 @@ export interface AttendeeRoutesOptions {
   /** Opens `Authorization: Share <token>` (server/share). */
   shareKeys: ShareKeys;
   now?: () => number;
+  /**
+   * Told of each bot read upstream with a 200, with the client's own Authorization (its key or
+   * share token): what lets that credential open the bot's push stream (live-routes.ts).
+   */
+  onBotRead?: (authorization: string, botId: string) => void;
 }
 
 function hasBody(request: FastifyRequest): boolean {
@@ -102,6 +108,11 @@ export const attendeeRoutes: FastifyPluginAsync<AttendeeRoutesOptions> = async (
       options.metrics.rateLimitRefusal(route.api);
       return tooManyRequests(limit.ttlInSeconds);
     });
+    const authorization = request.headers.authorization;
+    if (response.status === 200 && authorization !== undefined && options.onBotRead) {
+      const botId = botReadBy(originFormPath(route.apiTarget) ?? '');
+      if (botId !== null) options.onBotRead(authorization, botId);
+    }
     reply.code(response.status);
     response.headers.forEach((value, name) => void reply.header(name, value));
     return reply.send(Buffer.from(await response.arrayBuffer()));

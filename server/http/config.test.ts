@@ -13,7 +13,31 @@ describe('the server’s configuration from the environment', () => {
       shutdownGraceMs: 10_000,
       metricsPort: null,
       shareSecrets: null,
+      webhookSecrets: [],
+      redisUrl: null,
     });
+  });
+
+  it('takes ATTENDEE_WEBHOOK_SECRET as comma-separated base64 secrets, for rotation', () => {
+    const newest = Buffer.alloc(32, 3);
+    const previous = Buffer.alloc(32, 4);
+    expect(
+      readConfig({
+        ATTENDEE_WEBHOOK_SECRET: `${newest.toString('base64')}, ${previous.toString('base64')}`,
+      }).webhookSecrets,
+    ).toEqual([newest, previous]);
+    expect(() => readConfig({ ATTENDEE_WEBHOOK_SECRET: 'not base64!' })).toThrow(
+      /ATTENDEE_WEBHOOK_SECRET's secret number 1/,
+    );
+  });
+
+  it('takes REDIS_URL only as a redis:// URL, without repeating it', () => {
+    expect(readConfig({ REDIS_URL: 'redis://127.0.0.1:6390' }).redisUrl).toBe(
+      'redis://127.0.0.1:6390',
+    );
+    expect(() => readConfig({ REDIS_URL: 'http://user:hunter2@x' })).toThrow(
+      /^REDIS_URL must be a redis:\/\/ or rediss:\/\/ URL$/,
+    );
   });
 
   it('takes SHARE_SECRET as comma-separated base64 secrets, the first first', () => {

@@ -16,6 +16,10 @@ export interface ServerConfig {
   metricsPort: number | null;
   /** SHARE_SECRET's secrets, the sealing one first; null when unset (main.ts makes one). */
   shareSecrets: Buffer[] | null;
+  /** ATTENDEE_WEBHOOK_SECRET's secrets, decoded; empty when unset (no webhooks, no push). */
+  webhookSecrets: Buffer[];
+  /** Where pushes fan out between instances; null for in memory (one instance). */
+  redisUrl: string | null;
 }
 
 /**
@@ -91,6 +95,34 @@ function readShareSecrets(value: string | undefined): Buffer[] | null {
   });
 }
 
+/**
+ * ATTENDEE_WEBHOOK_SECRET: the webhook secret Attendee shows, base64 of 32 bytes; several,
+ * comma-separated, while rotating (Attendee signs with the newest; any listed one verifies).
+ */
+export function readWebhookSecrets(value: string | undefined): Buffer[] {
+  if (value === undefined || value.trim() === '') return [];
+  return value.split(',').map((part, index) => {
+    const text = part.trim();
+    const bytes = Buffer.from(text, 'base64');
+    if (!/^[A-Za-z0-9+/]+={0,2}$/.test(text) || bytes.length < 16) {
+      // Never echo the value: it is a secret.
+      throw new Error(
+        `ATTENDEE_WEBHOOK_SECRET's secret number ${index + 1} must be the base64 secret Attendee shows`,
+      );
+    }
+    return bytes;
+  });
+}
+
+function readRedisUrl(value: string | undefined): string | null {
+  if (value === undefined || value === '') return null;
+  if (!/^rediss?:\/\/./.test(value) || !URL.canParse(value)) {
+    // Not echoed: a Redis URL may hold a password.
+    throw new Error('REDIS_URL must be a redis:// or rediss:// URL');
+  }
+  return value;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const logFormat = env.LOG_FORMAT ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') {
@@ -120,5 +152,7 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
       ) * 1000,
     metricsPort: readMetricsPort(env.METRICS_PORT, port),
     shareSecrets: readShareSecrets(env.SHARE_SECRET),
+    webhookSecrets: readWebhookSecrets(env.ATTENDEE_WEBHOOK_SECRET),
+    redisUrl: readRedisUrl(env.REDIS_URL),
   };
 }

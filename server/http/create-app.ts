@@ -2,6 +2,10 @@ import Fastify, { type FastifyInstance } from 'fastify';
 import type { AttendeeApi } from '../attendee-api.ts';
 import { attendeeRoutes } from './attendee-routes.ts';
 import { health } from './health.ts';
+import { liveRoutes } from './live-routes.ts';
+import { LiveAccess } from '../push/live-access.ts';
+import type { PushBus } from '../push/push-bus.ts';
+import { webhookRoutes } from './webhook-routes.ts';
 import type { AppMetrics } from './metrics.ts';
 import { requestId, requestIdGenerator } from './request-id.ts';
 import { requestLog } from './request-log.ts';
@@ -31,6 +35,20 @@ export interface AppOptions {
   shareLinksPerMinute?: number;
   /** The clock share links expire by; for tests. */
   now?: () => number;
+  /**
+   * Attendee's webhooks pushed to the open pages (`POST /webhooks/attendee`, `GET /live`); both
+   * routes are 404 without it or without a secret, and the pages poll as before.
+   */
+  push?: PushOptions;
+}
+
+export interface PushOptions {
+  /** ATTENDEE_WEBHOOK_SECRET's secrets, base64-decoded. */
+  webhookSecrets: readonly Buffer[];
+  /** In memory, or Redis pub/sub shared by every instance (REDIS_URL). */
+  bus: PushBus;
+  maxStreams?: number;
+  heartbeatMs?: number;
 }
 
 /**
@@ -64,13 +82,36 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(requestMetrics, { metrics: options.metrics });
   await app.register(securityHeaders);
   await app.register(health);
+  const push =
+    options.push !== undefined && options.push.webhookSecrets.length > 0 ? options.push : null;
+  const liveAccess = push === null ? null : new LiveAccess(options.now);
   await app.register(attendeeRoutes, {
     api: options.api,
     rateLimitPerMinute: options.rateLimitPerMinute,
     metrics: options.metrics,
     shareKeys: options.shareKeys,
     now: options.now,
+    onBotRead:
+      liveAccess === null
+        ? undefined
+        : (authorization, botId) => liveAccess.recordRead(authorization, botId),
   });
+  if (push !== null && liveAccess !== null) {
+    await app.register(webhookRoutes, {
+      secrets: push.webhookSecrets,
+      bus: push.bus,
+      metrics: options.metrics,
+    });
+    await app.register(liveRoutes, {
+      bus: push.bus,
+      access: liveAccess,
+      shareKeys: options.shareKeys,
+      metrics: options.metrics,
+      maxStreams: push.maxStreams,
+      heartbeatMs: push.heartbeatMs,
+      now: options.now,
+    });
+  }
   await app.register(shareRoutes, {
     api: options.api,
     shareKeys: options.shareKeys,

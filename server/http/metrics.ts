@@ -1,4 +1,4 @@
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import { DEMO_PATH_PREFIX } from '../../src/common/demo-meeting.ts';
 import type { ProxyLogEntry } from '../proxy/attendee-proxy.ts';
 import type { SharedOutcome } from '../proxy/shared-answers.ts';
@@ -7,16 +7,16 @@ import type { SharedOutcome } from '../proxy/shared-answers.ts';
 export type ApiName = 'upstream' | 'demo';
 
 /** What a request to the public port was for: a bounded label, never its path. */
-export type RouteKind = 'api' | 'demo_api' | 'static' | 'health' | 'other';
+export type RouteKind = 'api' | 'demo_api' | 'static' | 'health' | 'webhook' | 'live' | 'other';
 
 /**
  * The server's counters, one registry per app so that tests can run several apps side by side.
  * Each concern records through a method named for what happened, and every label is picked from
  * a short fixed list here: a bot ID, a key, a token, a name or a raw path can never become one.
  *
- * Extension point: a concern that comes later (share tokens opened or refused by reason, open
- * push streams, webhooks received, refused and duplicated) adds its own method and metric here,
- * registered on `registry`, and takes `metrics` in its plugin's options as attendeeRoutes does.
+ * Extension point: a concern that comes later (share tokens opened or refused by reason, say)
+ * adds its own method and metric here, registered on `registry`, and takes `metrics` in its
+ * plugin's options as attendeeRoutes and webhookRoutes do.
  */
 export interface AppMetrics {
   /** What `/metrics` on METRICS_PORT serves (metrics-server.ts). */
@@ -29,7 +29,22 @@ export interface AppMetrics {
   sharedAnswer(outcome: SharedOutcome, api: ApiName): void;
   /** A request refused with 429 because its address asked the upstream too often. */
   rateLimitRefusal(api: ApiName): void;
+  /** A delivery to `POST /webhooks/attendee`, by what became of it. */
+  webhook(outcome: WebhookOutcome): void;
+  /** A push stream opened (`GET /live`); the gauge of open streams goes up. */
+  pushStreamOpened(): void;
+  /** A push stream closed, and why; the gauge goes down. */
+  pushStreamClosed(reason: PushStreamCloseReason): void;
+  /** A stream refused with 503: the instance already holds its most. */
+  pushStreamRefused(): void;
 }
+
+/** Received: pushed, ignored (a trigger no page shows) or duplicate; refused: the rest. */
+export type WebhookOutcome =
+  'pushed' | 'ignored' | 'duplicate' | 'unsigned' | 'bad_signature' | 'bad_json' | 'malformed';
+
+/** The client went away, the page could not keep up, its meetings ended, or we shut down. */
+export type PushStreamCloseReason = 'client' | 'slow' | 'ended' | 'shutdown';
 
 export interface MetricsOptions {
   /**
@@ -59,6 +74,8 @@ export function routeKind(url: string): RouteKind {
   if (isUnder(path, '/api')) return 'api';
   if (isUnder(path, `${DEMO_PATH_PREFIX}/api`)) return 'demo_api';
   if (path === '/healthz') return 'health';
+  if (path === '/webhooks/attendee') return 'webhook';
+  if (path === '/live') return 'live';
   if (path === '/' || path.startsWith('/assets/') || /^\/[\w.-]+\.\w+$/.test(path)) {
     return 'static';
   }
@@ -114,8 +131,44 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     registers,
   });
 
+  const webhooks = new Counter({
+    name: `${PREFIX}webhooks_total`,
+    help: 'Deliveries to POST /webhooks/attendee: pushed, ignored or duplicate (received), unsigned, bad_signature, bad_json or malformed (refused).',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+  const openStreams = new Gauge({
+    name: `${PREFIX}push_streams_open`,
+    help: 'Push streams (GET /live) open on this instance.',
+    registers,
+  });
+  const closedStreams = new Counter({
+    name: `${PREFIX}push_streams_closed_total`,
+    help: 'Push streams closed: client (went away), slow (its queue overflowed), ended (its meetings ended), shutdown.',
+    labelNames: ['reason'] as const,
+    registers,
+  });
+  const refusedStreams = new Counter({
+    name: `${PREFIX}push_streams_refused_total`,
+    help: 'Push streams refused with 503: the instance held its most.',
+    registers,
+  });
+
   return {
     registry,
+    webhook(outcome) {
+      webhooks.inc({ outcome });
+    },
+    pushStreamOpened() {
+      openStreams.inc();
+    },
+    pushStreamClosed(reason) {
+      openStreams.dec();
+      closedStreams.inc({ reason });
+    },
+    pushStreamRefused() {
+      refusedStreams.inc();
+    },
     request(url, status, seconds) {
       const route = routeKind(url);
       requests.inc({ route, status: statusLabel(status) });

@@ -12,6 +12,11 @@ import { hashSeed, SeededRandom } from './seeded-random.ts';
 
 export type { MeetingScriptOptions } from './meeting-script.ts';
 
+/** An event stored (visible from `committedAtMs`) or a bot's state changed. */
+export type StoredChange =
+  | { kind: 'event'; botId: string; event: ParticipantEvent; committedAtMs: number }
+  | { kind: 'state'; botId: string; oldState: string; newState: string; atMs: number };
+
 export interface SimulatorOptions {
   clock?: Clock;
   /** Seed of the deterministic PRNG; default 1. */
@@ -216,8 +221,26 @@ export class SimulatedAttendee {
     this.participant(this.bot(botId), uuid).isHost = isHost;
   }
 
+  /**
+   * Told of each event as it is stored (with the moment it commits) and of each state change:
+   * what Attendee's webhooks announce (webhook-sender.ts).
+   */
+  onStored: ((change: StoredChange) => void) | null = null;
+
+  /** Brings every scripted meeting up to now, as reading each bot would. */
+  advanceAll(): void {
+    for (const bot of this.bots.values()) this.materialize(bot);
+  }
+
   setState(botId: string, state: string): void {
     const bot = this.bot(botId);
+    this.onStored?.({
+      kind: 'state',
+      botId,
+      oldState: bot.state,
+      newState: state,
+      atMs: this.clock.now(),
+    });
     bot.state = state;
     bot.botEvents.push({
       type: botEventTypeFor(state),
@@ -308,6 +331,13 @@ export class SimulatedAttendee {
       ...(event.apiFields && { apiFields: event.apiFields }),
     };
     bot.store.addEvent(stored);
-    return toApiEvent(stored);
+    const apiEvent = toApiEvent(stored);
+    this.onStored?.({
+      kind: 'event',
+      botId: bot.id,
+      event: apiEvent,
+      committedAtMs: event.committedAtMs,
+    });
+    return apiEvent;
   }
 }

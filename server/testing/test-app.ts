@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { createAttendeeApi } from '../attendee-api.ts';
-import { createApp, type TrustProxy } from '../http/create-app.ts';
+import { createApp, type PushOptions, type TrustProxy } from '../http/create-app.ts';
 import { createMetrics, type AppMetrics } from '../http/metrics.ts';
 import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
 import { InstrumentedAttendee } from './instrumented-attendee.ts';
@@ -53,6 +53,7 @@ export async function startTestApp(
     shareKeys?: ShareKeys;
     shareLinksPerMinute?: number;
     now?: () => number;
+    push?: PushOptions;
   } = {},
 ): Promise<TestApp> {
   const simulator = options.simulator ?? new InstrumentedAttendee({ latencyMs: 30 });
@@ -75,6 +76,7 @@ export async function startTestApp(
     shareKeys: options.shareKeys ?? TEST_SHARE_KEYS,
     shareLinksPerMinute: options.shareLinksPerMinute,
     now: options.now,
+    push: options.push,
   });
   app.addHook('onClose', () => rm(root, { recursive: true, force: true }));
   return { app, simulator, logLines, metrics };

@@ -38,7 +38,7 @@ describe('the status line follows the bot in and out of the meeting', () => {
       timeout: APP_WAIT_MS,
     });
     // The events say the bot is in, before its next description does.
-    expect(screen.getByRole('status')).toHaveTextContent(/^Live · updated/);
+    expect(screen.getByRole('status')).toHaveTextContent(/^Live · (instant|every \d+ s) · updated/);
   });
 
   it('says the bot stopped with an error rather than that it left', async () => {

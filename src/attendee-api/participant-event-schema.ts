@@ -35,9 +35,14 @@ export function parseEventsPage(body: unknown): ParsedEventsPage {
   if (!page.success) {
     throw new ApiError('malformed', `Unexpected events page: ${describeIssues(page.issues)}.`);
   }
+  return { ...parseEventRows(page.output.results), next: page.output.next };
+}
+
+/** Rows from a page or a push, each validated alike: the bad ones set aside with a reason. */
+export function parseEventRows(rows: readonly unknown[]): Omit<ParsedEventsPage, 'next'> {
   const events: ParticipantEvent[] = [];
   const rejected: RejectedEvent[] = [];
-  for (const row of page.output.results) {
+  for (const row of rows) {
     const parsed = v.safeParse(participantEventSchema, row);
     if (parsed.success) {
       events.push(parsed.output);
@@ -45,7 +50,7 @@ export function parseEventsPage(body: unknown): ParsedEventsPage {
       rejected.push({ id: readId(row), reason: describeIssues(parsed.issues) });
     }
   }
-  return { events, rejected, next: page.output.next };
+  return { events, rejected };
 }
 
 function readId(row: unknown): string | null {

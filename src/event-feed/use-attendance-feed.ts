@@ -1,16 +1,22 @@
-import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { attendeeKeys } from '../attendee-api/query-keys';
 import type { WatchSession } from '../lib/watch-session';
 import { coalesceSubscribe } from '../lib/coalesce-subscribe';
 import { currentHostsQueryOptions } from '../attendee-api/get-current-hosts';
 import { createAttendanceStore, type AttendanceStore } from '../domain/attendance-store';
-import { useParticipantEventFeed } from './use-participant-event-feed';
+import type { EventBatch } from '../common/participant-event';
+import { useParticipantEventFeed, type EventFeed } from './use-participant-event-feed';
+import { POLL_WHILE_PUSHED_MS, useLivePush } from './use-live-push';
 
 /**
  * While the history loads, pages land every few milliseconds: a render for each would take the
  * time the load needs. A few a second is what a person can follow; live, every change.
  */
 const HISTORY_RENDER_EVERY_MS = 250;
+
+/** The feed, and how it is kept current: pushed at once, or polled every `pollIntervalMs`. */
+export type AttendanceFeed = EventFeed & { instant: boolean; pollIntervalMs: number };
 
 export interface AttendanceFeedOptions {
   pollIntervalMs: number;
@@ -37,6 +43,7 @@ export function useAttendanceFeed(session: WatchSession, options: AttendanceFeed
  */
 export function useAttendanceSource(session: WatchSession, options: AttendanceFeedOptions) {
   const { pollIntervalMs, meetingOver, hostsRefreshMs } = options;
+  const queryClient = useQueryClient();
   const [store] = useState(createAttendanceStore);
   // Structural sharing keeps the same array while the hosts stay the same, so this runs on change.
   const currentHosts = useQuery(
@@ -45,12 +52,32 @@ export function useAttendanceSource(session: WatchSession, options: AttendanceFe
   useEffect(() => {
     if (currentHosts) store.receiveCurrentHosts(currentHosts);
   }, [currentHosts, store]);
+  const [receive] = useState(() => (page: EventBatch) => {
+    const before = store.state.version;
+    store.receivePage(page);
+    return store.state.version !== before;
+  });
+  // Read while rendering: this component re-renders when the history's query settles.
+  const historyDone = queryClient.getQueryData(attendeeKeys.history(session)) !== undefined;
+  const push = useLivePush(session, { enabled: historyDone && !meetingOver, receive });
+  const instantRef = useRef(false);
+  useEffect(() => {
+    instantRef.current = push.instant;
+  });
+  const { polledNew } = push;
+  const onPage = useCallback(
+    (page: EventBatch) => {
+      if (receive(page) && instantRef.current) polledNew();
+    },
+    [receive, polledNew],
+  );
   const feed = useParticipantEventFeed(session, {
-    onPage: store.receivePage,
-    pollIntervalMs,
+    onPage,
+    pollIntervalMs: push.instant ? Math.max(POLL_WHILE_PUSHED_MS, pollIntervalMs) : pollIntervalMs,
     meetingOver,
   });
-  return { store, feed };
+  const attendanceFeed: AttendanceFeed = { ...feed, instant: push.instant, pollIntervalMs };
+  return { store, feed: attendanceFeed };
 }
 
 /** The store's version, re-read on every change; while the history loads, a few times a second. */

@@ -2,7 +2,7 @@ import { createContext, use } from 'react';
 import { timeAgo } from '../../lib/relative-time';
 import { clockTime } from '../../lib/clock-time';
 import { explainError } from '../../attendee-api/api-error';
-import type { EventFeed } from '../../event-feed/use-participant-event-feed';
+import type { AttendanceFeed } from '../../event-feed/use-attendance-feed';
 import { useNow } from '../../lib/use-now';
 import { howMeetingEnded, notInMeetingYet } from '../../common/bot-states';
 import { formatCount } from '../../lib/format-count';
@@ -11,7 +11,7 @@ import { formatCount } from '../../lib/format-count';
  * The feed as of its last poll, for the status line alone: every poll's answer changes it (when it
  * was updated), and passing it down as a prop re-rendered the whole dashboard for that.
  */
-export const LiveFeedContext = createContext<EventFeed | null>(null);
+export const LiveFeedContext = createContext<AttendanceFeed | null>(null);
 
 export interface FeedStatusProps {
   /** The bot's state and since when, once read. */
@@ -35,7 +35,7 @@ export function FeedStatus({ bot, eventsSeen }: FeedStatusProps) {
 }
 
 function describeFeed(
-  feed: EventFeed,
+  feed: AttendanceFeed,
   bot: FeedStatusProps['bot'],
   eventsSeen: boolean,
   now: number,
@@ -62,7 +62,9 @@ function describeFeed(
   if (notYet) {
     return { dot: 'bg-sky-500', text: `Waiting for the bot to join the meeting: ${notYet}${ago}` };
   }
-  return { dot: 'bg-emerald-500', text: `Live${ago}` };
+  // Pushed at once, or the poll's interval: how soon a join shows (docs/attendee-api.md).
+  const how = feed.instant ? 'instant' : `every ${Math.round(feed.pollIntervalMs / 1000)} s`;
+  return { dot: 'bg-emerald-500', text: `Live · ${how}${ago}` };
 }
 
 function describeMeetingOver(bot: FeedStatusProps['bot'], now: number): string {
