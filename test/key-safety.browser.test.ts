@@ -41,9 +41,12 @@ beforeEach(() => {
   seen = { urls: [], console: [] };
   page.on('request', (request) => {
     seen.urls.push(request.url());
-    const isApi = new URL(request.url()).pathname.includes('/api/');
+    const { pathname } = new URL(request.url());
+    // Our own API requests and the push stream (`/live`, read with fetch so that the key goes in
+    // a header, never in its address).
+    const isApi = pathname.includes('/api/') || pathname === '/live';
     const authorization = request.headers().authorization;
-    // Only our own API requests carry it, and only as a Token header.
+    // Only those carry it, and only as a Token header.
     if (isApi) expect(authorization).toMatch(/^Token sk_live_\w+$/);
     else expect(authorization).toBeUndefined();
   });
