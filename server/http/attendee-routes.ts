@@ -13,7 +13,7 @@ export interface AttendeeRoutesOptions {
   api: AttendeeApi;
   /** Upstream requests a client address may cause per minute; answers shared with others are free. */
   rateLimitPerMinute: number;
-  metrics: Pick<AppMetrics, 'rateLimitRefusal'>;
+  metrics: Pick<AppMetrics, 'rateLimitRefusal' | 'shareToken'>;
   /** Opens `Authorization: Share <token>` (server/share). */
   shareKeys: ShareKeys;
   now?: () => number;
@@ -84,6 +84,7 @@ export const attendeeRoutes: FastifyPluginAsync<AttendeeRoutesOptions> = async (
     let sharedAuthorization: string | null = null;
     if (shareToken !== null) {
       const decision = decideSharedRequest(shareToken, route, options.shareKeys, now());
+      options.metrics.shareToken(decision.kind === 'refuse' ? decision.body.share : 'opened');
       if (decision.kind === 'refuse') {
         reply.headers(decision.headers);
         return sendJson(reply, decision.status, decision.body);

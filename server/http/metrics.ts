@@ -37,7 +37,12 @@ export interface AppMetrics {
   pushStreamClosed(reason: PushStreamCloseReason): void;
   /** A stream refused with 503: the instance already holds its most. */
   pushStreamRefused(): void;
+  /** A proxied request that came with a share token: opened, or refused and why. */
+  shareToken(outcome: ShareTokenOutcome): void;
 }
+
+/** Opened (the request goes on with the sealed key), or refused as the page is told why. */
+export type ShareTokenOutcome = 'opened' | 'expired' | 'invalid' | 'out-of-scope';
 
 /** Received: pushed, ignored (a trigger no page shows) or duplicate; refused: the rest. */
 export type WebhookOutcome =
@@ -154,6 +159,13 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     registers,
   });
 
+  const shareTokens = new Counter({
+    name: `${PREFIX}share_tokens_total`,
+    help: 'Proxied requests with a share token, by outcome: opened, or refused (expired, invalid, out-of-scope).',
+    labelNames: ['outcome'] as const,
+    registers,
+  });
+
   return {
     registry,
     webhook(outcome) {
@@ -168,6 +180,9 @@ export function createMetrics(options: MetricsOptions = {}): AppMetrics {
     },
     pushStreamRefused() {
       refusedStreams.inc();
+    },
+    shareToken(outcome) {
+      shareTokens.inc({ outcome });
     },
     request(url, status, seconds) {
       const route = routeKind(url);

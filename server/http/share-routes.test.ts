@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
 import { InstrumentedAttendee } from '../testing/instrumented-attendee.ts';
 import { sealShareToken } from '../share/share-token.ts';
+import { nonZeroSeries, parseScrape } from '../testing/prometheus-scrape.ts';
 import { startTestApp, TEST_SHARE_KEYS, type TestApp } from '../testing/test-app.ts';
 
 const BOT = 'bot_SharedMeeting0001';
@@ -225,6 +226,26 @@ describe('a request with Authorization: Share <token>', () => {
       expect(response.json()).toMatchObject({ share: 'invalid' });
     }
     expect(simulator.requests).toEqual([]);
+  });
+
+  it('counts each shared request by what became of it, and no token or key in a label', async () => {
+    const { metrics } = await start();
+    const { token } = await linkFor([BOT]);
+    await askShared(`/api/v1/bots/${BOT}`, token);
+    await askShared(`/api/v1/bots/${BOT}/participant_events`, token);
+    await askShared('/api/v1/bots/bot_NotInTheLink00001', token);
+    await askShared(`/api/v1/bots/${BOT}`, `${token}AAAA`);
+    clockMs += 2 * HOUR;
+    await askShared(`/api/v1/bots/${BOT}`, token);
+    const scrape = await metrics.registry.metrics();
+    expect(nonZeroSeries(parseScrape(scrape), 'attendee_live_share_tokens')).toEqual({
+      'attendee_live_share_tokens_total{outcome="opened"}': 2,
+      'attendee_live_share_tokens_total{outcome="out-of-scope"}': 1,
+      'attendee_live_share_tokens_total{outcome="invalid"}': 1,
+      'attendee_live_share_tokens_total{outcome="expired"}': 1,
+    });
+    expect(scrape).not.toContain(token);
+    expect(scrape).not.toContain(KEY);
   });
 
   it('passes the upstream’s 401 on when the key behind the link was revoked', async () => {
