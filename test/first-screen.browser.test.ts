@@ -1,5 +1,6 @@
 import type { Locator, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
+import { DEMO_BOT_ID } from '../src/common/demo-meeting.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { axeViolationsInViews, type AxeView } from './support/axe-check.ts';
@@ -109,11 +110,9 @@ describe('the bots list and the wall', () => {
 
     for (const box of await inMeetings.getByRole('checkbox').all()) await box.check();
     await page.getByRole('button', { name: 'Watch together' }).click();
-    const tile = page
-      .getByRole('region')
-      .filter({ has: page.getByLabel('Present now') })
-      .first();
-    await tile.waitFor({ timeout: 20_000 });
+    // The demo meeting's own tile (the wall is a region too, holding every tile).
+    const tile = page.getByRole('region', { name: DEMO_BOT_ID, exact: true });
+    await tile.getByLabel('Present now').waitFor({ timeout: 20_000 });
     const terms = await tile.locator('dt').allTextContents();
     expect(terms[0]).toBe('Present now');
     const present = await tile.getByLabel('Present now').boundingBox();
