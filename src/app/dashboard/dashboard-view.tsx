@@ -159,7 +159,6 @@ export const DashboardView = memo(function DashboardView({
         endedAtMs={endedAtMs}
         meetingOver={meetingOver}
         onRewind={setRewindAtMs}
-        subscribeToNews={store.subscribeToNews}
         peoplePresent={present.length > 0}
         hostPresent={hostPresent}
         watched={watched}

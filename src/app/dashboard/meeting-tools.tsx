@@ -84,7 +84,6 @@ export interface MeetingToolPanelsProps {
   endedAtMs: number | null;
   meetingOver: boolean;
   onRewind: (atMs: number) => void;
-  subscribeToNews: (listener: (news: PresenceNews) => void) => () => void;
   peoplePresent: boolean;
   hostPresent: boolean;
   watched: readonly string[];
@@ -121,7 +120,7 @@ export const MeetingToolPanels = memo(function MeetingToolPanels(props: MeetingT
           </ToolPanel>
           <ToolPanel tray={tray} tool="alerts" title="Alerts" contentShownClosed>
             <AlertsTool
-              subscribeToNews={props.subscribeToNews}
+              subscribeToNews={store.subscribeToNews}
               watched={props.watched}
               onWatchedChange={props.onWatchedChange}
               settingsHidden={!alertsOpen}
@@ -208,13 +207,11 @@ const RewindTool = memo(function RewindTool({
 const AlertsTool = memo(function AlertsTool(
   props: Pick<
     MeetingToolPanelsProps,
-    | 'subscribeToNews'
-    | 'watched'
-    | 'onWatchedChange'
-    | 'peoplePresent'
-    | 'hostPresent'
-    | 'meetingOver'
-  > & { settingsHidden: boolean },
+    'watched' | 'onWatchedChange' | 'peoplePresent' | 'hostPresent' | 'meetingOver'
+  > & {
+    subscribeToNews: (listener: (news: PresenceNews) => void) => () => void;
+    settingsHidden: boolean;
+  },
 ) {
   return (
     <div className="space-y-3">
