@@ -1,5 +1,4 @@
 import { useEffect, useId, useRef, useState } from 'react';
-import { useMutation } from '@tanstack/react-query';
 import { Button } from '../../components/ui/button';
 import { explainError } from '../../attendee-api/api-error';
 import type { WatchSession } from '../../lib/watch-session';
@@ -12,6 +11,12 @@ const LIFETIMES: { value: ShareLifetime; label: string }[] = [
   { value: '24h', label: '24 hours' },
   { value: '7d', label: '7 days' },
 ];
+
+type CreatedLink = Awaited<ReturnType<typeof createShareLink>>;
+type CreateState =
+  | { status: 'idle' | 'pending' }
+  | { status: 'created'; link: CreatedLink }
+  | { status: 'failed'; error: unknown };
 
 export interface ShareDialogProps {
   apiKey: string;
@@ -30,11 +35,29 @@ export default function ShareDialog({ apiKey, source, botIds, onClose }: ShareDi
   const linkId = useId();
   const [lifetime, setLifetime] = useState<ShareLifetime>('24h');
   const [copied, setCopied] = useState<'copied' | 'failed' | null>(null);
-  const create = useMutation({
-    mutationFn: (chosen: ShareLifetime) => createShareLink(apiKey, source, botIds, chosen),
-  });
-  const problem = create.error ? explainError(create.error) : null;
-  const link = create.data ? shareLinkFor(window.location.origin, create.data.token) : null;
+  // One request at a time, and an answer for a lifetime no longer chosen is dropped. Local state
+  // rather than useMutation: nothing else reads it, and the mutation machinery was half a kilobyte
+  // of the page's script.
+  const [create, setCreate] = useState<CreateState>({ status: 'idle' });
+  const attempt = useRef(0);
+  const problem = create.status === 'failed' ? explainError(create.error) : null;
+  const created = create.status === 'created' ? create.link : null;
+  const link = created ? shareLinkFor(window.location.origin, created.token) : null;
+
+  const startCreating = async () => {
+    const mine = ++attempt.current;
+    setCreate({ status: 'pending' });
+    try {
+      const made = await createShareLink(apiKey, source, botIds, lifetime);
+      if (mine === attempt.current) setCreate({ status: 'created', link: made });
+    } catch (error) {
+      if (mine === attempt.current) setCreate({ status: 'failed', error });
+    }
+  };
+  const resetCreate = () => {
+    attempt.current++;
+    setCreate({ status: 'idle' });
+  };
 
   useEffect(() => {
     const dialog = dialogRef.current;
@@ -78,7 +101,7 @@ export default function ShareDialog({ apiKey, source, botIds, onClose }: ShareDi
                 checked={lifetime === choice.value}
                 onChange={() => {
                   setLifetime(choice.value);
-                  create.reset();
+                  resetCreate();
                   setCopied(null);
                 }}
               />
@@ -91,10 +114,10 @@ export default function ShareDialog({ apiKey, source, botIds, onClose }: ShareDi
         <Button
           variant="primary"
           className="mt-4"
-          disabled={create.isPending}
-          onClick={() => create.mutate(lifetime)}
+          disabled={create.status === 'pending'}
+          onClick={() => void startCreating()}
         >
-          {create.isPending ? 'Creating the link…' : 'Create link'}
+          {create.status === 'pending' ? 'Creating the link…' : 'Create link'}
         </Button>
       )}
       {problem && (
@@ -103,10 +126,10 @@ export default function ShareDialog({ apiKey, source, botIds, onClose }: ShareDi
           {problem.detail && <p dir="auto">{problem.detail}</p>}
         </div>
       )}
-      {link !== null && create.data && (
+      {link !== null && created && (
         <div className="mt-4 space-y-2">
           <label htmlFor={linkId} className="block text-sm font-medium">
-            Link, valid until {linkExpiryInWords(create.data.expiresAtMs)}
+            Link, valid until {linkExpiryInWords(created.expiresAtMs)}
           </label>
           <div className="flex gap-2">
             <input
