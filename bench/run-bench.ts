@@ -73,8 +73,11 @@ if (runs('bundle')) {
   // `npm run bench` has just built the app into dist/. Budgets: 90 kB before the first Watch,
   // 120 kB in all.
   const bundle = measureBundle(join(import.meta.dirname, '..', 'dist'));
-  figure('initial_js_gzip_kb', bundle.initialGzipKb, 'kB', 1);
-  figure('bundle_js_gzip_kb', bundle.totalGzipKb, 'kB', 1);
+  // KiB (1,024 bytes), as the budget has always been measured here.
+  figure('initial_js_gzip_kb', bundle.initialGzipKb, 'KiB', 1);
+  figure('bundle_js_gzip_kb', bundle.totalGzipKb, 'KiB', 1);
+  figure('initial_js_brotli_kb', bundle.initialBrotliKb, 'KiB', 1);
+  figure('bundle_js_brotli_kb', bundle.totalBrotliKb, 'KiB', 1);
 }
 
 if (runs('viewers')) {
