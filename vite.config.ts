@@ -66,7 +66,9 @@ export default defineConfig(({ isSsrBuild }) => ({
         test: {
           name: 'browser',
           environment: 'node',
-          include: ['test/**/*.browser.test.ts'],
+          // Chromium against the built app (.browser.test.ts), and the built server as a process, over
+          // raw HTTP (.server.test.ts): both need the one build.
+          include: ['test/**/*.browser.test.ts', 'test/**/*.server.test.ts'],
           // The page and the server are built once for the whole run, as `npm start` builds them.
           globalSetup: ['./test/support/build-once.ts'],
           isolate: false,

@@ -120,7 +120,7 @@ describe('the proxy routes of the production server', () => {
     'refuses %s without asking the upstream',
     async (url) => {
       // Path tricks (`..`, `%2e%2e`) need a raw socket: inject tidies them away before routing.
-      // test/proxy-boundary.browser.test.ts sends them byte for byte to the running server.
+      // test/proxy-boundary.server.test.ts sends them byte for byte to the running server.
       const { simulator } = await start();
       const response = await ask(url);
       expect(response.statusCode).toBe(404);
