@@ -1,4 +1,4 @@
-import { screen, waitFor, within } from '@testing-library/react';
+import { act, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, vi } from 'vitest';
 import { captureDownloads, textOf } from '../testing/capture-downloads';
 import {
@@ -109,6 +109,9 @@ describe('the dashboard', () => {
   });
 
   it('says the key was rejected, with the server’s reason, and stops asking', async () => {
+    // The page's timers on a clock the test moves (and that follows real time meanwhile), so that
+    // "no request for a while" is proved without waiting that while.
+    vi.useFakeTimers({ shouldAdvanceTime: true });
     const { user, fetchMock } = setup();
     await watch(user, REAL_BOT, 'wrong-key');
     const alert = await screen.findByRole('alert');
@@ -118,8 +121,9 @@ describe('the dashboard', () => {
     expect(alert).not.toHaveTextContent('stays below');
     // Several poll and refresh intervals pass without a request.
     const calls = fetchMock.mock.calls.length;
-    await new Promise((resolve) => setTimeout(resolve, 4 * TEST_REFRESH_INTERVALS.botStateMs));
+    await act(() => vi.advanceTimersByTimeAsync(20 * TEST_REFRESH_INTERVALS.botStateMs));
     expect(fetchMock.mock.calls.length).toBe(calls);
+    vi.useRealTimers();
     await user.click(screen.getByRole('button', { name: 'Change bot or API key' }));
     expect(screen.getByLabelText('Bot ID')).toHaveValue(REAL_BOT);
   });

@@ -27,16 +27,21 @@ describe('work for when the page is idle', () => {
     expect(cancelled).toEqual([2]);
   });
 
-  it('runs after the next paint where the browser cannot say when it is idle', async () => {
+  it('runs after the next paint where the browser cannot say when it is idle, unless called off', async () => {
     vi.stubGlobal('requestIdleCallback', undefined);
+    vi.useFakeTimers({
+      toFake: ['requestAnimationFrame', 'cancelAnimationFrame', 'setTimeout', 'clearTimeout'],
+    });
     const task = vi.fn();
     whenIdle(task);
     expect(task).not.toHaveBeenCalled();
-    await vi.waitFor(() => expect(task).toHaveBeenCalledTimes(1));
+    await vi.advanceTimersByTimeAsync(1_000);
+    expect(task).toHaveBeenCalledTimes(1);
 
     const never = vi.fn();
     whenIdle(never)();
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await vi.advanceTimersByTimeAsync(1_000);
     expect(never).not.toHaveBeenCalled();
+    vi.useRealTimers();
   });
 });

@@ -1,9 +1,12 @@
 import '@testing-library/jest-dom/vitest';
 import { cleanup } from '@testing-library/react';
-import { afterEach } from 'vitest';
+import { afterEach, vi } from 'vitest';
 
 afterEach(() => {
   cleanup();
+  // A test that faked the clock and failed before putting it back must not leave it faked for
+  // the next file in this worker.
+  vi.useRealTimers();
 });
 
 // jsdom does no layout, so a virtualised list would measure its scroll box as 0 × 0 and render
