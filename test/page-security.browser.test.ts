@@ -116,6 +116,9 @@ describe('the page’s Content-Security-Policy', () => {
       document.head.append(inline);
       const handler = document.createElement('img');
       handler.setAttribute('onerror', 'window.__handler = true');
+      // Listeners run in the order they were added: by this one's turn, the inline handler has
+      // run, if the policy let it.
+      const handled = new Promise((resolve) => handler.addEventListener('error', resolve));
       handler.src = 'data:,not-an-image';
       document.body.append(handler);
       const external = document.createElement('script');
@@ -132,7 +135,7 @@ describe('the page’s Content-Security-Policy', () => {
       } catch {
         fetched = 'blocked';
       }
-      await new Promise((resolve) => setTimeout(resolve, 200));
+      await handled;
       const state = window as unknown as Record<string, unknown>;
       return {
         inline: state.__inline ?? false,
