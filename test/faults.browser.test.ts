@@ -46,8 +46,39 @@ function eventRequests(from = 0): LoggedRequest[] {
     .filter((request) => request.path === `/api/v1/bots/${botId}/participant_events`);
 }
 
-function sleep(ms: number) {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+/**
+ * Counts, in the page, each request for events the page starts: read after the page's clock has
+ * run its timers, it says what those timers asked for, without waiting in real time for requests
+ * that might still be on their way to the simulator.
+ */
+function countEventRequests() {
+  const requests = { started: 0, inFlight: 0 };
+  Object.defineProperty(window, '__eventRequests', { get: () => ({ ...requests }) });
+  const originalFetch = window.fetch.bind(window);
+  window.fetch = (input, init) => {
+    const url = input instanceof Request ? input.url : String(input);
+    if (!url.includes('/participant_events')) return originalFetch(input, init);
+    requests.started += 1;
+    requests.inFlight += 1;
+    const answer = originalFetch(input, init);
+    const settled = () => (requests.inFlight -= 1);
+    answer.then(settled, settled);
+    return answer;
+  };
+}
+
+function eventRequestsInPage(): Promise<{ started: number; inFlight: number }> {
+  type Counted = { __eventRequests: { started: number; inFlight: number } };
+  return page.evaluate(() => (window as unknown as Counted).__eventRequests);
+}
+
+async function eventRequestsStarted(): Promise<number> {
+  return (await eventRequestsInPage()).started;
+}
+
+/** Until the page's requests for events have all been answered (or failed). */
+async function untilNoEventRequestInFlight() {
+  await expect.poll(async () => (await eventRequestsInPage()).inFlight).toBe(0);
 }
 
 /** Moves both clocks on together: the meeting goes on while the page waits. */
@@ -106,6 +137,7 @@ runAppInChromium({
   },
   page: (created) => {
     page = created;
+    void page.addInitScript(countEventRequests);
   },
 });
 
@@ -154,11 +186,11 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     simulator.faults.failNext(1, throttle, 'participant_events');
     await pollNow();
     await waitForStatus('Reconnecting… The server asked us to wait for 20 s (HTTP 429).');
+    const startedWhenThrottled = await eventRequestsStarted();
     const throttled = simulator.requests.findLastIndex((request) => request.status === 429);
 
     await letTimePass(15_000);
-    await sleep(1_000);
-    expect(eventRequests(throttled + 1)).toHaveLength(0);
+    expect(await eventRequestsStarted()).toBe(startedWhenThrottled);
     await letTimePass(6_000);
     await expect
       .poll(() => eventRequests(throttled + 1).length, { timeout: 10_000 })
@@ -176,7 +208,8 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     await waitForStatus(/Reconnecting… Server error 502: Cannot reach http:\/\/127\.0\.0\.1:\d+: /);
     for (let second = 0; second < 30; second += 5) {
       await letTimePass(5_000);
-      await sleep(300);
+      // The failure comes back in real time; the page then sets its next backoff.
+      await untilNoEventRequestInFlight();
     }
     const triedDuringOutage = eventRequests(outageFrom).length;
     // Polling every 3 s would be 10 requests; backing off (1, 2, 4, 8, 16 s) is about 5.
@@ -221,11 +254,11 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     const eventsBefore = truthOf(simulator, botId).events;
     const pageNow = await page.evaluate(() => Date.now());
     await page.clock.pauseAt(pageNow + 1_000);
-    await sleep(500);
+    const startedBeforeSleep = await eventRequestsStarted();
     const asleepFrom = simulator.requests.length;
     clock.jump(10 * 60_000);
-    await sleep(2_000);
-    expect(eventRequests(asleepFrom)).toHaveLength(0);
+    // Asleep, the page asks nothing, however long the meeting goes on.
+    expect(await eventRequestsStarted()).toBe(startedBeforeSleep);
 
     await page.clock.fastForward('10:00');
     await page.clock.resume();
