@@ -38,7 +38,7 @@ export function watchLive(authorization: string, botId: string, listener: LiveLi
   if (unavailable) return () => undefined;
   let connection = connections.get(authorization);
   if (connection === undefined) {
-    connection = {
+    const created: Connection = {
       bots: new Map(),
       controller: null,
       timer: null,
@@ -46,8 +46,10 @@ export function watchLive(authorization: string, botId: string, listener: LiveLi
       share: { leader: false, open: false, wants: new Map() },
       post: () => undefined,
     };
-    connections.set(authorization, connection);
-    void joinTabs(authorization, connection);
+    connection = created;
+    connections.set(authorization, created);
+    // Without the other tabs, this one still has its stream.
+    joinTabs(authorization, created).catch(() => lead(authorization, created));
   }
   const listeners = connection.bots.get(botId) ?? new Set();
   connection.bots.set(botId, listeners.add(listener));
@@ -74,14 +76,9 @@ function botsChanged(authorization: string, connection: Connection) {
  * (an insecure origin), the tab keeps a stream of its own.
  */
 async function joinTabs(authorization: string, connection: Connection) {
-  const lead = () => {
-    connection.share.leader = true;
-    connection.post({ kind: 'lead' });
-    // What was open was the last leader's stream.
-    tell(connection, false);
-    reconnectSoon(authorization, connection, GATHER_WANTS_MS);
-  };
-  if (!navigator.locks || !crypto.subtle || !self.BroadcastChannel) return lead();
+  if (!navigator.locks || !crypto.subtle || !self.BroadcastChannel) {
+    return lead(authorization, connection);
+  }
   const digest = new Uint8Array(
     await crypto.subtle.digest('SHA-256', new TextEncoder().encode(authorization)),
   );
@@ -105,9 +102,18 @@ async function joinTabs(authorization: string, connection: Connection) {
   botsChanged(authorization, connection);
   // Held for the tab's life: the promise never settles.
   void navigator.locks.request(name, () => {
-    lead();
+    lead(authorization, connection);
     return new Promise(() => undefined);
   });
+}
+
+function lead(authorization: string, connection: Connection) {
+  if (connection.share.leader) return;
+  connection.share.leader = true;
+  connection.post({ kind: 'lead' });
+  // What was open was the last leader's stream.
+  tell(connection, false);
+  reconnectSoon(authorization, connection, GATHER_WANTS_MS);
 }
 
 function reconnectSoon(authorization: string, connection: Connection, delayMs: number) {
