@@ -5,6 +5,7 @@ import { measureBackfill } from './backfill-bench.ts';
 import { measureRenderUpdate } from './render-bench.ts';
 import { measureRewindStep } from './rewind-bench.ts';
 import { measureBundle } from './bundle-size.ts';
+import { measurePush } from './push-bench.ts';
 import { measureViewers } from './viewers-bench.ts';
 import { measureIdleWallRate } from './wall-bench.ts';
 
@@ -18,10 +19,25 @@ function median(values: number[]): number {
   return sorted[Math.floor(sorted.length / 2)]!;
 }
 
+/** The value at `fraction` of the sorted values (nearest rank). */
+function percentile(values: number[], fraction: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(sorted.length * fraction) - 1)]!;
+}
+
 // `npm run bench -- rewind` runs one set of figures alone; no name runs them all.
 const only = process.argv[2];
 const runs = (name: string) => only === undefined || only === name;
-const FIGURE_SETS = ['backfill-browser', 'apply', 'rewind', 'render', 'wall', 'bundle', 'viewers'];
+const FIGURE_SETS = [
+  'backfill-browser',
+  'apply',
+  'rewind',
+  'render',
+  'wall',
+  'bundle',
+  'viewers',
+  'push',
+];
 if (only !== undefined && !FIGURE_SETS.includes(only)) {
   throw new Error(`Unknown figure set "${only}": one of ${FIGURE_SETS.join(', ')}`);
 }
@@ -95,4 +111,14 @@ if (runs('viewers')) {
   figure('upstream_p99_ms', hundred.upstreamP99Ms, 'ms', 0);
   figure('proxy_over_upstream_p99_ms', hundred.proxyP99Ms - hundred.upstreamP99Ms, 'ms', 0);
   figure('viewer_wait_p99_ms', hundred.viewerWaitP99Ms, 'ms', 0);
+}
+
+if (runs('push')) {
+  const push = await measurePush(40, 500);
+  figure('push_join_to_screen_ms_p50', percentile(push.pushJoinMs, 0.5), 'ms', 0);
+  figure('push_join_to_screen_ms_p95', percentile(push.pushJoinMs, 0.95), 'ms', 0);
+  figure('poll_join_to_screen_ms_p50', percentile(push.pollJoinMs, 0.5), 'ms', 0);
+  figure('poll_join_to_screen_ms_p95', percentile(push.pollJoinMs, 0.95), 'ms', 0);
+  figure('push_fanout_ms_p50', percentile(push.fanoutMs, 0.5), 'ms', 0);
+  figure('push_fanout_ms_p99', percentile(push.fanoutMs, 0.99), 'ms', 0);
 }

@@ -8,6 +8,7 @@ import {
   type WebhookDelivery,
 } from '../server/testing/webhook-deliveries.ts';
 import { startRedisServer, type RunningRedis } from '../server/testing/redis-server.ts';
+import { nextMessage, sseFrames } from '../server/testing/sse-frames.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
@@ -159,4 +160,29 @@ describe('webhooks pushed to the page', () => {
       await Promise.all([first.stop(), second.stop()]);
     }
   }, 60_000);
+
+  it('ends its open streams on SIGTERM and exits at once, not after the grace period', async () => {
+    const own = await startAppUnderTest(simulator, {
+      ATTENDEE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET.toString('base64'),
+    });
+    try {
+      const headers = { Authorization: `Token ${KEY}` };
+      await (await fetch(`${own.url}/api/v1/bots/${BOT}`, { headers })).arrayBuffer();
+      const stream = await fetch(`${own.url}/live?bots=${BOT}`, { headers });
+      expect(stream.status).toBe(200);
+      const frames = sseFrames(stream);
+      expect((await frames.next()).value).toEqual({ event: null, data: 'open' });
+      const exited = new Promise((resolve) =>
+        own.process.once('exit', (code, signal) => resolve({ code, signal })),
+      );
+      const signalledAt = Date.now();
+      own.process.kill('SIGTERM');
+      expect(await nextMessage(frames)).toBeNull();
+      expect(await exited).toEqual({ code: 0, signal: null });
+      // The grace period (10 s) is for requests that end; a stream never would.
+      expect(Date.now() - signalledAt).toBeLessThan(5_000);
+    } finally {
+      await own.stop();
+    }
+  }, 30_000);
 });

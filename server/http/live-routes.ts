@@ -22,8 +22,11 @@ export interface LiveRoutesOptions {
 
 export const DEFAULT_MAX_STREAMS = 2_000;
 export const DEFAULT_HEARTBEAT_MS = 15_000;
-/** A wall watches twelve bots; a page asks for all of its bots on one stream. */
-export const MAX_BOTS_PER_STREAM = 12;
+/**
+ * A wall watches twelve bots, and the tabs of one browser share one stream for all their bots
+ * (src/event-feed/live-push.ts): a few walls' worth.
+ */
+export const MAX_BOTS_PER_STREAM = 48;
 /**
  * What a stream may hold unsent. A page that reads slower than its meetings speak is closed and
  * falls back to polling, rather than holding our memory for it.
