@@ -8,6 +8,7 @@ import {
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { countRequestsInPage } from './support/requests-in-page.ts';
 
 /*
  * Every fault between the page and Attendee, one at a time, against the real app (`npm start`)
@@ -34,6 +35,8 @@ const simulator = new InstrumentedAttendee({ clock, seed: 23 });
 let app: AppUnderTest;
 let page: Page;
 let botId: string;
+/** The page's own requests for events, counted in the page. */
+let eventRequestsInPage: Awaited<ReturnType<typeof countRequestsInPage>> | undefined;
 
 function addMeeting(id: string) {
   simulator.addBot({ id, apiKey: KEY, meeting: { historyMinutes: 8, participants: 15 } });
@@ -44,41 +47,6 @@ function eventRequests(from = 0): LoggedRequest[] {
   return simulator.requests
     .slice(from)
     .filter((request) => request.path === `/api/v1/bots/${botId}/participant_events`);
-}
-
-/**
- * Counts, in the page, each request for events the page starts: read after the page's clock has
- * run its timers, it says what those timers asked for, without waiting in real time for requests
- * that might still be on their way to the simulator.
- */
-function countEventRequests() {
-  const requests = { started: 0, inFlight: 0 };
-  Object.defineProperty(window, '__eventRequests', { get: () => ({ ...requests }) });
-  const originalFetch = window.fetch.bind(window);
-  window.fetch = (input, init) => {
-    const url = input instanceof Request ? input.url : String(input);
-    if (!url.includes('/participant_events')) return originalFetch(input, init);
-    requests.started += 1;
-    requests.inFlight += 1;
-    const answer = originalFetch(input, init);
-    const settled = () => (requests.inFlight -= 1);
-    answer.then(settled, settled);
-    return answer;
-  };
-}
-
-function eventRequestsInPage(): Promise<{ started: number; inFlight: number }> {
-  type Counted = { __eventRequests: { started: number; inFlight: number } };
-  return page.evaluate(() => (window as unknown as Counted).__eventRequests);
-}
-
-async function eventRequestsStarted(): Promise<number> {
-  return (await eventRequestsInPage()).started;
-}
-
-/** Until the page's requests for events have all been answered (or failed). */
-async function untilNoEventRequestInFlight() {
-  await expect.poll(async () => (await eventRequestsInPage()).inFlight).toBe(0);
 }
 
 /** Moves both clocks on together: the meeting goes on while the page waits. */
@@ -137,8 +105,11 @@ runAppInChromium({
   },
   page: (created) => {
     page = created;
-    void page.addInitScript(countEventRequests);
   },
+});
+
+beforeEach(async () => {
+  eventRequestsInPage ??= await countRequestsInPage(page, '/participant_events');
 });
 
 afterEach(() => {
@@ -186,11 +157,11 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     simulator.faults.failNext(1, throttle, 'participant_events');
     await pollNow();
     await waitForStatus('Reconnecting… The server asked us to wait for 20 s (HTTP 429).');
-    const startedWhenThrottled = await eventRequestsStarted();
+    const startedWhenThrottled = await eventRequestsInPage!.started();
     const throttled = simulator.requests.findLastIndex((request) => request.status === 429);
 
     await letTimePass(15_000);
-    expect(await eventRequestsStarted()).toBe(startedWhenThrottled);
+    expect(await eventRequestsInPage!.started()).toBe(startedWhenThrottled);
     await letTimePass(6_000);
     await expect
       .poll(() => eventRequests(throttled + 1).length, { timeout: 10_000 })
@@ -209,7 +180,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     for (let second = 0; second < 30; second += 5) {
       await letTimePass(5_000);
       // The failure comes back in real time; the page then sets its next backoff.
-      await untilNoEventRequestInFlight();
+      await eventRequestsInPage!.untilNoneInFlight();
     }
     const triedDuringOutage = eventRequests(outageFrom).length;
     // Polling every 3 s would be 10 requests; backing off (1, 2, 4, 8, 16 s) is about 5.
@@ -254,11 +225,11 @@ describe('the dashboard survives every fault between it and Attendee', () => {
     const eventsBefore = truthOf(simulator, botId).events;
     const pageNow = await page.evaluate(() => Date.now());
     await page.clock.pauseAt(pageNow + 1_000);
-    const startedBeforeSleep = await eventRequestsStarted();
+    const startedBeforeSleep = await eventRequestsInPage!.started();
     const asleepFrom = simulator.requests.length;
     clock.jump(10 * 60_000);
     // Asleep, the page asks nothing, however long the meeting goes on.
-    expect(await eventRequestsStarted()).toBe(startedBeforeSleep);
+    expect(await eventRequestsInPage!.started()).toBe(startedBeforeSleep);
 
     await page.clock.fastForward('10:00');
     await page.clock.resume();

@@ -6,6 +6,7 @@ import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.t
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { moveToNextRefresh } from './support/next-refresh.ts';
+import { countRequestsInPage } from './support/requests-in-page.ts';
 
 /*
  * The poll as the safety net under the push: what a lost webhook or a dropped stream leaves for
@@ -40,6 +41,12 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await app?.stop();
+});
+
+/** The page's polls for new events (the live tail asks with `after`), counted in the page. */
+let pollsInPage: Awaited<ReturnType<typeof countRequestsInPage>> | undefined;
+beforeEach(async () => {
+  pollsInPage ??= await countRequestsInPage(page, '/participant_events?after=');
 });
 
 let sequence = 0;
@@ -104,6 +111,26 @@ describe('the poll under the push', () => {
     await roster().getByText('Max Missed').waitFor({ timeout: 10_000 });
     await push(pushedOnly('Nia Next'));
     await status(/^Live · instant/).waitFor({ timeout: 10_000 });
+  }, 60_000);
+
+  it('polls every 15 s while pushes come, not every 3 s', async () => {
+    await watchUntilInstant('Ivy Instant');
+    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    try {
+      await pollsInPage!.untilNoneInFlight();
+      const before = await pollsInPage!.started();
+      // A minute of the page's time, 3 s at a time, each poll's answer back before the next step.
+      for (let second = 0; second < 60; second += 3) {
+        await page.clock.runFor(3_000);
+        await pollsInPage!.untilNoneInFlight();
+      }
+      // Every 3 s would be 20 polls.
+      expect((await pollsInPage!.started()) - before).toBeGreaterThanOrEqual(3);
+      expect((await pollsInPage!.started()) - before).toBeLessThanOrEqual(5);
+      await status(/^Live · instant/).waitFor({ timeout: 1_000 });
+    } finally {
+      await page.clock.resume();
+    }
   }, 60_000);
 
   it('goes back to polling every 3 s by itself when the stream drops', async () => {
