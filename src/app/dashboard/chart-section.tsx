@@ -1,4 +1,5 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { attendanceSeries } from '../../domain/insights/attendance-series';
 import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
 import { useMeetingNow } from '../../lib/use-now';
@@ -28,8 +29,7 @@ export const ChartSection = memo(function ChartSection({
 }: ChartSectionProps) {
   const headingId = useId();
   const now = useMeetingNow(SERIES_REFRESH_MS, endedAtMs);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
-  const series = useMemo(() => attendanceSeries(insights, now), [insights, version, now]);
+  const series = useStoreAt(version, () => attendanceSeries(insights, now), [insights, now]);
   return (
     <section
       aria-labelledby={headingId}

@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { useNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
 import type { EventFeed } from '../../event-feed/use-participant-event-feed';
@@ -93,21 +94,22 @@ export const DashboardView = memo(function DashboardView({
   const historyLoaded = feed.historyComplete;
   const partlyLoaded = !historyLoaded && (loadingHistory || version > 0);
   const state = store.state;
-  const present = useMemo(
-    () => (historyLoaded ? store.presentParticipants() : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
-    [historyLoaded, store, version],
-  );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-  const soFar = useMemo(() => historySoFar(state), [state, version]);
+  const present = useStoreAt(version, () => (historyLoaded ? store.presentParticipants() : []), [
+    historyLoaded,
+    store,
+  ]);
+  const soFar = useStoreAt(version, () => historySoFar(state), [state]);
   const insights = store.insights;
-  const moment = useMemo(
+  // Read again on new events too: a late event may land before the moment.
+  const moment = useStoreAt(
+    version,
     () => (rewindAtMs === null ? null : meetingAtMoment(state, insights, rewindAtMs)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a late event may land before the moment; version says when
-    [state, insights, rewindAtMs, version],
+    [state, insights, rewindAtMs],
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-  const speechRecorded = useMemo(() => !isSpeechUnrecorded(state, insights), [state, version]);
+  const speechRecorded = useStoreAt(version, () => !isSpeechUnrecorded(state, insights), [
+    state,
+    insights,
+  ]);
   const hostPresent = useMemo(() => present.some((participant) => participant.isHost), [present]);
   const hasExpectedList = expectedSettings.people.length > 0;
   usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);

@@ -1,4 +1,5 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { participantRows } from '../../domain/insights/participant-rows';
 import { ExportButtons } from '../../features/export/export-buttons';
 import { ParticipantsTable } from '../../features/participants-table/participants-table';
@@ -32,8 +33,7 @@ export const ParticipantsSection = memo(function ParticipantsSection({
   const rowsNow = useMeetingNow(ROWS_REFRESH_MS, endedAtMs);
   const now = useMeetingNow(1000, endedAtMs);
   const { insights, state } = store;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
-  const rows = useMemo(() => participantRows(insights, rowsNow), [insights, version, rowsNow]);
+  const rows = useStoreAt(version, () => participantRows(insights, rowsNow), [insights, rowsNow]);
   return (
     <section
       aria-labelledby={headingId}

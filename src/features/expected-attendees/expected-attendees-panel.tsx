@@ -46,14 +46,14 @@ export function ExpectedAttendeesPanel({
   const lateId = useId();
   const [editing, setEditing] = useState(false);
   const [confirmingClear, setConfirmingClear] = useState(false);
-  const rules: AttendanceRules = {
-    meetingStartMs,
-    lateAfterMs: settings.lateAfterMinutes * 60_000,
-  };
+  const lateAfterMs = settings.lateAfterMinutes * 60_000;
+  const rules = useMemo<AttendanceRules>(
+    () => ({ meetingStartMs, lateAfterMs }),
+    [meetingStartMs, lateAfterMs],
+  );
   const attendance = useMemo(
     () => expectedAttendance(rows, settings.people, settings.manual, rules),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rules is rebuilt from these two
-    [rows, settings.people, settings.manual, meetingStartMs, settings.lateAfterMinutes],
+    [rows, settings.people, settings.manual, rules],
   );
   const hasList = settings.people.length > 0;
 

@@ -1,4 +1,5 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
@@ -101,8 +102,7 @@ interface TileAttendanceProps {
 function TileAttendance({ session, pollIntervalMs, meetingOver, endedAtMs }: TileAttendanceProps) {
   const { store, version, feed } = useBotAttendance(session, { pollIntervalMs, meetingOver });
   const now = useMeetingNow(15_000, endedAtMs);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the store is updated in place; version says when
-  const summary = useMemo(() => tileSummary(store, now), [store, version, now]);
+  const summary = useStoreAt(version, () => tileSummary(store, now), [store, now]);
   if (feed.phase === 'stopped') return <TileProblem error={feed.error} />;
   if (feed.phase === 'history') {
     return <p className="text-sm text-slate-600 dark:text-slate-400">Loading the history…</p>;
