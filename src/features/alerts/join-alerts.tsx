@@ -1,7 +1,8 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import type { PresenceNews } from '../../domain/presence-news';
-import { describeNotice, watchedNews, watchKey, type WatchNotice } from '../../domain/watch-list';
+import { samePersonKey } from '../../domain/person-name';
+import { describeNotice, watchedNews, type WatchNotice } from '../../domain/watch-list';
 import { useDesktopNotifications } from '../../lib/use-desktop-notifications';
 
 export interface JoinAlertsProps {
@@ -38,7 +39,7 @@ export function JoinAlerts({
   useEffect(() => {
     Object.assign(listening.current, {
       enabled,
-      keys: new Set(watched.map(watchKey)),
+      keys: new Set(watched.map(samePersonKey)),
       desktop: desktop.wanted,
     });
   }, [enabled, watched, desktop.wanted]);
@@ -61,7 +62,7 @@ export function JoinAlerts({
     event.preventDefault();
     const name = draft.trim();
     if (name === '') return;
-    if (!watched.some((other) => watchKey(other) === watchKey(name)))
+    if (!watched.some((other) => samePersonKey(other) === samePersonKey(name)))
       setWatched([...watched, name]);
     setDraft('');
   };

@@ -1,5 +1,5 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
-import { searchByName } from '../../domain/expected/name-matching';
+import { searchByName } from '../../domain/person-name';
 import { formatCount } from '../../lib/format-count';
 import { PresentRoster, type PresentRosterProps } from './present-roster';
 
