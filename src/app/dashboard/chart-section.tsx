@@ -4,6 +4,7 @@ import { attendanceSeries } from '../../domain/insights/attendance-series';
 import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
 import { useMeetingNow } from '../../lib/use-now';
 import type { InsightsState } from '../../domain/insights/insights-state';
+import { Panel } from '../../components/ui/panel';
 
 export interface ChartSectionProps {
   insights: InsightsState;
@@ -31,10 +32,7 @@ export const ChartSection = memo(function ChartSection({
   const now = useMeetingNow(SERIES_REFRESH_MS, endedAtMs);
   const series = useStoreAt(version, () => attendanceSeries(insights, now), [insights, now]);
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-    >
+    <Panel aria-labelledby={headingId}>
       <h2
         id={headingId}
         className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
@@ -47,6 +45,6 @@ export const ChartSection = memo(function ChartSection({
         pickedMs={rewindAtMs}
         onPick={onRewind}
       />
-    </section>
+    </Panel>
   );
 });

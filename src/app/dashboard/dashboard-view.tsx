@@ -30,6 +30,7 @@ import { rosterEmptyMessage } from './roster-empty-message';
 import { meetingAtMoment } from '../../domain/state-at-moment';
 import { isSpeechUnrecorded } from '../../domain/speech-recording';
 import { MeetingToolbar, MeetingToolPanels, type MeetingTool } from './meeting-tools';
+import { panelClasses } from '../../components/ui/panel';
 
 // Below the first screen, or there only once a list is loaded: each in a chunk of its own.
 const ParticipantsSection = lazy(() =>
@@ -184,7 +185,7 @@ export const DashboardView = memo(function DashboardView({
             momentMs={moment?.atMs ?? null}
             meetingOver={meetingOver}
             onBackToLive={() => setRewindAtMs(null)}
-            className={panelClasses}
+            className={columnClasses}
             summary={
               historyLoaded &&
               hasExpectedList && (
@@ -224,7 +225,7 @@ export const DashboardView = memo(function DashboardView({
           <TimelineSection
             state={state}
             version={version}
-            className={panelClasses}
+            className={columnClasses}
             untilMs={rewindAtMs}
             speechRecorded={speechRecorded}
           />
@@ -260,5 +261,4 @@ export const DashboardView = memo(function DashboardView({
 
 // Both panels take the window's height on wide screens and scroll inside, so the newest events
 // and the whole roster stay in view together; on phones they stack, each capped.
-const panelClasses =
-  'flex max-h-[75dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-13rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
+const columnClasses = `${panelClasses} flex max-h-[75dvh] flex-col overflow-hidden lg:h-[calc(100dvh-13rem)] lg:max-h-none lg:min-h-[24rem]`;

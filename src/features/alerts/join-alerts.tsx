@@ -4,6 +4,7 @@ import type { PresenceNews } from '../../domain/presence-news';
 import { samePersonKey } from '../../domain/person-name';
 import { describeNotice, watchedNews, type WatchNotice } from '../../domain/watch-list';
 import { useDesktopNotifications } from '../../lib/use-desktop-notifications';
+import { TextField } from '../../components/ui/text-field';
 
 export interface JoinAlertsProps {
   subscribeToNews: (listener: (news: PresenceNews) => void) => () => void;
@@ -74,13 +75,13 @@ export function JoinAlerts({
           <label htmlFor={nameId} className="w-full font-medium">
             Tell me when they join
           </label>
-          <input
+          <TextField
             id={nameId}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             placeholder="A name, e.g. Dana Ruiz"
             autoComplete="off"
-            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
+            className="min-w-0 flex-1"
           />
           <Button type="submit">Add to watch list</Button>
         </form>

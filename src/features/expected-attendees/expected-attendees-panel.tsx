@@ -16,6 +16,7 @@ import { ExpectedListEditor } from './expected-list-editor';
 import { EMPTY_EXPECTED_LIST, type ExpectedListSettings } from './expected-list-storage';
 import { ExpectedStatusTable } from './expected-status-table';
 import { StatusCountList } from './status-count-list';
+import { TextField } from '../../components/ui/text-field';
 
 export interface ExpectedAttendeesPanelProps {
   botId: string;
@@ -131,7 +132,7 @@ export function ExpectedAttendeesPanel({
             <StatusCountList counts={attendance.counts} />
             <div className="flex items-center gap-2 text-sm">
               <label htmlFor={lateId}>Late after (minutes)</label>
-              <input
+              <TextField
                 id={lateId}
                 type="number"
                 min={0}
@@ -143,7 +144,8 @@ export function ExpectedAttendeesPanel({
                   if (Number.isFinite(minutes) && minutes >= 0)
                     onSettingsChange({ ...settings, lateAfterMinutes: Math.round(minutes) });
                 }}
-                className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums dark:border-slate-600 dark:bg-slate-950"
+                compact
+                className="w-20 text-sm tabular-nums"
               />
             </div>
           </div>

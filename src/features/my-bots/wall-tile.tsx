@@ -15,6 +15,7 @@ import { meetingPlatform } from './meeting-platform';
 import { sparklinePath, tileSummary } from './tile-summary';
 import { useBotAttendance } from './use-bot-attendance';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
+import { Panel } from '../../components/ui/panel';
 
 export interface WallTileProps {
   session: WatchSession;
@@ -54,10 +55,7 @@ export function WallTile(props: WallTileProps) {
   const title = listed?.name ?? listed?.meetingUrl ?? 'Meeting';
 
   return (
-    <section
-      aria-label={session.botId}
-      className="flex min-w-0 flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
-    >
+    <Panel aria-label={session.botId} className="flex min-w-0 flex-col gap-2 p-4">
       <header className="min-w-0">
         <h2 id={titleId} className="truncate font-semibold" dir="auto" title={title}>
           {title}
@@ -88,7 +86,7 @@ export function WallTile(props: WallTileProps) {
       <Button className="mt-auto self-start" onClick={props.onOpen} aria-describedby={titleId}>
         Open dashboard
       </Button>
-    </section>
+    </Panel>
   );
 }
 
