@@ -12,6 +12,7 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../src/common/demo-meeting.ts';
 import { freePort, waitForHttp } from './support/app-under-test.ts';
 import { copyOfProject, userEnvironment } from './support/build-app.ts';
+import { collectPolicyViolations } from './support/policy-violations.ts';
 import { connectToChromium } from './support/shared-chromium.ts';
 
 /*
@@ -89,17 +90,9 @@ function expectProductionHeaders(headers: Headers) {
 
 async function openPage(): Promise<{ page: Page; violations: string[]; console: string[] }> {
   const page = await browser.newPage();
-  const violations: string[] = [];
   const consoleLines: string[] = [];
   page.on('console', (message) => consoleLines.push(message.text()));
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportViolation: (text: string) => void })
-        .reportViolation;
-      report(`${event.effectiveDirective} ${event.blockedURI}`);
-    });
-  });
+  const violations = await collectPolicyViolations(page);
   await page.goto(url);
   return { page, violations, console: consoleLines };
 }
