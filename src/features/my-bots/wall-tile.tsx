@@ -3,7 +3,7 @@ import { useStoreAt } from '../../lib/use-store-at';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import { botQueryOptions } from '../../attendee-api/get-bot';
 import type { ListedBot } from '../../attendee-api/get-bots';
 import { clockTime } from '../../lib/clock-time';

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { useMutation } from '@tanstack/react-query';
 import { Button } from '../../components/ui/button';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import type { WatchSession } from '../../lib/watch-session';
 import { createShareLink, type ShareLifetime } from './api/share-api';
 import { linkExpiryInWords, shareLinkFor } from './share-expiry';
