@@ -4,7 +4,7 @@ import { attendanceSeries } from '../../domain/insights/attendance-series';
 import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
 import { useMeetingNow } from '../../lib/use-now';
 import type { InsightsState } from '../../domain/insights/insights-state';
-import { Panel } from '../../components/ui/panel';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface ChartSectionProps {
   insights: InsightsState;
@@ -32,7 +32,7 @@ export const ChartSection = memo(function ChartSection({
   const now = useMeetingNow(SERIES_REFRESH_MS, endedAtMs);
   const series = useStoreAt(version, () => attendanceSeries(insights, now), [insights, now]);
   return (
-    <Panel aria-labelledby={headingId}>
+    <section aria-labelledby={headingId} className={panelClasses}>
       <h2
         id={headingId}
         className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"
@@ -45,6 +45,6 @@ export const ChartSection = memo(function ChartSection({
         pickedMs={rewindAtMs}
         onPick={onRewind}
       />
-    </Panel>
+    </section>
   );
 });

@@ -10,7 +10,7 @@ import type { ExpectedListSettings } from '../../features/expected-attendees/exp
 import { ThemeControl } from '../../features/theme/theme-control';
 import { clockTime } from '../../lib/clock-time';
 import { formatCount } from '../../lib/format-count';
-import { SelectField } from '../../components/ui/select-field';
+import { SelectField } from '../../components/ui/field';
 
 export type MeetingTool = 'rewind' | 'alerts' | 'expected' | 'settings';
 

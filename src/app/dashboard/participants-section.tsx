@@ -5,7 +5,7 @@ import { ExportButtons } from '../../features/export/export-buttons';
 import { ParticipantsTable } from '../../features/participants-table/participants-table';
 import { meetingClockMs, useMeetingNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
-import { Panel } from '../../components/ui/panel';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface ParticipantsSectionProps {
   store: AttendanceStore;
@@ -36,7 +36,7 @@ export const ParticipantsSection = memo(function ParticipantsSection({
   const { insights, state } = store;
   const rows = useStoreAt(version, () => participantRows(insights, rowsNow), [insights, rowsNow]);
   return (
-    <Panel aria-labelledby={headingId} className="overflow-hidden">
+    <section aria-labelledby={headingId} className={`${panelClasses} overflow-hidden`}>
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <h2 id={headingId} className="font-semibold">
           Participants
@@ -59,6 +59,6 @@ export const ParticipantsSection = memo(function ParticipantsSection({
         labelledBy={headingId}
         speechRecorded={speechRecorded}
       />
-    </Panel>
+    </section>
   );
 });

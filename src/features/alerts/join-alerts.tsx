@@ -4,7 +4,7 @@ import type { PresenceNews } from '../../domain/presence-news';
 import { samePersonKey } from '../../domain/person-name';
 import { describeNotice, watchedNews, type WatchNotice } from '../../domain/watch-list';
 import { useDesktopNotifications } from '../../lib/use-desktop-notifications';
-import { TextField } from '../../components/ui/text-field';
+import { TextField } from '../../components/ui/field';
 
 export interface JoinAlertsProps {
   subscribeToNews: (listener: (news: PresenceNews) => void) => () => void;

@@ -6,7 +6,7 @@ import {
   noHostSince,
   type HostSituation,
 } from '../../domain/no-host-watch';
-import { SelectField } from '../../components/ui/select-field';
+import { SelectField } from '../../components/ui/field';
 
 const WARN_AFTER_CHOICES: { ms: number; label: string }[] = [
   { ms: 30_000, label: '30 s' },

@@ -16,7 +16,7 @@ import { ExpectedListEditor } from './expected-list-editor';
 import { EMPTY_EXPECTED_LIST, type ExpectedListSettings } from './expected-list-storage';
 import { ExpectedStatusTable } from './expected-status-table';
 import { StatusCountList } from './status-count-list';
-import { TextField } from '../../components/ui/text-field';
+import { TextField } from '../../components/ui/field';
 
 export interface ExpectedAttendeesPanelProps {
   botId: string;

@@ -5,7 +5,7 @@ import {
   expectedFromLines,
   type ExpectedPerson,
 } from '../../domain/expected/expected-list';
-import { TextArea } from '../../components/ui/text-field';
+import { TextArea } from '../../components/ui/field';
 
 export interface ExpectedListEditorProps {
   current: readonly ExpectedPerson[];

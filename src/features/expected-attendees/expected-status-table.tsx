@@ -5,7 +5,7 @@ import { statusWords, type ExpectedLine } from '../../domain/expected/expected-a
 import type { ParticipantRow } from '../../domain/insights/participant-rows';
 import { clockTime } from '../../lib/clock-time';
 import { formatDuration } from '../../lib/format-duration';
-import { SelectField } from '../../components/ui/select-field';
+import { SelectField } from '../../components/ui/field';
 
 export interface ExpectedStatusTableProps {
   lines: readonly ExpectedLine[];

@@ -15,7 +15,7 @@ import { meetingPlatform } from './meeting-platform';
 import { sparklinePath, tileSummary } from './tile-summary';
 import { useBotAttendance } from './use-bot-attendance';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
-import { Panel } from '../../components/ui/panel';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface WallTileProps {
   session: WatchSession;
@@ -55,7 +55,10 @@ export function WallTile(props: WallTileProps) {
   const title = listed?.name ?? listed?.meetingUrl ?? 'Meeting';
 
   return (
-    <Panel aria-label={session.botId} className="flex min-w-0 flex-col gap-2 p-4">
+    <section
+      aria-label={session.botId}
+      className={`${panelClasses} flex min-w-0 flex-col gap-2 p-4`}
+    >
       <header className="min-w-0">
         <h2 id={titleId} className="truncate font-semibold" dir="auto" title={title}>
           {title}
@@ -86,7 +89,7 @@ export function WallTile(props: WallTileProps) {
       <Button className="mt-auto self-start" onClick={props.onOpen} aria-describedby={titleId}>
         Open dashboard
       </Button>
-    </Panel>
+    </section>
   );
 }
 

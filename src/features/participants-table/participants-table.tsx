@@ -14,7 +14,7 @@ import {
   type TableSort,
 } from './participant-table-order';
 import { formatCount } from '../../lib/format-count';
-import { SearchField } from '../../components/ui/text-field';
+import { SearchField } from '../../components/ui/field';
 
 const ROW_HEIGHT_PX = 41;
 

@@ -1,7 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { momentFromTime } from './moment-from-time';
-import { TextField } from '../../components/ui/text-field';
+import { TextField } from '../../components/ui/field';
 
 export interface RewindControlsProps {
   /** The meeting's first and latest moments (bot clock), read when asked; null before any event. */

@@ -2,7 +2,7 @@ import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
 import { searchByName } from '../../domain/person-name';
 import { formatCount } from '../../lib/format-count';
 import { PresentRoster, type PresentRosterProps } from './present-roster';
-import { SearchField } from '../../components/ui/text-field';
+import { SearchField } from '../../components/ui/field';
 
 /**
  * The roster with a **Find a person** box above it. The roster renders only the rows on screen,

@@ -5,7 +5,7 @@ import {
   storeThemePreference,
   type ThemePreference,
 } from './theme-preference';
-import { SelectField } from '../../components/ui/select-field';
+import { SelectField } from '../../components/ui/field';
 
 /** System, light or dark; remembered on this device. */
 export function ThemeControl() {

@@ -1,7 +1,6 @@
 import { memo, useId } from 'react';
 import type { EventTypeFilter, TimelineFilter } from './timeline-filter';
-import { SelectField } from '../../components/ui/select-field';
-import { SearchField } from '../../components/ui/text-field';
+import { SearchField, SelectField } from '../../components/ui/field';
 
 const TYPE_CHOICES: { value: EventTypeFilter; label: string }[] = [
   { value: 'all', label: 'All events' },
