@@ -12,8 +12,9 @@ import tseslint from 'typescript-eslint';
  *
  * The server's parts, each a room of its own: the entry (`server/*.ts`: `main.ts`, and
  * `attendee-api.ts`, which wires the proxy to the upstream and to the demo's simulator) → http
- * (Fastify's plugins) → share → proxy; the simulator stands alone; dev (the Vite plugin, its
- * middleware, the simulator's own HTTP server) and build are tools beside them. Test support
+ * (Fastify's plugins) → share → proxy; the simulator stands alone; dev (`npm run dev`: Vite as
+ * the page of the production app, and the simulator's own HTTP server) and build are tools
+ * beside them. Test support
  * (`server/testing`, `src/testing`, `test/support`) is a kind production code never imports.
  * An element is the first descriptor that matches: the folders first, then `server` for the rest.
  */
@@ -35,8 +36,9 @@ const layers = [
   { type: 'server-simulator', pattern: 'server/simulator', partialMatch: false },
   { type: 'server-build', pattern: 'server/build', partialMatch: false },
   { type: 'server-testing', pattern: 'server/testing', partialMatch: false },
-  // What is left at the top of server/: main.ts, attendee-api.ts (the proxy wired to the
-  // upstream and to the demo) and node-http.ts (the Node ⇄ Web adapter every server part uses).
+  // What is left at the top of server/: main.ts, start-server.ts (what `npm start` and
+  // `npm run dev` both run), attendee-api.ts (the proxy wired to the upstream and to the demo)
+  // and node-http.ts (the Node ⇄ Web adapter every server part uses).
   { type: 'server-entry', pattern: 'server', partialMatch: false },
   { type: 'browser-tests', pattern: 'test' },
   { type: 'bench', pattern: 'bench' },
@@ -144,14 +146,8 @@ export default tseslint.config(
             mayImport('server-proxy', ['common']),
             mayImport('server-simulator', ['server-push', 'common']),
             mayImport('server-build', ['common']),
-            mayImport('server-dev', [
-              'server-entry',
-              'server-http',
-              'server-proxy',
-              'server-push',
-              'server-simulator',
-              'common',
-            ]),
+            // The dev server starts the production one (the entry) with Vite as its page.
+            mayImport('server-dev', ['server-entry', 'server-http', 'server-simulator', 'common']),
             mayImport('server-testing', SERVER.concat('common')),
             // Harnesses drive the whole thing. A unit test may also use the simulator, the domain as
             // its oracle, and the page's loaders (a server test runs the live tail against shared

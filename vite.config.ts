@@ -1,13 +1,10 @@
 import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
-import { attendeeServer } from './server/dev/attendee-server-plugin.ts';
 import { precompressAssets } from './server/build/precompress-assets.ts';
 
-const port = Number(process.env.PORT ?? 5173);
-
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), tailwindcss(), attendeeServer(), precompressAssets()],
+  plugins: [react(), tailwindcss(), precompressAssets()],
   build: {
     // The server's bundle (`vite build --ssr server/main.ts`) needs none of public/: dist/ has it.
     copyPublicDir: !isSsrBuild,
@@ -17,8 +14,9 @@ export default defineConfig(({ isSsrBuild }) => ({
     // slow plugins at every `npm start`.
     rolldownOptions: { checks: { bundlerTimings: false } },
   },
-  // No CORS: only our own page may read what the proxy returns.
-  server: { port, strictPort: true, cors: false },
+  // No CORS: only our own page may read what the proxy returns. (`npm run dev` runs Vite inside
+  // the production server, server/dev/dev-server.ts, on its PORT.)
+  server: { cors: false },
   test: {
     globals: true,
     // Whatever a test stubs or mocks is put back after it: the unit and component files share

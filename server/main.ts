@@ -1,17 +1,9 @@
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { createAttendeeApi } from './attendee-api.ts';
 import { readConfig } from './http/config.ts';
-import { createApp } from './http/create-app.ts';
-import { closeOnSignals } from './http/graceful-shutdown.ts';
-import { createMetricsServer } from './http/metrics-server.ts';
-import { createMetrics } from './http/metrics.ts';
-import { createMemoryPushBus } from './push/memory-push-bus.ts';
-import { createRedisPushBus } from './push/redis-push-bus.ts';
-import { sendWebhooks } from './simulator/webhook-sender.ts';
-import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
-import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
+import { createServerLog } from './http/server-log.ts';
+import { builtPage } from './http/static-files.ts';
+import { startServer } from './start-server.ts';
 
 /*
  * `npm start` (after building) and `npm run serve`: the production server. Bundled by
@@ -25,69 +17,4 @@ if (!existsSync(join(root, 'index.html'))) {
   log.error(`${root} has no built page: run \`npm run bundle\` first (\`npm start\` does)`);
   process.exit(1);
 }
-
-const metrics = createMetrics({ processMetrics: config.metricsPort !== null });
-if (config.shareSecrets === null) {
-  log.info(
-    'SHARE_SECRET is not set: a secret was made for this run, so share links made now stop working when the server restarts',
-  );
-}
-const shareKeys = deriveShareKeys(config.shareSecrets ?? [randomShareSecret()]);
-
-// The demo's simulator signs its webhooks with a secret made for this run, beside Attendee's
-// own secrets (ATTENDEE_WEBHOOK_SECRET), so the demo meeting is pushed out of the box.
-const demoWebhookSecret = randomBytes(32);
-const pushBus =
-  config.redisUrl === null
-    ? createMemoryPushBus()
-    : await createRedisPushBus(config.redisUrl, (error) => log.error(`Redis: ${error.message}`));
-if (config.webhookSecrets.length === 0) {
-  log.info(
-    'ATTENDEE_WEBHOOK_SECRET is not set: only the demo is pushed, Attendee’s bots are polled',
-  );
-}
-const api = createAttendeeApi({
-  upstreamUrl: config.upstreamUrl,
-  log: logUpstreamRequests(log),
-  metrics,
-});
-
-const app = await createApp({
-  root,
-  api,
-  log,
-  trustProxy: config.trustProxy,
-  rateLimitPerMinute: config.rateLimitPerMinute,
-  metrics,
-  shareKeys,
-  push: { webhookSecrets: [...config.webhookSecrets, demoWebhookSecret], bus: pushBus },
-});
-let stopDemoWebhooks = () => {};
-app.addHook('onClose', async () => {
-  stopDemoWebhooks();
-  await pushBus.close();
-});
-closeOnSignals(app, log, config.shutdownGraceMs);
-if (config.metricsPort !== null) {
-  const metricsServer = createMetricsServer(metrics);
-  // Closed with the public server, so a signal stops both and the process can exit.
-  app.addHook('onClose', () => metricsServer.close());
-  const metricsAddress = await metricsServer.listen({
-    port: config.metricsPort,
-    host: config.host,
-  });
-  log.info(`metrics on ${metricsAddress}/metrics`);
-}
-const address = await app.listen({ port: config.port, host: config.host });
-// A Node process loads and compiles its HTTP client on its first request (60 ms on a quiet
-// 2-core machine, several times that while a browser starts beside it). One request to
-// ourselves pays it now, rather than the first viewer's first requests (`npm run bench`).
-await fetch(new URL('/healthz', address))
-  .then((response) => response.arrayBuffer())
-  .catch(() => undefined);
-stopDemoWebhooks = sendWebhooks(api.demoSimulator, {
-  url: new URL('/webhooks/attendee', address).href,
-  secret: demoWebhookSecret,
-});
-log.info(`Attendee Live on ${address}`);
-log.info(`proxying /api to ${config.upstreamUrl}; /demo/api is the built-in simulator`);
+await startServer({ config, log, page: builtPage(root) });

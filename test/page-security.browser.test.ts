@@ -7,6 +7,7 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { connectToChromium } from './support/shared-chromium.ts';
 import { waitUntilLive } from './support/dashboard-page.ts';
+import { collectPolicyViolations } from './support/policy-violations.ts';
 
 /*
  * The page as `npm start` serves it: a Content-Security-Policy that allows no inline script and
@@ -48,15 +49,7 @@ afterAll(async () => {
 
 beforeEach(async () => {
   page = await context.newPage();
-  violations = [];
-  await page.exposeFunction('reportViolation', (text: string) => violations.push(text));
-  await page.addInitScript(() => {
-    document.addEventListener('securitypolicyviolation', (event) => {
-      const report = (window as unknown as { reportViolation: (text: string) => void })
-        .reportViolation;
-      report(`${event.effectiveDirective} ${event.blockedURI}`);
-    });
-  });
+  violations = await collectPolicyViolations(page);
 });
 
 afterEach(async () => {

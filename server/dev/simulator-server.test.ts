@@ -53,7 +53,7 @@ describe('the simulator over real HTTP', () => {
     expect(await walk(upstream.url, upstream.url)).toEqual(simulator.visibleEvents(BOT));
   });
 
-  it('reaches the browser through the middleware and proxy, live events included', async () => {
+  it('reaches the browser through the production app and proxy, live events included', async () => {
     const { clock, simulator, upstream, appUrl, logLines } = await startStack();
     const before = await walk(appUrl, upstream.url);
     expect(before).toEqual(simulator.visibleEvents(BOT));

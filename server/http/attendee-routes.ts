@@ -52,8 +52,8 @@ function tooManyRequests(retryAfterSeconds: number): Response {
 }
 
 /**
- * `/api/...` to the upstream and `/demo/api/...` to the built-in simulator, through the same
- * handlers as `npm run dev` (attendee-api.ts). The rate limit counts only what would reach the
+ * `/api/...` to the upstream and `/demo/api/...` to the built-in simulator (attendee-api.ts),
+ * under `npm start` and `npm run dev` alike. The rate limit counts only what would reach the
  * upstream: a hundred viewers of one meeting behind one office address share their answers, and
  * a client spraying keys or paths at Attendee is held back.
  */

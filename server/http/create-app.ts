@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance, type FastifyPluginAsync } from 'fastify';
 import type { AttendeeApi } from '../attendee-api.ts';
 import { attendeeRoutes } from './attendee-routes.ts';
 import { health } from './health.ts';
@@ -14,14 +14,16 @@ import { securityHeaders } from './security-headers.ts';
 import { shareRoutes } from './share-routes.ts';
 import type { ShareKeys } from '../share/share-token.ts';
 import type { ServerLog } from './server-log.ts';
-import { staticFiles } from './static-files.ts';
 
 /** As Fastify takes it: all, none, these addresses and subnets, or a rule on address and hop. */
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
 
 export interface AppOptions {
-  /** The built page (`dist/`). */
-  root: string;
+  /**
+   * What answers the paths no route takes: the built page (`builtPage(root)`, static-files.ts),
+   * or, in development, Vite (server/dev/vite-page.ts).
+   */
+  page: FastifyPluginAsync;
   api: AttendeeApi;
   log: ServerLog;
   /** Whose X-Forwarded-For to believe for the client's address: see config.ts. */
@@ -118,7 +120,7 @@ export async function createApp(options: AppOptions): Promise<FastifyInstance> {
     perMinute: options.shareLinksPerMinute,
     now: options.now,
   });
-  await app.register(staticFiles, { root: options.root });
+  await app.register(options.page);
   app.setNotFoundHandler((_request, reply) => {
     void reply.code(404).header('Cache-Control', 'no-store').type('text/plain').send('Not found');
   });

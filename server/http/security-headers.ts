@@ -1,18 +1,27 @@
 import fp from 'fastify-plugin';
 
-/** No inline script, nothing from another origin, and never inside someone else's frame. */
-export const CONTENT_SECURITY_POLICY = [
-  "default-src 'self'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "font-src 'self'",
-  "object-src 'none'",
-  "base-uri 'none'",
-  "form-action 'self'",
-  "frame-ancestors 'none'",
-].join('; ');
+/**
+ * No inline script, nothing from another origin, and never inside someone else's frame. With a
+ * nonce (the development page alone, server/dev/vite-page.ts), the inline scripts and styles that
+ * carry it run too: Vite's hot reload needs them.
+ */
+export function contentSecurityPolicy(nonce?: string): string {
+  const inline = nonce === undefined ? '' : ` 'nonce-${nonce}'`;
+  return [
+    "default-src 'self'",
+    `script-src 'self'${inline}`,
+    `style-src 'self'${inline}`,
+    "img-src 'self' data:",
+    "connect-src 'self'",
+    "font-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
+
+export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
 /** Sent with every answer, the page's and the API's, the 404s included. */
 export const securityHeaders = fp(

@@ -14,20 +14,21 @@ const REVALIDATE = 'no-cache';
  * (`?bot=`), so there is no client-side route a fallback could serve, and a missing script
  * answered with HTML would only fail later and less clearly.
  */
-export const staticFiles = fp<{ root: string }>(
-  async (app, { root }) => {
-    await app.register(fastifyStatic, {
-      root,
-      preCompressed: true,
-      index: ['index.html'],
-      dotfiles: 'ignore',
-      redirect: false,
-      cacheControl: false,
-      setHeaders(reply, path) {
-        const isHashed = relative(root, path).startsWith(`assets${sep}`);
-        reply.header('Cache-Control', isHashed ? HASHED_ASSET_CACHE : REVALIDATE);
-      },
-    });
-  },
-  { name: 'static-files' },
-);
+export const builtPage = (root: string) =>
+  fp(
+    async (app) => {
+      await app.register(fastifyStatic, {
+        root,
+        preCompressed: true,
+        index: ['index.html'],
+        dotfiles: 'ignore',
+        redirect: false,
+        cacheControl: false,
+        setHeaders(reply, path) {
+          const isHashed = relative(root, path).startsWith(`assets${sep}`);
+          reply.header('Cache-Control', isHashed ? HASHED_ASSET_CACHE : REVALIDATE);
+        },
+      });
+    },
+    { name: 'built-page' },
+  );

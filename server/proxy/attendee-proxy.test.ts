@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { createAttendeeProxy, describeProxyLogEntry } from './attendee-proxy.ts';
+import { createAttendeeProxy } from './attendee-proxy.ts';
 
 const KEY = 'sk_live_VerySecret123';
 const AUTH = `Token ${KEY}`;
@@ -22,7 +22,7 @@ function setUp(answer: (url: string, init: RequestInit) => Promise<Response> | R
   const proxy = createAttendeeProxy({
     upstreamUrl: UPSTREAM,
     fetchImpl: fetchImpl as unknown as typeof fetch,
-    log: (entry) => logLines.push(describeProxyLogEntry(entry)),
+    log: (entry) => logLines.push(`${entry.method} ${entry.path} ${entry.status} ${entry.ms}ms`),
     timeoutMs: 100,
   });
   return { proxy, fetchImpl };

@@ -20,11 +20,6 @@ export interface ProxyLogEntry {
  */
 export const REQUEST_ID_HEADER = 'x-request-id';
 
-/** `GET /api/v1/bots/bot_x 200 41ms`, as the dev server logs it. */
-export function describeProxyLogEntry(entry: ProxyLogEntry): string {
-  return `${entry.method} ${entry.path} ${entry.status} ${entry.ms}ms`;
-}
-
 export interface AttendeeProxyOptions {
   /** Fixed at creation: nothing in a request can choose another upstream. */
   upstreamUrl: string;

@@ -25,7 +25,7 @@ function get(simulator: InstrumentedAttendee, path = EVENTS, init: RequestInit =
   return simulator.fetch(`https://attendee.test${path}`, { headers: AUTH, ...init });
 }
 
-/** The simulator over HTTP with our middleware and proxy in front, as `npm start` runs it. */
+/** The simulator over HTTP with the production app and proxy in front, as `npm start` runs it. */
 async function startStack(simulator: InstrumentedAttendee) {
   const stack = await startProxiedSimulator(simulator);
   cleanups.push(() => stack.close());

@@ -1,42 +1,46 @@
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createAttendeeMiddleware } from '../dev/attendee-middleware.ts';
-import { createAttendeeProxy, describeProxyLogEntry } from '../proxy/attendee-proxy.ts';
+import { createAttendeeApi } from '../attendee-api.ts';
 import { startSimulatorServer, type RunningSimulatorServer } from '../dev/simulator-server.ts';
+import { createApp } from '../http/create-app.ts';
+import { createMetrics } from '../http/metrics.ts';
+import { createServerLog, logUpstreamRequests } from '../http/server-log.ts';
 import type { SimulatedAttendee } from '../simulator/simulated-attendee.ts';
+import { TEST_SHARE_KEYS } from './test-app.ts';
 
 export interface ProxiedSimulator {
-  /** Our middleware and proxy, as `npm start` runs them. */
+  /** The production app's routes and proxy, as `npm start` runs them (without a page). */
   appUrl: string;
   upstream: RunningSimulatorServer;
-  /** What the middleware and proxy logged. */
+  /** What the app logged. */
   logLines: string[];
   close(): Promise<void>;
 }
 
-/** A simulator over HTTP with our middleware and proxy in front of it, both on loopback. */
+/** A simulator over HTTP with the production app in front of it, both on loopback. */
 export async function startProxiedSimulator(
   simulator: SimulatedAttendee,
 ): Promise<ProxiedSimulator> {
   const upstream = await startSimulatorServer(simulator);
   const logLines: string[] = [];
-  const middleware = createAttendeeMiddleware({
-    upstream: createAttendeeProxy({
-      upstreamUrl: upstream.url,
-      log: (entry) => logLines.push(describeProxyLogEntry(entry)),
-    }),
-    demo: () => Promise.reject(new Error('not used')),
-    log: (line) => logLines.push(line),
+  const log = createServerLog('text', (line) => logLines.push(line));
+  const metrics = createMetrics();
+  const app = await createApp({
+    page: async () => {},
+    api: createAttendeeApi({ upstreamUrl: upstream.url, log: logUpstreamRequests(log), metrics }),
+    log,
+    trustProxy: false,
+    rateLimitPerMinute: 1200,
+    metrics,
+    shareKeys: TEST_SHARE_KEYS,
   });
-  const app = createServer((req, res) => middleware(req, res, () => res.end()));
-  await new Promise<void>((resolve) => app.listen(0, '127.0.0.1', resolve));
+  await app.listen({ port: 0, host: '127.0.0.1' });
   return {
-    appUrl: `http://127.0.0.1:${(app.address() as AddressInfo).port}`,
+    appUrl: `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`,
     upstream,
     logLines,
     async close() {
-      app.closeAllConnections();
-      await new Promise<void>((resolve) => app.close(() => resolve()));
+      app.server.closeAllConnections();
+      await app.close();
       await upstream.close();
     },
   };

@@ -5,6 +5,7 @@ import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { createAttendeeApi } from '../attendee-api.ts';
 import { createApp, type PushOptions, type TrustProxy } from '../http/create-app.ts';
+import { builtPage } from '../http/static-files.ts';
 import { createMetrics, type AppMetrics } from '../http/metrics.ts';
 import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
 import { InstrumentedAttendee } from './instrumented-attendee.ts';
@@ -62,7 +63,7 @@ export async function startTestApp(
   const log = createServerLog(options.logFormat ?? 'text', (line) => logLines.push(line));
   const metrics = createMetrics();
   const app = await createApp({
-    root,
+    page: builtPage(root),
     api: createAttendeeApi({
       upstreamUrl: 'http://attendee.test',
       fetchImpl: simulator.fetch,

@@ -1,10 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
+import { queryDefaults } from '../attendee-api/query-defaults';
 
 export function createQueryClient(): QueryClient {
-  return new QueryClient({
-    defaultOptions: {
-      // Each query sets its own refetching; none of them should refetch on focus by surprise.
-      queries: { refetchOnWindowFocus: false },
-    },
-  });
+  return new QueryClient({ defaultOptions: { queries: queryDefaults } });
 }

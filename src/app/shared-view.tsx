@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { explainError } from '../attendee-api/api-error';
+import { explainError } from '../attendee-api/explain-error';
 import type { KeyConnection, WatchSession } from '../lib/watch-session';
 import { MeetingWall } from '../features/my-bots/meeting-wall';
 import { SharedViewNotice } from '../features/share/shared-view-notice';

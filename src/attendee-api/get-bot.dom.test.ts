@@ -7,6 +7,7 @@ import type { WatchSession } from '../lib/watch-session';
 import { msUntilSharedTick } from '../lib/shared-schedule';
 import { botQueryOptions } from './get-bot';
 import { currentHostsQueryOptions } from './get-current-hosts';
+import { queryDefaults } from './query-defaults';
 
 const BOT_REFRESH_MS = 10_000;
 
@@ -28,7 +29,7 @@ async function requestsWhileWatching(
     source: 'attendee',
     id: 'session-1',
   };
-  const client = new QueryClient();
+  const client = new QueryClient({ defaultOptions: { queries: queryDefaults } });
   const observer = new QueryObserver(client, botQueryOptions(session, BOT_REFRESH_MS));
   const unsubscribe = observer.subscribe(() => {});
   await vi.advanceTimersByTimeAsync(ms);
@@ -94,7 +95,7 @@ describe("the bot's description", () => {
         source: 'attendee',
         id: `s${openedAfterMs}`,
       };
-      const client = new QueryClient();
+      const client = new QueryClient({ defaultOptions: { queries: queryDefaults } });
       const observers = [
         new QueryObserver(client, botQueryOptions(session, BOT_REFRESH_MS)),
         new QueryObserver(client, currentHostsQueryOptions(session, false, BOT_REFRESH_MS)),

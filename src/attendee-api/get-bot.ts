@@ -5,7 +5,6 @@ import { ApiError, isRefusal } from './api-error';
 import { isMeetingOver } from '../common/bot-states';
 import { botPath, requestAttendee } from './request-attendee';
 import { attendeeKeys } from './query-keys';
-import { retryDelayMs, shouldRetry } from './retry-policy';
 import { msUntilSharedTick, pollStateOf } from '../lib/shared-schedule';
 
 const botSchema = v.object({
@@ -53,7 +52,5 @@ export function botQueryOptions(session: WatchSession, refreshMs: number) {
       return msUntilSharedTick(refreshMs, session.botId, pollStateOf(query.state));
     },
     refetchIntervalInBackground: true,
-    retry: shouldRetry,
-    retryDelay: retryDelayMs,
   });
 }

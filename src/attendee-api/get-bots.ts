@@ -6,7 +6,6 @@ import { ApiError, isRefusal } from './api-error';
 import { attendeeKeys } from './query-keys';
 import { readCursor } from './read-cursor';
 import { requestAttendee } from './request-attendee';
-import { retryDelayMs, shouldRetry } from './retry-policy';
 
 const listedBotSchema = v.object({
   id: v.string(),
@@ -100,8 +99,5 @@ export function botsListQueryOptions(
     // A refused key will not change by asking again; the page says so.
     refetchInterval: (query) => (isRefusal(query.state.error) ? false : refreshMs),
     refetchIntervalInBackground: true,
-    refetchOnWindowFocus: false,
-    retry: shouldRetry,
-    retryDelay: retryDelayMs,
   });
 }

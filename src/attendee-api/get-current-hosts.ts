@@ -5,7 +5,6 @@ import { ApiError, isRefusal } from './api-error';
 import { botPath, requestAttendee } from './request-attendee';
 import { readCursor } from './read-cursor';
 import { attendeeKeys } from './query-keys';
-import { retryDelayMs, shouldRetry } from './retry-policy';
 import { msUntilSharedTick, pollStateOf } from '../lib/shared-schedule';
 
 const participantsPageSchema = v.object({
@@ -56,7 +55,5 @@ export function currentHostsQueryOptions(
       return msUntilSharedTick(refreshMs, session.botId, pollStateOf(query.state));
     },
     refetchIntervalInBackground: true,
-    retry: shouldRetry,
-    retryDelay: retryDelayMs,
   });
 }

@@ -1,5 +1,6 @@
 import { afterEach, vi } from 'vitest';
-import { ApiError, explainError } from './api-error';
+import { ApiError } from './api-error';
+import { explainError } from './explain-error';
 import { requestAttendee } from './request-attendee';
 
 const session = { credential: { kind: 'key', apiKey: 'secret-key-123' } } as const;

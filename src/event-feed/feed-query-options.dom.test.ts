@@ -8,6 +8,7 @@ import { msUntilSharedTick } from '../lib/shared-schedule';
 import { liveTailQueryOptions, type LiveTailSchedule } from './feed-query-options';
 import { createLiveTail } from './live-tail';
 import { walkEventsAfter } from './walk-events';
+import { queryDefaults } from '../attendee-api/query-defaults';
 
 const BOT = 'bot_sharedTail000001';
 const INTERVAL_MS = 3000;
@@ -34,7 +35,7 @@ function openViewer(id: string, pollMs = 40, pollIntervalMs = INTERVAL_MS) {
     ends.push(Date.now());
     return { afterMs: 0, requests: 1 };
   };
-  const client = new QueryClient();
+  const client = new QueryClient({ defaultOptions: { queries: queryDefaults } });
   const options = (schedule: Partial<LiveTailSchedule>) =>
     liveTailQueryOptions(session(id), poll, {
       enabled: true,
@@ -129,7 +130,7 @@ describe('the live tail on the shared schedule', () => {
     const history = await walkEventsAfter(session('viewer'), null, onPage);
     const historyStart = { serverDateMs: history.firstServerDateMs, finishedAtMs: Date.now() };
     const tail = createLiveTail(session('viewer'));
-    const client = new QueryClient();
+    const client = new QueryClient({ defaultOptions: { queries: queryDefaults } });
     const observer = new QueryObserver(
       client,
       liveTailQueryOptions(session('viewer'), (signal) => tail.poll(onPage, historyStart, signal), {

@@ -2,7 +2,6 @@ import { queryOptions } from '@tanstack/react-query';
 import type { WatchSession } from '../lib/watch-session';
 import { isTransientError } from '../attendee-api/api-error';
 import { attendeeKeys } from '../attendee-api/query-keys';
-import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import type { HistoryStart, PollResult } from './live-tail';
 import { msUntilSharedTick, pollStateOf } from '../lib/shared-schedule';
 
@@ -21,7 +20,6 @@ export function historyQueryOptions(
     staleTime: Infinity,
     gcTime: Infinity,
     refetchOnMount: false,
-    refetchOnWindowFocus: false,
     refetchOnReconnect: false,
     // Each page is retried inside the load; what reaches here is final (bad key, unknown bot).
     retry: false,
@@ -58,10 +56,8 @@ export function liveTailQueryOptions(
       return msUntilSharedTick(schedule.pollIntervalMs, session.botId, pollStateOf(query.state));
     },
     refetchIntervalInBackground: true,
-    refetchOnWindowFocus: false,
+    // Back online, the next tick asks: a poll off the ticks would share no answer.
     refetchOnReconnect: false,
     gcTime: 0,
-    retry: shouldRetry,
-    retryDelay: retryDelayMs,
   });
 }

@@ -65,6 +65,9 @@ export function historyWindowQueryOptions(session: WatchSession, window: History
     structuralSharing: false,
     staleTime: Infinity,
     gcTime: 0,
+    // Also set here, not only as the app's default: loadHistory runs on whatever client it is
+    // handed (the bench's viewers, tests), and a window given up after TanStack's three tries
+    // would leave a hole in the history.
     retry: shouldRetry,
     retryDelay: retryDelayMs,
   });

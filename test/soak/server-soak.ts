@@ -12,6 +12,7 @@ import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { createAttendeeApi } from '../../server/attendee-api.ts';
 import { createApp } from '../../server/http/create-app.ts';
+import { builtPage } from '../../server/http/static-files.ts';
 import { createMetrics } from '../../server/http/metrics.ts';
 import { createServerLog } from '../../server/http/server-log.ts';
 import { deriveShareKeys } from '../../server/share/share-token.ts';
@@ -62,7 +63,7 @@ export async function runServerSoak(days: number): Promise<boolean> {
   const root = await builtPageFixture();
   const metrics = createMetrics();
   const app = await createApp({
-    root,
+    page: builtPage(root),
     api: createAttendeeApi({ upstreamUrl: 'http://attendee.invalid', demoClock: clock, metrics }),
     log: createServerLog('text', () => undefined),
     trustProxy: false,

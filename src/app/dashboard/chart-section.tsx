@@ -1,8 +1,10 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { attendanceSeries } from '../../domain/insights/attendance-series';
 import { AttendanceChart } from '../../features/attendance-chart/attendance-chart';
 import { useMeetingNow } from '../../lib/use-now';
 import type { InsightsState } from '../../domain/insights/insights-state';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface ChartSectionProps {
   insights: InsightsState;
@@ -28,13 +30,9 @@ export const ChartSection = memo(function ChartSection({
 }: ChartSectionProps) {
   const headingId = useId();
   const now = useMeetingNow(SERIES_REFRESH_MS, endedAtMs);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
-  const series = useMemo(() => attendanceSeries(insights, now), [insights, version, now]);
+  const series = useStoreAt(version, () => attendanceSeries(insights, now), [insights, now]);
   return (
-    <section
-      aria-labelledby={headingId}
-      className="rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-    >
+    <section aria-labelledby={headingId} className={panelClasses}>
       <h2
         id={headingId}
         className="border-b border-slate-200 px-4 py-3 font-semibold dark:border-slate-700"

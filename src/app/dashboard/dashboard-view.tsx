@@ -1,4 +1,5 @@
 import { lazy, memo, Suspense, useMemo, useState } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { useNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
 import type { EventFeed } from '../../event-feed/use-participant-event-feed';
@@ -29,6 +30,7 @@ import { rosterEmptyMessage } from './roster-empty-message';
 import { meetingAtMoment } from '../../domain/state-at-moment';
 import { isSpeechUnrecorded } from '../../domain/speech-recording';
 import { MeetingToolbar, MeetingToolPanels, type MeetingTool } from './meeting-tools';
+import { panelClasses } from '../../components/ui/panel';
 
 // Below the first screen, or there only once a list is loaded: each in a chunk of its own.
 const ParticipantsSection = lazy(() =>
@@ -93,21 +95,22 @@ export const DashboardView = memo(function DashboardView({
   const historyLoaded = feed.historyComplete;
   const partlyLoaded = !historyLoaded && (loadingHistory || version > 0);
   const state = store.state;
-  const present = useMemo(
-    () => (historyLoaded ? store.presentParticipants() : []),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- the state is updated in place; version says when
-    [historyLoaded, store, version],
-  );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-  const soFar = useMemo(() => historySoFar(state), [state, version]);
+  const present = useStoreAt(version, () => (historyLoaded ? store.presentParticipants() : []), [
+    historyLoaded,
+    store,
+  ]);
+  const soFar = useStoreAt(version, () => historySoFar(state), [state]);
   const insights = store.insights;
-  const moment = useMemo(
+  // Read again on new events too: a late event may land before the moment.
+  const moment = useStoreAt(
+    version,
     () => (rewindAtMs === null ? null : meetingAtMoment(state, insights, rewindAtMs)),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- a late event may land before the moment; version says when
-    [state, insights, rewindAtMs, version],
+    [state, insights, rewindAtMs],
   );
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- as above
-  const speechRecorded = useMemo(() => !isSpeechUnrecorded(state, insights), [state, version]);
+  const speechRecorded = useStoreAt(version, () => !isSpeechUnrecorded(state, insights), [
+    state,
+    insights,
+  ]);
   const hostPresent = useMemo(() => present.some((participant) => participant.isHost), [present]);
   const hasExpectedList = expectedSettings.people.length > 0;
   usePageTitle(historyLoaded ? presentCount(state) : null, meetingOver);
@@ -182,7 +185,7 @@ export const DashboardView = memo(function DashboardView({
             momentMs={moment?.atMs ?? null}
             meetingOver={meetingOver}
             onBackToLive={() => setRewindAtMs(null)}
-            className={panelClasses}
+            className={columnClasses}
             summary={
               historyLoaded &&
               hasExpectedList && (
@@ -222,7 +225,7 @@ export const DashboardView = memo(function DashboardView({
           <TimelineSection
             state={state}
             version={version}
-            className={panelClasses}
+            className={columnClasses}
             untilMs={rewindAtMs}
             speechRecorded={speechRecorded}
           />
@@ -258,5 +261,4 @@ export const DashboardView = memo(function DashboardView({
 
 // Both panels take the window's height on wide screens and scroll inside, so the newest events
 // and the whole roster stay in view together; on phones they stack, each capped.
-const panelClasses =
-  'flex max-h-[75dvh] flex-col overflow-hidden rounded-xl border border-slate-200 bg-white lg:h-[calc(100dvh-13rem)] lg:max-h-none lg:min-h-[24rem] dark:border-slate-700 dark:bg-slate-900';
+const columnClasses = `${panelClasses} flex max-h-[75dvh] flex-col overflow-hidden lg:h-[calc(100dvh-13rem)] lg:max-h-none lg:min-h-[24rem]`;

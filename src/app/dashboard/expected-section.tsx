@@ -1,4 +1,5 @@
 import { memo, useMemo } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { Button } from '../../components/ui/button';
 import type { AttendanceStore } from '../../domain/attendance-store';
 import {
@@ -35,11 +36,7 @@ const ROWS_REFRESH_MS = 5000;
 function useAttendedRows(store: AttendanceStore, version: number, endedAtMs: number | null) {
   const rowsNow = useMeetingNow(ROWS_REFRESH_MS, endedAtMs);
   const { insights } = store;
-  return useMemo(
-    () => participantRows(insights, rowsNow),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
-    [insights, version, rowsNow],
-  );
+  return useStoreAt(version, () => participantRows(insights, rowsNow), [insights, rowsNow]);
 }
 
 /** The expected attendees, fed from the same per-person sessions as the table and figures. */

@@ -1,5 +1,5 @@
 import { Button } from '../../components/ui/button';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 
 /** A failure that stopped loading: what happened, in the server's words too, and the way out. */
 export interface FeedProblemProps {

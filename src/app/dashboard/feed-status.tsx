@@ -1,7 +1,7 @@
 import { createContext, use } from 'react';
 import { timeAgo } from '../../lib/relative-time';
 import { clockTime } from '../../lib/clock-time';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import type { AttendanceFeed } from '../../event-feed/use-attendance-feed';
 import { useNow } from '../../lib/use-now';
 import { howMeetingEnded, notInMeetingYet } from '../../common/bot-states';

@@ -1,6 +1,7 @@
 import { useId } from 'react';
 import { clockTime } from '../../lib/clock-time';
 import { formatCount } from '../../lib/format-count';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface HistoryProgressProps {
   events: number;
@@ -15,7 +16,7 @@ export function HistoryProgress({ events, fraction, eventsThroughMs }: HistoryPr
   const labelId = useId();
   const percent = fraction === null ? null : Math.round(fraction * 100);
   return (
-    <div className="rounded-xl border border-slate-200 bg-white p-6 dark:border-slate-700 dark:bg-slate-900">
+    <div className={`${panelClasses} p-6`}>
       <p id={labelId} className="font-medium">
         Loading the meeting so far…
       </p>

@@ -10,6 +10,7 @@ import type { ExpectedListSettings } from '../../features/expected-attendees/exp
 import { ThemeControl } from '../../features/theme/theme-control';
 import { clockTime } from '../../lib/clock-time';
 import { formatCount } from '../../lib/format-count';
+import { SelectField } from '../../components/ui/field';
 
 export type MeetingTool = 'rewind' | 'alerts' | 'expected' | 'settings';
 
@@ -167,19 +168,19 @@ const SettingsPanel = memo(function SettingsPanel({
     <div className="flex flex-wrap items-center gap-x-6 gap-y-3 text-sm">
       <div className="flex items-center gap-2">
         <label htmlFor={intervalId}>Check every</label>
-        <select
+        <SelectField
+          flush
           id={intervalId}
           value={pollIntervalMs}
           disabled={meetingOver}
           onChange={(event) => onPollIntervalChange(Number(event.target.value))}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
         >
           {withChoice(POLL_INTERVAL_CHOICES_MS, pollIntervalMs).map((ms) => (
             <option key={ms} value={ms}>
               {ms / 1000} s
             </option>
           ))}
-        </select>
+        </SelectField>
       </div>
       <HostNotifications subscribeToNews={store.subscribeToNews} enabled={ready} />
       <ThemeControl />

@@ -1,9 +1,11 @@
-import { memo, useId, useMemo } from 'react';
+import { memo, useId } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { participantRows } from '../../domain/insights/participant-rows';
 import { ExportButtons } from '../../features/export/export-buttons';
 import { ParticipantsTable } from '../../features/participants-table/participants-table';
 import { meetingClockMs, useMeetingNow } from '../../lib/use-now';
 import type { AttendanceStore } from '../../domain/attendance-store';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface ParticipantsSectionProps {
   store: AttendanceStore;
@@ -32,13 +34,9 @@ export const ParticipantsSection = memo(function ParticipantsSection({
   const rowsNow = useMeetingNow(ROWS_REFRESH_MS, endedAtMs);
   const now = useMeetingNow(1000, endedAtMs);
   const { insights, state } = store;
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- insights is mutated in place; version says when
-  const rows = useMemo(() => participantRows(insights, rowsNow), [insights, version, rowsNow]);
+  const rows = useStoreAt(version, () => participantRows(insights, rowsNow), [insights, rowsNow]);
   return (
-    <section
-      aria-labelledby={headingId}
-      className="overflow-hidden rounded-xl border border-slate-200 bg-white dark:border-slate-700 dark:bg-slate-900"
-    >
+    <section aria-labelledby={headingId} className={`${panelClasses} overflow-hidden`}>
       <div className="flex flex-wrap items-center justify-between gap-3 border-b border-slate-200 px-4 py-3 dark:border-slate-700">
         <h2 id={headingId} className="font-semibold">
           Participants

@@ -1,6 +1,6 @@
 import type { ParticipantRow } from '../insights/participant-rows';
 import type { ExpectedPerson } from './expected-list';
-import { anyOrderNameKey, exactNameKey } from './name-matching';
+import { exactNameKey, samePersonKey } from '../person-name';
 
 /** The organiser said by hand that line `line` (written `expectedName`) is this person. */
 export interface ManualMatch {
@@ -71,7 +71,7 @@ export interface ExpectedAttendance {
  * The organiser's list against who came. O(people + lines).
  *
  * Matching, in order: the organiser's matches by hand; then names equal in reading order (see
- * name-matching.ts); then names equal in any word order. One person matches one line at most and
+ * person-name.ts); then names equal in any word order. One person matches one line at most and
  * one line one person, so namesakes stay apart: two lines "Anika Patel" take two people of that
  * name, one line takes one of them and leaves the other "Not on the list". Among namesakes a line
  * takes whoever is present, then whoever came first, so the match is the same poll after poll.
@@ -96,7 +96,7 @@ export function expectedAttendance(
     taken.add(personKey);
   }
   const candidates = [...people].sort(preferredAmongNamesakes);
-  for (const keyOf of [exactNameKey, anyOrderNameKey]) {
+  for (const keyOf of [exactNameKey, samePersonKey]) {
     const pools = poolsByName(candidates, taken, keyOf);
     expected.forEach((person, line) => {
       if (matches[line] !== null) return;

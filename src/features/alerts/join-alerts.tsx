@@ -1,8 +1,10 @@
 import { useEffect, useId, useRef, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import type { PresenceNews } from '../../domain/presence-news';
-import { describeNotice, watchedNews, watchKey, type WatchNotice } from '../../domain/watch-list';
+import { samePersonKey } from '../../domain/person-name';
+import { describeNotice, watchedNews, type WatchNotice } from '../../domain/watch-list';
 import { useDesktopNotifications } from '../../lib/use-desktop-notifications';
+import { TextField } from '../../components/ui/field';
 
 export interface JoinAlertsProps {
   subscribeToNews: (listener: (news: PresenceNews) => void) => () => void;
@@ -38,7 +40,7 @@ export function JoinAlerts({
   useEffect(() => {
     Object.assign(listening.current, {
       enabled,
-      keys: new Set(watched.map(watchKey)),
+      keys: new Set(watched.map(samePersonKey)),
       desktop: desktop.wanted,
     });
   }, [enabled, watched, desktop.wanted]);
@@ -61,7 +63,7 @@ export function JoinAlerts({
     event.preventDefault();
     const name = draft.trim();
     if (name === '') return;
-    if (!watched.some((other) => watchKey(other) === watchKey(name)))
+    if (!watched.some((other) => samePersonKey(other) === samePersonKey(name)))
       setWatched([...watched, name]);
     setDraft('');
   };
@@ -73,13 +75,13 @@ export function JoinAlerts({
           <label htmlFor={nameId} className="w-full font-medium">
             Tell me when they join
           </label>
-          <input
+          <TextField
             id={nameId}
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             placeholder="A name, e.g. Dana Ruiz"
             autoComplete="off"
-            className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
+            className="min-w-0 flex-1"
           />
           <Button type="submit">Add to watch list</Button>
         </form>

@@ -6,6 +6,7 @@ import {
   noHostSince,
   type HostSituation,
 } from '../../domain/no-host-watch';
+import { SelectField } from '../../components/ui/field';
 
 const WARN_AFTER_CHOICES: { ms: number; label: string }[] = [
   { ms: 30_000, label: '30 s' },
@@ -49,18 +50,17 @@ export function NoHostWarning({
         <label htmlFor={afterId} className="font-medium">
           Warn when there has been no host for
         </label>
-        <select
+        <SelectField
           id={afterId}
           value={afterMs}
           onChange={(event) => setAfterMs(Number(event.target.value))}
-          className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-950"
         >
           {WARN_AFTER_CHOICES.map(({ ms, label }) => (
             <option key={ms} value={ms}>
               {label}
             </option>
           ))}
-        </select>
+        </SelectField>
       </div>
       {/* Worded without a running time: an alert is read out again whenever its text changes. */}
       {due && (

@@ -1,9 +1,10 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent, type InputHTMLAttributes, type ReactNode } from 'react';
 import { Button } from '../../components/ui/button';
 import type { KeyConnection, WatchSession } from '../../lib/watch-session';
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../common/demo-meeting';
 import { botIdFromLocation, botIdProblem } from '../../lib/bot-id';
 import { forgetKey, readRememberedKey, rememberKey } from './remembered-key';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface ConnectFormProps {
   onWatch: (session: WatchSession) => void;
@@ -119,51 +120,31 @@ export function ConnectForm(props: ConnectFormProps) {
           <form
             noValidate
             onSubmit={submit}
-            className="mt-8 space-y-5 rounded-xl border border-slate-200 bg-white p-6 shadow-sm dark:border-slate-700 dark:bg-slate-900"
+            className={`${panelClasses} mt-8 space-y-5 p-6 shadow-sm`}
           >
-            <div>
-              <label htmlFor={ids.bot} className="block text-sm font-medium">
-                Bot ID
-              </label>
-              <input
-                id={ids.bot}
-                name="bot"
-                autoComplete="off"
-                spellCheck={false}
-                placeholder="bot_weIAju4OXNZkDTpZ"
-                value={botId}
-                onChange={(event) => setBotId(event.target.value)}
-                aria-invalid={botIdMessage !== null}
-                aria-describedby={botIdMessage ? ids.botHelp : undefined}
-                className={inputClasses(botIdMessage !== null)}
-              />
-              {botIdMessage && (
-                <p id={ids.botHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
-                  {botIdMessage}
-                </p>
-              )}
-            </div>
-            <div>
-              <label htmlFor={ids.key} className="block text-sm font-medium">
-                API key
-              </label>
-              <input
-                id={ids.key}
-                name="api-key"
-                type="password"
-                autoComplete="off"
-                value={apiKey}
-                onChange={(event) => setApiKey(event.target.value)}
-                aria-invalid={keyMessage !== null}
-                aria-describedby={keyMessage ? ids.keyHelp : undefined}
-                className={inputClasses(keyMessage !== null)}
-              />
-              {keyMessage && (
-                <p id={ids.keyHelp} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
-                  {keyMessage}
-                </p>
-              )}
-            </div>
+            <ConnectField
+              id={ids.bot}
+              helpId={ids.botHelp}
+              label="Bot ID"
+              message={botIdMessage}
+              name="bot"
+              autoComplete="off"
+              spellCheck={false}
+              placeholder="bot_weIAju4OXNZkDTpZ"
+              value={botId}
+              onChange={(event) => setBotId(event.target.value)}
+            />
+            <ConnectField
+              id={ids.key}
+              helpId={ids.keyHelp}
+              label="API key"
+              message={keyMessage}
+              name="api-key"
+              type="password"
+              autoComplete="off"
+              value={apiKey}
+              onChange={(event) => setApiKey(event.target.value)}
+            />
             <div className="flex items-center justify-between gap-3">
               <label className="flex items-center gap-2 text-sm">
                 <input
@@ -234,9 +215,40 @@ export function ConnectForm(props: ConnectFormProps) {
   );
 }
 
-function inputClasses(invalid: boolean): string {
-  const border = invalid
-    ? 'border-red-600 dark:border-red-400'
-    : 'border-slate-300 dark:border-slate-600';
-  return `mt-1.5 block w-full rounded-md border ${border} bg-white px-3 py-2 font-mono text-sm leading-6 shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600 dark:bg-slate-950`;
+/** A labelled input of the form, with what is wrong with it below, read with it. */
+function ConnectField({
+  id,
+  helpId,
+  label,
+  message,
+  ...props
+}: InputHTMLAttributes<HTMLInputElement> & {
+  id: string;
+  helpId: string;
+  label: string;
+  message: string | null;
+}) {
+  const border =
+    message !== null
+      ? 'border-red-600 dark:border-red-400'
+      : 'border-slate-300 dark:border-slate-600';
+  return (
+    <div>
+      <label htmlFor={id} className="block text-sm font-medium">
+        {label}
+      </label>
+      <input
+        id={id}
+        aria-invalid={message !== null}
+        aria-describedby={message ? helpId : undefined}
+        className={`mt-1.5 block w-full rounded-md border ${border} bg-white px-3 py-2 font-mono text-sm leading-6 shadow-sm focus-visible:outline-2 focus-visible:outline-offset-1 focus-visible:outline-teal-600 dark:bg-slate-950`}
+        {...props}
+      />
+      {message && (
+        <p id={helpId} className="mt-1.5 text-sm text-red-700 dark:text-red-300">
+          {message}
+        </p>
+      )}
+    </div>
+  );
 }

@@ -16,6 +16,7 @@ import { ExpectedListEditor } from './expected-list-editor';
 import { EMPTY_EXPECTED_LIST, type ExpectedListSettings } from './expected-list-storage';
 import { ExpectedStatusTable } from './expected-status-table';
 import { StatusCountList } from './status-count-list';
+import { TextField } from '../../components/ui/field';
 
 export interface ExpectedAttendeesPanelProps {
   botId: string;
@@ -46,14 +47,14 @@ export function ExpectedAttendeesPanel({
   const lateId = useId();
   const [editing, setEditing] = useState(false);
   const [confirmingClear, setConfirmingClear] = useState(false);
-  const rules: AttendanceRules = {
-    meetingStartMs,
-    lateAfterMs: settings.lateAfterMinutes * 60_000,
-  };
+  const lateAfterMs = settings.lateAfterMinutes * 60_000;
+  const rules = useMemo<AttendanceRules>(
+    () => ({ meetingStartMs, lateAfterMs }),
+    [meetingStartMs, lateAfterMs],
+  );
   const attendance = useMemo(
     () => expectedAttendance(rows, settings.people, settings.manual, rules),
-    // eslint-disable-next-line react-hooks/exhaustive-deps -- rules is rebuilt from these two
-    [rows, settings.people, settings.manual, meetingStartMs, settings.lateAfterMinutes],
+    [rows, settings.people, settings.manual, rules],
   );
   const hasList = settings.people.length > 0;
 
@@ -131,7 +132,7 @@ export function ExpectedAttendeesPanel({
             <StatusCountList counts={attendance.counts} />
             <div className="flex items-center gap-2 text-sm">
               <label htmlFor={lateId}>Late after (minutes)</label>
-              <input
+              <TextField
                 id={lateId}
                 type="number"
                 min={0}
@@ -143,7 +144,8 @@ export function ExpectedAttendeesPanel({
                   if (Number.isFinite(minutes) && minutes >= 0)
                     onSettingsChange({ ...settings, lateAfterMinutes: Math.round(minutes) });
                 }}
-                className="w-20 rounded-md border border-slate-300 bg-white px-2 py-1 text-sm tabular-nums dark:border-slate-600 dark:bg-slate-950"
+                compact
+                className="w-20 text-sm tabular-nums"
               />
             </div>
           </div>

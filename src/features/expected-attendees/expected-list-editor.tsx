@@ -5,6 +5,7 @@ import {
   expectedFromLines,
   type ExpectedPerson,
 } from '../../domain/expected/expected-list';
+import { TextArea } from '../../components/ui/field';
 
 export interface ExpectedListEditorProps {
   current: readonly ExpectedPerson[];
@@ -51,14 +52,14 @@ export function ExpectedListEditor({ current, onSave, onCancel }: ExpectedListEd
         <label htmlFor={namesId} className="block text-sm font-medium">
           Names, one a line
         </label>
-        <textarea
+        <TextArea
           id={namesId}
           value={text}
           onChange={(event) => setText(event.target.value)}
           rows={6}
           spellCheck={false}
           placeholder={'Ada Okafor\nGarcía, José\nDana Ruiz (she/her)'}
-          className="mt-1 block w-full max-w-xl rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+          className="mt-1 block w-full max-w-xl text-sm"
         />
       </div>
       <div>

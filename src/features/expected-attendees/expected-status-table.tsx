@@ -5,6 +5,7 @@ import { statusWords, type ExpectedLine } from '../../domain/expected/expected-a
 import type { ParticipantRow } from '../../domain/insights/participant-rows';
 import { clockTime } from '../../lib/clock-time';
 import { formatDuration } from '../../lib/format-duration';
+import { SelectField } from '../../components/ui/field';
 
 export interface ExpectedStatusTableProps {
   lines: readonly ExpectedLine[];
@@ -123,11 +124,12 @@ function MatchCell({
   }
   if (unlisted.length === 0) return <span className="text-slate-600 dark:text-slate-400">–</span>;
   return (
-    <select
+    <SelectField
+      compact
       aria-label={`Match ${line.expected.name} by hand`}
       value=""
       onChange={(event) => onMatch(line, event.target.value)}
-      className="max-w-[14rem] rounded-md border border-slate-300 bg-white px-2 py-1 text-sm dark:border-slate-600 dark:bg-slate-950"
+      className="max-w-[14rem] text-sm"
     >
       <option value="">Match by hand…</option>
       {unlisted.map((person) => (
@@ -136,7 +138,7 @@ function MatchCell({
           {person.present ? '' : ` (left ${clockTime(person.lastLeaveMs ?? person.firstJoinMs)})`}
         </option>
       ))}
-    </select>
+    </SelectField>
   );
 }
 

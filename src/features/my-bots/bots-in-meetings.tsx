@@ -1,7 +1,7 @@
 import { useId, useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../components/ui/button';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import { botsListQueryOptions, type ListedBot } from '../../attendee-api/get-bots';
 import type { KeyConnection } from '../../lib/watch-session';
 import { MAX_WALL_BOTS } from '../../lib/wall-address';
@@ -9,6 +9,7 @@ import { botStateInWords } from '../../common/bot-states';
 import { botsThatLeft, groupBots, LISTED_STATES } from './group-bots';
 import { LivePresence, LIST_POLL_INTERVAL_MS } from './live-presence';
 import { meetingPlatform } from './meeting-platform';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface BotsInMeetingsProps {
   connection: KeyConnection;
@@ -152,8 +153,7 @@ function BotRow({ bot, ticked, onTick, onOpen, children }: BotRowProps) {
   );
 }
 
-const listClasses =
-  'mt-2 divide-y divide-slate-200 rounded-xl border border-slate-200 bg-white dark:divide-slate-700 dark:border-slate-700 dark:bg-slate-900';
+const listClasses = `${panelClasses} mt-2 divide-y divide-slate-200 dark:divide-slate-700`;
 const alertClasses =
   'rounded-lg border border-red-300 bg-red-50 p-4 text-red-900 dark:border-red-400/40 dark:bg-red-950/40 dark:text-red-100';
 

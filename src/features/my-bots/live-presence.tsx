@@ -1,5 +1,5 @@
 import type { WatchSession } from '../../lib/watch-session';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import { presentCount } from '../../domain/roster';
 import { formatCount } from '../../lib/format-count';
 import { useBotAttendance } from './use-bot-attendance';

@@ -1,7 +1,7 @@
 import { useState, type ReactNode } from 'react';
 import { useQuery } from '@tanstack/react-query';
 import { Button } from '../../components/ui/button';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import { botsListQueryOptions, type ListedBot } from '../../attendee-api/get-bots';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
 import type { KeyConnection } from '../../lib/watch-session';

@@ -1,8 +1,9 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useState } from 'react';
+import { useStoreAt } from '../../lib/use-store-at';
 import { useQuery } from '@tanstack/react-query';
 import { Badge } from '../../components/ui/badge';
 import { Button } from '../../components/ui/button';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import { botQueryOptions } from '../../attendee-api/get-bot';
 import type { ListedBot } from '../../attendee-api/get-bots';
 import { clockTime } from '../../lib/clock-time';
@@ -14,6 +15,7 @@ import { meetingPlatform } from './meeting-platform';
 import { sparklinePath, tileSummary } from './tile-summary';
 import { useBotAttendance } from './use-bot-attendance';
 import { useRefreshIntervals } from '../../lib/refresh-intervals';
+import { panelClasses } from '../../components/ui/panel';
 
 export interface WallTileProps {
   session: WatchSession;
@@ -55,7 +57,7 @@ export function WallTile(props: WallTileProps) {
   return (
     <section
       aria-label={session.botId}
-      className="flex min-w-0 flex-col gap-2 rounded-xl border border-slate-200 bg-white p-4 dark:border-slate-700 dark:bg-slate-900"
+      className={`${panelClasses} flex min-w-0 flex-col gap-2 p-4`}
     >
       <header className="min-w-0">
         <h2 id={titleId} className="truncate font-semibold" dir="auto" title={title}>
@@ -101,8 +103,7 @@ interface TileAttendanceProps {
 function TileAttendance({ session, pollIntervalMs, meetingOver, endedAtMs }: TileAttendanceProps) {
   const { store, version, feed } = useBotAttendance(session, { pollIntervalMs, meetingOver });
   const now = useMeetingNow(15_000, endedAtMs);
-  // eslint-disable-next-line react-hooks/exhaustive-deps -- the store is updated in place; version says when
-  const summary = useMemo(() => tileSummary(store, now), [store, version, now]);
+  const summary = useStoreAt(version, () => tileSummary(store, now), [store, now]);
   if (feed.phase === 'stopped') return <TileProblem error={feed.error} />;
   if (feed.phase === 'history') {
     return <p className="text-sm text-slate-600 dark:text-slate-400">Loading the history…</p>;

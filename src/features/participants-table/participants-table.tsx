@@ -14,6 +14,7 @@ import {
   type TableSort,
 } from './participant-table-order';
 import { formatCount } from '../../lib/format-count';
+import { SearchField } from '../../components/ui/field';
 
 const ROW_HEIGHT_PX = 41;
 
@@ -220,12 +221,11 @@ const NameFilterField = memo(function NameFilterField({
       <label htmlFor={id} className="text-sm">
         Filter by name
       </label>
-      <input
+      <SearchField
         id={id}
-        type="search"
         value={value}
         onChange={(event) => onChange(event.target.value)}
-        className="w-full max-w-xs rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+        className="w-full max-w-xs"
       />
     </>
   );

@@ -1,6 +1,7 @@
 import { useId, useState, type FormEvent } from 'react';
 import { Button } from '../../components/ui/button';
 import { momentFromTime } from './moment-from-time';
+import { TextField } from '../../components/ui/field';
 
 export interface RewindControlsProps {
   /** The meeting's first and latest moments (bot clock), read when asked; null before any event. */
@@ -35,7 +36,7 @@ export function RewindControls({ readSpan, onRewind }: RewindControlsProps) {
         <label htmlFor={timeId} className="font-medium">
           Show the meeting at
         </label>
-        <input
+        <TextField
           id={timeId}
           value={text}
           onChange={(event) => setText(event.target.value)}
@@ -44,7 +45,7 @@ export function RewindControls({ readSpan, onRewind }: RewindControlsProps) {
           autoComplete="off"
           aria-invalid={problem !== null}
           aria-describedby={problem === null ? undefined : problemId}
-          className="w-40 rounded-md border border-slate-300 bg-white px-2 py-1.5 tabular-nums dark:border-slate-600 dark:bg-slate-950"
+          className="w-40 tabular-nums"
         />
         <Button type="submit">Show</Button>
       </form>

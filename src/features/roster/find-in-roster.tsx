@@ -1,7 +1,8 @@
 import { memo, useDeferredValue, useId, useMemo, useState } from 'react';
-import { searchByName } from '../../domain/expected/name-matching';
+import { searchByName } from '../../domain/person-name';
 import { formatCount } from '../../lib/format-count';
 import { PresentRoster, type PresentRosterProps } from './present-roster';
+import { SearchField } from '../../components/ui/field';
 
 /**
  * The roster with a **Find a person** box above it. The roster renders only the rows on screen,
@@ -63,13 +64,12 @@ const RosterSearchBox = memo(function RosterSearchBox({
       <label htmlFor={inputId} className="text-sm font-medium">
         Find a person
       </label>
-      <input
+      <SearchField
         id={inputId}
-        type="search"
         value={query}
         onChange={(event) => onQueryChange(event.target.value)}
         autoComplete="off"
-        className="min-w-0 flex-1 rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950"
+        className="min-w-0 flex-1"
       />
       {/* Not a role="status": the page has one, for the feed, that tests and readers rely on. */}
       <p aria-live="polite" className="text-sm text-slate-600 tabular-nums dark:text-slate-400">

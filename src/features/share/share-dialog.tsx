@@ -1,9 +1,10 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { Button } from '../../components/ui/button';
-import { explainError } from '../../attendee-api/api-error';
+import { explainError } from '../../attendee-api/explain-error';
 import type { WatchSession } from '../../lib/watch-session';
 import { createShareLink, type ShareLifetime } from './api/share-api';
 import { linkExpiryInWords, shareLinkFor } from './share-expiry';
+import { panelClasses } from '../../components/ui/panel';
 
 const LIFETIMES: { value: ShareLifetime; label: string }[] = [
   { value: '1h', label: '1 hour' },
@@ -80,7 +81,7 @@ export default function ShareDialog({ apiKey, source, botIds, onClose }: ShareDi
       ref={dialogRef}
       aria-labelledby={titleId}
       onClose={onClose}
-      className="m-auto w-[min(32rem,calc(100vw-2rem))] rounded-xl border border-slate-200 bg-white p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:border-slate-700 dark:bg-slate-900 dark:text-slate-100"
+      className={`${panelClasses} m-auto w-[min(32rem,calc(100vw-2rem))] p-5 text-slate-900 shadow-xl backdrop:bg-slate-950/50 dark:text-slate-100`}
     >
       <h2 id={titleId} className="text-lg font-semibold">
         Share a read-only link

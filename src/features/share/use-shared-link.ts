@@ -11,6 +11,8 @@ export function useSharedLink(token: string) {
   return useQuery({
     queryKey: ['share', 'opened-link'],
     queryFn: ({ signal }) => openShareLink(token, signal),
+    // Not forever, unlike the defaults: the page has nothing to show until the link opens, so
+    // after a few tries it says why rather than waiting on.
     retry: (failures, error) => failures < 3 && isTransientError(error),
     staleTime: Infinity,
   });

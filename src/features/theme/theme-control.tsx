@@ -5,6 +5,7 @@ import {
   storeThemePreference,
   type ThemePreference,
 } from './theme-preference';
+import { SelectField } from '../../components/ui/field';
 
 /** System, light or dark; remembered on this device. */
 export function ThemeControl() {
@@ -18,16 +19,16 @@ export function ThemeControl() {
   return (
     <div className="flex items-center gap-2 text-sm">
       <label htmlFor={id}>Theme</label>
-      <select
+      <SelectField
+        flush
         id={id}
         value={preference}
         onChange={(event) => choose(event.target.value as ThemePreference)}
-        className="rounded-md border border-slate-300 bg-white px-2 py-1.5 dark:border-slate-600 dark:bg-slate-900"
       >
         <option value="system">System</option>
         <option value="light">Light</option>
         <option value="dark">Dark</option>
-      </select>
+      </SelectField>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 import { memo, useId } from 'react';
 import type { EventTypeFilter, TimelineFilter } from './timeline-filter';
+import { SearchField, SelectField } from '../../components/ui/field';
 
 const TYPE_CHOICES: { value: EventTypeFilter; label: string }[] = [
   { value: 'all', label: 'All events' },
@@ -25,35 +26,32 @@ export const TimelineFilters = memo(function TimelineFilters({
 }: TimelineFiltersProps) {
   const typeId = useId();
   const textId = useId();
-  const field =
-    'rounded-md border border-slate-300 bg-white px-2 py-1.5 text-sm dark:border-slate-600 dark:bg-slate-950';
   return (
     <div className="flex flex-wrap items-center gap-x-3 gap-y-2 border-b border-slate-200 px-4 py-2 text-sm dark:border-slate-700">
       <label htmlFor={typeId} className="sr-only">
         Event type
       </label>
-      <select
+      <SelectField
         id={typeId}
         value={filter.type}
         onChange={(event) => onChange({ ...filter, type: event.target.value as EventTypeFilter })}
-        className={field}
+        className="text-sm"
       >
         {TYPE_CHOICES.map(({ value, label }) => (
           <option key={value} value={value}>
             {label}
           </option>
         ))}
-      </select>
+      </SelectField>
       <label htmlFor={textId} className="sr-only">
         Search events
       </label>
-      <input
+      <SearchField
         id={textId}
-        type="search"
         placeholder="Search events"
         value={filter.text}
         onChange={(event) => onChange({ ...filter, text: event.target.value })}
-        className={`${field} min-w-0 flex-1 sm:max-w-56`}
+        className="min-w-0 flex-1 sm:max-w-56"
       />
       {filter.participant && (
         <span className="inline-flex max-w-full items-center gap-1 rounded-full bg-teal-100 py-0.5 pr-1 pl-3 text-teal-900 dark:bg-teal-900/60 dark:text-teal-100">

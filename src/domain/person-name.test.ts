@@ -1,4 +1,10 @@
-import { anyOrderNameKey, exactNameKey, searchByName } from './name-matching';
+import { makeEvent } from './event-fixtures';
+import { expectedAttendance } from './expected/expected-attendance';
+import { expectedFromLines } from './expected/expected-list';
+import { createInsightsFeed } from './insights/insights-fixtures';
+import { participantRows } from './insights/participant-rows';
+import { exactNameKey, samePersonKey, searchByName } from './person-name';
+import { watchedNews } from './watch-list';
 
 describe('matching an expected name to a meeting name', () => {
   it('ignores case, accents and extra spaces', () => {
@@ -29,7 +35,7 @@ describe('matching an expected name to a meeting name', () => {
 
   it('tells names in another order apart exactly, and alike in any order', () => {
     expect(exactNameKey('Wei Chen')).not.toBe(exactNameKey('Chen Wei'));
-    expect(anyOrderNameKey('Wei Chen')).toBe(anyOrderNameKey('chen  WEI (he/him)'));
+    expect(samePersonKey('Wei Chen')).toBe(samePersonKey('chen  WEI (he/him)'));
   });
 });
 
@@ -55,5 +61,28 @@ describe('finding a person by name', () => {
   it('lists everyone for an empty query, and nobody unnamed for a real one', () => {
     expect(searchByName(people, '   ')).toHaveLength(4);
     expect(searchByName(people, 'zz')).toEqual([]);
+  });
+});
+
+describe('one rule for the watch list and the expected list', () => {
+  const START = Date.UTC(2026, 10, 24, 9, 0);
+  const inMeeting = ['Doe, Jane (Guest)', 'Wei Chen (he/him) (Host)', 'Sam Okafor'];
+  const typed = ['jane doe', 'CHEN, Wei', 'Sam Okafor Jr'];
+
+  it('matches the same people to the same typed names in both', () => {
+    const events = inMeeting.map((name, index) =>
+      makeEvent(`pe_${index}`, `p${index}`, 'join', START, { participant_name: name }),
+    );
+    const rows = participantRows(createInsightsFeed(events).insights, START + 60_000);
+    const rules = { meetingStartMs: START, lateAfterMs: 5 * 60_000 };
+    const expected = expectedAttendance(rows, expectedFromLines(typed.join('\n')), [], rules);
+    const matchedByList = expected.lines.map((line) => line.match?.name ?? null);
+
+    const watched = new Set(typed.map(samePersonKey));
+    const joined = inMeeting.map((name) => ({ uuid: name, name, isHost: false }));
+    const alerted = watchedNews({ joined, left: [] }, watched).map((notice) => notice.name);
+
+    expect(matchedByList).toEqual(['Doe, Jane (Guest)', 'Wei Chen (he/him) (Host)', null]);
+    expect(alerted).toEqual(['Doe, Jane (Guest)', 'Wei Chen (he/him) (Host)']);
   });
 });

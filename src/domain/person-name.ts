@@ -1,8 +1,10 @@
-import { foldName } from '../../lib/names';
+import { foldName } from '../lib/names';
 
 /**
- * How a name typed into a list is compared with a name typed into a meeting app. People write
- * "García, José" in a register and "jose garcia (he/him)" in Zoom; both are the same person.
+ * How a name typed by someone (the expected list, the watch list) is compared with a name typed
+ * into a meeting app: one rule, so an alert and the expected list always match the same people.
+ * People write "García, José" in a register and "jose garcia (he/him)" in Zoom; both are the
+ * same person.
  *
  * - case, accents and runs of spaces never matter (foldName);
  * - trailing parentheticals are dropped: "(he/him)", "(Guest)", "(she/her) (Host)";
@@ -36,8 +38,11 @@ export function exactNameKey(name: string): string {
   return nameWords(name).join(' ');
 }
 
-/** Equal for two spellings of one name in any word order ("Chen Wei" and "Wei Chen"). */
-export function anyOrderNameKey(name: string): string {
+/**
+ * Equal for two names of the same person: two spellings of one name, in any word order ("Chen
+ * Wei" and "Wei Chen"). exactNameKey tells the word orders apart, to prefer the same order.
+ */
+export function samePersonKey(name: string): string {
   return nameWords(name).sort().join(' ');
 }
 
