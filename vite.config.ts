@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { precompressAssets } from './server/build/precompress-assets.ts';
+import { jsxRuntimeAsEsm } from './server/build/jsx-runtime-as-esm.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [react(), tailwindcss(), precompressAssets()],
+  plugins: [jsxRuntimeAsEsm(import.meta.dirname), react(), tailwindcss(), precompressAssets()],
   build: {
     // The server's bundle (`vite build --ssr server/main.ts`) needs none of public/: dist/ has it.
     copyPublicDir: !isSsrBuild,
