@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAttendeeApi } from './attendee-api.ts';
-import { readConfig } from './http/config.ts';
+import { readConfig, type ServerConfig } from './http/config.ts';
 import { createApp } from './http/create-app.ts';
 import { closeOnSignals } from './http/graceful-shutdown.ts';
 import { createMetricsServer } from './http/metrics-server.ts';
@@ -12,13 +12,21 @@ import { createRedisPushBus } from './push/redis-push-bus.ts';
 import { sendWebhooks } from './simulator/webhook-sender.ts';
 import { createServerLog, logUpstreamRequests } from './http/server-log.ts';
 import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
+import { injectingFetch } from './http/injecting-fetch.ts';
 
 /*
  * `npm start` (after building) and `npm run serve`: the production server. Bundled by
  * `npm run bundle` into dist-server/main.js, beside dist/, which holds the page.
  */
 
-const config = readConfig(process.env);
+let config: ServerConfig;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  // A setting to fix, not a bug to debug: one sentence, no stack.
+  process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 const log = createServerLog(config.logFormat);
 const root = join(import.meta.dirname, '..', 'dist');
 if (!existsSync(join(root, 'index.html'))) {
@@ -61,6 +69,7 @@ const app = await createApp({
   metrics,
   shareKeys,
   push: { webhookSecrets: [...config.webhookSecrets, demoWebhookSecret], bus: pushBus },
+  tls: config.tls,
 });
 let stopDemoWebhooks = () => {};
 app.addHook('onClose', async () => {
@@ -81,13 +90,18 @@ if (config.metricsPort !== null) {
 const address = await app.listen({ port: config.port, host: config.host });
 // A Node process loads and compiles its HTTP client on its first request (60 ms on a quiet
 // 2-core machine, several times that while a browser starts beside it). One request to
-// ourselves pays it now, rather than the first viewer's first requests (`npm run bench`).
+// ourselves pays it now, rather than the first viewer's first requests (`npm run bench`). Over
+// TLS our certificate names the public host, not this address, so the request may be refused:
+// the client is loaded all the same.
 await fetch(new URL('/healthz', address))
   .then((response) => response.arrayBuffer())
   .catch(() => undefined);
 stopDemoWebhooks = sendWebhooks(api.demoSimulator, {
   url: new URL('/webhooks/attendee', address).href,
   secret: demoWebhookSecret,
+  // Over TLS the demo's deliveries stay in the process: our certificate names the public host,
+  // which this address is not.
+  fetchImpl: config.tls === null ? undefined : injectingFetch(app),
 });
 log.info(`Attendee Live on ${address}`);
 log.info(`proxying /api to ${config.upstreamUrl}; /demo/api is the built-in simulator`);
