@@ -5,7 +5,7 @@ import { InstrumentedAttendee, peakConcurrency } from '../testing/instrumented-a
 
 const KEY = 'pool-test-key';
 const BOT = 'bot_poolMeeting1';
-/** What the page runs at most over HTTP/2 (src/event-feed/history-concurrency.ts). */
+/** The most a viewer may have in flight upstream; the page walks 16 windows over HTTP/2. */
 const WINDOWS_AT_ONCE = 24;
 
 let upstream: RunningSimulatorServer | undefined;
@@ -16,7 +16,7 @@ afterEach(async () => {
 });
 
 describe('the proxy’s client to Attendee', () => {
-  it('sends an HTTP/2 page’s 24 windows upstream at once, none queued behind a small pool', async () => {
+  it('sends a viewer’s 24 requests upstream at once, none queued behind a small pool', async () => {
     // Long enough that a request queued behind a full pool would start after the others ended.
     const simulator = new InstrumentedAttendee({ latencyMs: 300 });
     simulator.addBot({ id: BOT, apiKey: KEY });

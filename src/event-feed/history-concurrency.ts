@@ -2,10 +2,12 @@ import { HISTORY_CONCURRENCY } from './parallel-history';
 
 /**
  * History windows walked at once over a multiplexed connection (HTTP/2 or HTTP/3): no six-request
- * limit there, so the walk is bound by round trips. The proxy sends each request upstream as it
- * comes, so this is also what one viewer asks of Attendee at once: at most 24.
+ * limit there, so the walk is bound by round trips and by the page's own work on each page. 24 at
+ * once was no faster than 16 in `npm run bench -- backfill-h2` (the page's work caught up with
+ * it), and the proxy sends each request upstream as it comes, so this is also what one viewer
+ * asks of Attendee at once.
  */
-export const MULTIPLEXED_HISTORY_CONCURRENCY = 24;
+export const MULTIPLEXED_HISTORY_CONCURRENCY = 16;
 
 /** Windows at once for the protocol the page was served over (`nextHopProtocol`). */
 export function historyConcurrencyFor(protocol: string | undefined): number {
