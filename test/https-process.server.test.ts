@@ -110,6 +110,33 @@ describe('npm start’s server over HTTPS', () => {
   });
 });
 
+describe('npm start’s server over HTTPS, past its grace period', () => {
+  it('cuts an HTTP/2 request still in flight (SHUTDOWN_GRACE_SECONDS) and exits 0', async () => {
+    session!.destroy();
+    await app!.stop();
+    app = await startAppUnderTest(simulator, {
+      TLS_CERT_FILE: certificate.certFile,
+      TLS_KEY_FILE: certificate.keyFile,
+      SHUTDOWN_GRACE_SECONDS: '2',
+    });
+    session = connect(app.url, { ca: certificate.cert });
+    // Cut by the server, as this test means it to be.
+    session.on('error', () => undefined);
+    simulator.faults.failNext(1, { kind: 'slow', delayMs: 60_000 });
+    const inFlight = h2Get(`/api/v1/bots/${BOT}`, `Token ${KEY}`).catch((error: Error) => error);
+    await expect.poll(() => simulator.requests.length).toBe(1);
+    const exited = new Promise<number | null>((resolve) => app!.process.once('exit', resolve));
+    const signalledAt = Date.now();
+    app!.process.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(1_900);
+    expect(Date.now() - signalledAt).toBeLessThan(7_000);
+    // Cut before any answer: the stream failed, or ended with no status.
+    const answer = await inFlight;
+    expect(answer instanceof Error ? 0 : answer.status).toBe(0);
+  }, 30_000);
+});
+
 describe('npm start’s server with half a TLS configuration', () => {
   it('refuses to start, saying which variable is missing, without a stack trace', async () => {
     const child = spawn(process.execPath, [SERVER_ENTRY], {
