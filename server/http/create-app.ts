@@ -70,13 +70,25 @@ const CLIENT_LIMITS = {
 };
 
 /**
+ * Requests one browser may have open on its HTTP/2 connection to us; the browser queues the
+ * rest, as it queues past six connections over HTTP/1.1. Every tab of a browser shares that
+ * connection, so this bounds what one viewer asks of Attendee at once (a wall of twelve meetings
+ * loading together included) to what the page's history windows need, with room for a push
+ * stream and the polls.
+ */
+export const MAX_STREAMS_PER_CONNECTION = 24;
+
+/**
  * Over TLS, HTTP/2's counterparts of CLIENT_LIMITS: the header limit as a setting, and a session
  * with no stream for 65 s is closed, as an idle keep-alive connection is. HTTP/1.1 clients of
  * the same port get Node's own header and request timeouts.
  */
 const HTTP2_LIMITS = {
   http2SessionTimeout: CLIENT_LIMITS.keepAliveTimeout,
-  settings: { maxHeaderListSize: CLIENT_LIMITS.http.maxHeaderSize },
+  settings: {
+    maxHeaderListSize: CLIENT_LIMITS.http.maxHeaderSize,
+    maxConcurrentStreams: MAX_STREAMS_PER_CONNECTION,
+  },
 };
 
 function createFastify(options: AppOptions): FastifyInstance {

@@ -11,6 +11,8 @@ import {
 import { SCRIPT_TEXT, HASHED_SCRIPT, startTestApp, type TestApp } from '../testing/test-app.ts';
 import { TEST_WEBHOOK_SECRET, joinDelivery } from '../testing/webhook-deliveries.ts';
 import { STRICT_TRANSPORT_SECURITY } from './security-headers.ts';
+import { MAX_STREAMS_PER_CONNECTION } from './create-app.ts';
+import { peakConcurrency } from '../testing/instrumented-attendee.ts';
 
 const KEY = 'tls-test-key';
 const BOT = 'bot_tlsMeeting1';
@@ -130,6 +132,28 @@ describe('the server over HTTPS, with TLS_CERT_FILE and TLS_KEY_FILE', () => {
     const versions = (await h1Get('/healthz')).headers.version;
     expect(versions).toBe('1.1');
     expect(session.alpnProtocol).toBe('h2');
+  });
+
+  it('lets one HTTP/2 connection have 24 requests open at once, and queues the rest', async () => {
+    const { simulator } = await start();
+    simulator.faults.always({ kind: 'slow', delayMs: 300 });
+    const session = h2Session();
+    await new Promise((resolve) => session.once('remoteSettings', resolve));
+    expect(session.remoteSettings.maxConcurrentStreams).toBe(MAX_STREAMS_PER_CONNECTION);
+    simulator.clearRequests();
+    const answers = await Promise.all(
+      Array.from({ length: 30 }, (_, index) =>
+        h2Get(
+          session,
+          `/api/v1/bots/${BOT}/participant_events?after=2026-01-01T00:00:${String(index).padStart(2, '0')}Z`,
+          {
+            authorization: `Token ${KEY}`,
+          },
+        ),
+      ),
+    );
+    expect(answers.map((answer) => answer.status)).toEqual(Array(30).fill(200));
+    expect(peakConcurrency(simulator.requests)).toBe(MAX_STREAMS_PER_CONNECTION);
   });
 
   it('pushes webhooks on an HTTP/2 stream, and ends it and the session on shutdown', async () => {
