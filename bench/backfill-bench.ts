@@ -1,12 +1,12 @@
 import { InstrumentedAttendee, type PageCost } from '../server/testing/instrumented-attendee.ts';
-import { startAppUnderTest } from '../test/support/app-under-test.ts';
+import { getOnce, startAppUnderTest } from '../test/support/app-under-test.ts';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.ts';
 import { populateMeeting } from './populate-meeting.ts';
 import { walkPlainly } from './plain-walk.ts';
 
-const BOT = 'bot_benchBackfill001';
-const KEY = 'bench-key';
+export const BOT = 'bot_benchBackfill001';
+export const KEY = 'bench-key';
 const PEOPLE = 400;
 /** A laptop far from the hosted Attendee. */
 export const BACKFILL_LATENCY_MS = 120;
@@ -100,7 +100,7 @@ export async function measureBackfill(events: number): Promise<BackfillFigures> 
 }
 
 /** A 10,000-event meeting behind `npm start`'s proxy, as the bench serves it. */
-export async function startBackfillMeeting(events: number) {
+export async function startBackfillMeeting(events: number, env: NodeJS.ProcessEnv = {}) {
   const simulator = new InstrumentedAttendee({
     latencyMs: BACKFILL_LATENCY_MS,
     pageCost: BACKFILL_PAGE_COST,
@@ -114,18 +114,16 @@ export async function startBackfillMeeting(events: number) {
     durationMs: 2 * 3_600_000,
     nowMs: Date.now() - 30_000,
   });
-  const app = await startAppUnderTest(simulator);
+  const app = await startAppUnderTest(simulator, env);
   // One request through the proxy to the simulator first, as a running server and Attendee have
   // served before: the page would otherwise pay both processes' first-request costs alone (about
   // 100 ms), and the plain walks after it never. A query the page never asks, so no shared answer
   // reaches the page.
-  const warmUp = await fetch(
+  await getOnce(
     `${app.url}/api/v1/bots/${BOT}/participant_events?before=2000-01-01T00:00:00Z`,
-    {
-      headers: { Authorization: `Token ${KEY}` },
-    },
+    { Authorization: `Token ${KEY}` },
+    app.ca,
   );
-  await warmUp.arrayBuffer();
   simulator.clearRequests();
   return { simulator, createdAt, app };
 }
@@ -137,9 +135,10 @@ export async function startBackfillMeeting(events: number) {
 export async function loadInChromium(
   url: string,
   whileLoading?: (page: Page) => Promise<() => Promise<void>>,
+  chromiumArgs: readonly string[] = [],
 ): Promise<number> {
   const expectedPresent = String(PEOPLE);
-  const browser = await launchChromium();
+  const browser = await launchChromium(chromiumArgs);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
     const stop = whileLoading ? await whileLoading(page) : null;

@@ -2,6 +2,7 @@ import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { measureApplyBatch } from './apply-bench.ts';
 import { measureBackfill } from './backfill-bench.ts';
+import { measureBackfillH2 } from './backfill-h2-bench.ts';
 import { measureRenderUpdate } from './render-bench.ts';
 import { measureRewindStep } from './rewind-bench.ts';
 import { measureBundle } from './bundle-size.ts';
@@ -30,6 +31,7 @@ const only = process.argv[2];
 const runs = (name: string) => only === undefined || only === name;
 const FIGURE_SETS = [
   'backfill-browser',
+  'backfill-h2',
   'apply',
   'rewind',
   'render',
@@ -60,6 +62,16 @@ if (runs('backfill-browser')) {
   figure('backfill_browser_speedup', browserSpeedup, 'x', 2);
   figure('backfill_ceiling_speedup', ceilingSpeedup, 'x', 2);
   figure('backfill_browser_efficiency', (100 * browserSpeedup) / ceilingSpeedup, '%', 0);
+}
+
+if (runs('backfill-h2')) {
+  const h2 = await measureBackfillH2(10_000);
+  figure('backfill_h2_ms', h2.h2Ms, 'ms', 0);
+  figure('backfill_h2_requests', h2.h2Requests, 'requests', 0);
+  figure('backfill_h2_sequential_ms', h2.sequentialMs, 'ms', 0);
+  figure('backfill_h2_speedup', h2.sequentialMs / h2.h2Ms, 'x', 2);
+  // What Attendee sees of one viewer: the page's windows, each forwarded as it comes.
+  figure('backfill_h2_peak_upstream_in_flight', h2.peakUpstreamInFlight, 'requests', 0);
 }
 
 if (runs('apply')) figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);

@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { readConfig } from './http/config.ts';
+import { readConfig, type ServerConfig } from './http/config.ts';
 import { createServerLog } from './http/server-log.ts';
 import { builtPage } from './http/static-files.ts';
 import { startServer } from './start-server.ts';
@@ -10,7 +10,14 @@ import { startServer } from './start-server.ts';
  * `npm run bundle` into dist-server/main.js, beside dist/, which holds the page.
  */
 
-const config = readConfig(process.env);
+let config: ServerConfig;
+try {
+  config = readConfig(process.env);
+} catch (error) {
+  // A setting to fix, not a bug to debug: one sentence, no stack.
+  process.stderr.write(`Cannot start: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 const log = createServerLog(config.logFormat);
 const root = join(import.meta.dirname, '..', 'dist');
 if (!existsSync(join(root, 'index.html'))) {

@@ -11,6 +11,7 @@ import { createMemoryPushBus } from './push/memory-push-bus.ts';
 import { createRedisPushBus } from './push/redis-push-bus.ts';
 import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
 import { sendWebhooks } from './simulator/webhook-sender.ts';
+import { injectingFetch } from './http/injecting-fetch.ts';
 
 export interface StartOptions {
   config: ServerConfig;
@@ -59,6 +60,7 @@ export async function startServer({ config, log, page }: StartOptions): Promise<
     metrics,
     shareKeys,
     push: { webhookSecrets: [...config.webhookSecrets, demoWebhookSecret], bus: pushBus },
+    tls: config.tls,
   });
   let stopDemoWebhooks = () => {};
   app.addHook('onClose', async () => {
@@ -79,13 +81,18 @@ export async function startServer({ config, log, page }: StartOptions): Promise<
   const address = await app.listen({ port: config.port, host: config.host });
   // A Node process loads and compiles its HTTP client on its first request (60 ms on a quiet
   // 2-core machine, several times that while a browser starts beside it). One request to
-  // ourselves pays it now, rather than the first viewer's first requests (`npm run bench`).
+  // ourselves pays it now, rather than the first viewer's first requests (`npm run bench`). Over
+  // TLS our certificate names the public host, not this address, so the request may be refused:
+  // the client is loaded all the same.
   await fetch(new URL('/healthz', address))
     .then((response) => response.arrayBuffer())
     .catch(() => undefined);
   stopDemoWebhooks = sendWebhooks(api.demoSimulator, {
     url: new URL('/webhooks/attendee', address).href,
     secret: demoWebhookSecret,
+    // Over TLS the demo's deliveries stay in the process: our certificate names the public host,
+    // which this address is not.
+    fetchImpl: config.tls === null ? undefined : injectingFetch(app),
   });
   log.info(`Attendee Live on ${address}`);
   log.info(`proxying /api to ${config.upstreamUrl}; /demo/api is the built-in simulator`);

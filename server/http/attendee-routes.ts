@@ -67,7 +67,9 @@ export const attendeeRoutes: FastifyPluginAsync<AttendeeRoutesOptions> = async (
   // We only ever forward bodiless GETs: a body is refused before a byte of it is read.
   app.addHook('onRequest', async (request, reply) => {
     if (hasBody(request)) {
-      reply.header('Connection', 'close');
+      // Over HTTP/1.1 the unread body would be taken for the next request; an HTTP/2 stream
+      // ends alone, and the header does not exist there.
+      if (request.raw.httpVersionMajor === 1) reply.header('Connection', 'close');
       await sendJson(reply, 413, { error: 'Request bodies are not accepted' });
     }
   });

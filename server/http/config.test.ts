@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { makeLocalhostCertificate } from '../testing/localhost-certificate.ts';
 import { DEFAULT_RATE_LIMIT_PER_MINUTE, readConfig } from './config.ts';
 
 describe('the server’s configuration from the environment', () => {
@@ -15,7 +16,32 @@ describe('the server’s configuration from the environment', () => {
       shareSecrets: null,
       webhookSecrets: [],
       redisUrl: null,
+      tls: null,
     });
+  });
+
+  it('reads TLS_CERT_FILE and TLS_KEY_FILE together, and says plainly what is wrong with them', () => {
+    const first = makeLocalhostCertificate();
+    const second = makeLocalhostCertificate();
+    try {
+      const tls = readConfig({ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: first.keyFile }).tls;
+      expect(tls?.cert).toEqual(first.cert);
+      expect(() => readConfig({ TLS_CERT_FILE: first.certFile })).toThrow(
+        /^TLS_CERT_FILE is set but TLS_KEY_FILE is not: set both for HTTPS, or neither$/,
+      );
+      expect(() => readConfig({ TLS_KEY_FILE: first.keyFile })).toThrow(
+        /^TLS_KEY_FILE is set but TLS_CERT_FILE is not/,
+      );
+      expect(() =>
+        readConfig({ TLS_CERT_FILE: '/nowhere/cert.pem', TLS_KEY_FILE: first.keyFile }),
+      ).toThrow(/^TLS_CERT_FILE \(\/nowhere\/cert.pem\) cannot be read: ENOENT$/);
+      expect(() =>
+        readConfig({ TLS_CERT_FILE: first.certFile, TLS_KEY_FILE: second.keyFile }),
+      ).toThrow(/^TLS_CERT_FILE and TLS_KEY_FILE are not a usable pair: .*key values mismatch/);
+    } finally {
+      first.remove();
+      second.remove();
+    }
   });
 
   it('takes ATTENDEE_WEBHOOK_SECRET as comma-separated base64 secrets, for rotation', () => {

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { createSecureContext } from 'node:tls';
 import { DEFAULT_UPSTREAM } from '../attendee-api.ts';
 import type { TrustProxy } from './create-app.ts';
 import type { LogFormat } from './server-log.ts';
@@ -20,6 +22,13 @@ export interface ServerConfig {
   webhookSecrets: Buffer[];
   /** Where pushes fan out between instances; null for in memory (one instance). */
   redisUrl: string | null;
+  /** TLS_CERT_FILE and TLS_KEY_FILE, read: HTTPS with HTTP/2; null for plain HTTP/1.1. */
+  tls: TlsFiles | null;
+}
+
+export interface TlsFiles {
+  cert: Buffer;
+  key: Buffer;
 }
 
 /**
@@ -123,6 +132,42 @@ function readRedisUrl(value: string | undefined): string | null {
   return value;
 }
 
+function readTlsFile(name: string, path: string): Buffer {
+  try {
+    return readFileSync(path);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
+    throw new Error(`${name} (${path}) cannot be read: ${code}`, { cause: error });
+  }
+}
+
+/**
+ * TLS_CERT_FILE and TLS_KEY_FILE: PEM files (the certificate chain, the private key), both or
+ * neither. Checked here, as Node will use them, so a wrong pair stops the start with a sentence
+ * rather than failing the first handshake.
+ */
+function readTls(certFile: string | undefined, keyFile: string | undefined): TlsFiles | null {
+  const cert = certFile === '' ? undefined : certFile;
+  const key = keyFile === '' ? undefined : keyFile;
+  if (cert === undefined && key === undefined) return null;
+  if (cert === undefined || key === undefined) {
+    const [set, missing] =
+      cert === undefined ? ['TLS_KEY_FILE', 'TLS_CERT_FILE'] : ['TLS_CERT_FILE', 'TLS_KEY_FILE'];
+    throw new Error(`${set} is set but ${missing} is not: set both for HTTPS, or neither`);
+  }
+  const files = { cert: readTlsFile('TLS_CERT_FILE', cert), key: readTlsFile('TLS_KEY_FILE', key) };
+  try {
+    createSecureContext(files);
+  } catch (error) {
+    // OpenSSL's reason ("key values mismatch", "no start line") names no secret.
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(`TLS_CERT_FILE and TLS_KEY_FILE are not a usable pair: ${reason}`, {
+      cause: error,
+    });
+  }
+  return files;
+}
+
 export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
   const logFormat = env.LOG_FORMAT ?? 'text';
   if (logFormat !== 'text' && logFormat !== 'json') {
@@ -154,5 +199,6 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
     shareSecrets: readShareSecrets(env.SHARE_SECRET),
     webhookSecrets: readWebhookSecrets(env.ATTENDEE_WEBHOOK_SECRET),
     redisUrl: readRedisUrl(env.REDIS_URL),
+    tls: readTls(env.TLS_CERT_FILE, env.TLS_KEY_FILE),
   };
 }

@@ -14,6 +14,9 @@ import { securityHeaders } from './security-headers.ts';
 import { shareRoutes } from './share-routes.ts';
 import type { ShareKeys } from '../share/share-token.ts';
 import type { ServerLog } from './server-log.ts';
+import type { TlsFiles } from './config.ts';
+import { trackTlsConnections } from './tls-connections.ts';
+import type { Http2SecureServer } from 'node:http2';
 
 /** As Fastify takes it: all, none, these addresses and subnets, or a rule on address and hop. */
 export type TrustProxy = boolean | string[] | ((address: string, hop: number) => boolean);
@@ -42,6 +45,8 @@ export interface AppOptions {
    * routes are 404 without it or without a secret, and the pages poll as before.
    */
   push?: PushOptions;
+  /** HTTPS with HTTP/2 (and HTTP/1.1 for clients without it); plain HTTP/1.1 when null. */
+  tls?: TlsFiles | null;
 }
 
 export interface PushOptions {
@@ -66,23 +71,70 @@ const CLIENT_LIMITS = {
   http: { headersTimeout: 10_000, maxHeaderSize: 16 * 1024 },
 };
 
-/** The production server: one plugin per concern, each testable with `app.inject()`. */
-export async function createApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({
-    ...CLIENT_LIMITS,
+/**
+ * Requests one browser may have open on its HTTP/2 connection to us; the browser queues the
+ * rest, as it queues past six connections over HTTP/1.1. Every tab of a browser shares that
+ * connection, so this bounds what one viewer asks of Attendee at once (a wall of twelve meetings
+ * loading together included) to what the page's history windows need, with room for a push
+ * stream and the polls.
+ */
+export const MAX_STREAMS_PER_CONNECTION = 24;
+
+/**
+ * Over TLS, HTTP/2's counterparts of CLIENT_LIMITS: the header limit as a setting, and a session
+ * with no stream for 65 s is closed, as an idle keep-alive connection is. HTTP/1.1 clients of
+ * the same port get Node's own header and request timeouts.
+ */
+const HTTP2_LIMITS = {
+  http2SessionTimeout: CLIENT_LIMITS.keepAliveTimeout,
+  settings: {
+    maxHeaderListSize: CLIENT_LIMITS.http.maxHeaderSize,
+    maxConcurrentStreams: MAX_STREAMS_PER_CONNECTION,
+  },
+};
+
+function createFastify(options: AppOptions): FastifyInstance {
+  const common = {
     logger: false,
     trustProxy: options.trustProxy,
     // Read by our own genReqId, which believes the header only from a trusted proxy.
-    requestIdHeader: false,
+    requestIdHeader: false as const,
     genReqId: requestIdGenerator(options.trustProxy),
     // On close: refuse new requests with 503, drop idle keep-alive connections, finish the rest.
     return503OnClosing: true,
-    forceCloseConnections: 'idle',
+  };
+  if (options.tls == null) {
+    return Fastify({ ...common, ...CLIENT_LIMITS, forceCloseConnections: 'idle' });
+  }
+  const app = Fastify({
+    ...common,
+    connectionTimeout: CLIENT_LIMITS.connectionTimeout,
+    http2SessionTimeout: HTTP2_LIMITS.http2SessionTimeout,
+    http2: true,
+    https: {
+      cert: options.tls.cert,
+      key: options.tls.key,
+      // Browsers speak HTTP/2 over TLS; curl, scripts and health checks may not.
+      allowHTTP1: true,
+      settings: HTTP2_LIMITS.settings,
+    },
+    // Fastify's own closing would destroy HTTP/1.1 connections with requests in flight:
+    // tls-connections.ts closes gently instead.
+    forceCloseConnections: false,
   });
+  trackTlsConnections(app as unknown as FastifyInstance, app.server as Http2SecureServer);
+  // The plugins are written against Node's HTTP/1 request and response; HTTP/2's compatibility
+  // API gives them the same members they use (url, headers, 'close', writableFinished).
+  return app as unknown as FastifyInstance;
+}
+
+/** The production server: one plugin per concern, each testable with `app.inject()`. */
+export async function createApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = createFastify(options);
   await app.register(requestId);
   await app.register(requestLog, { log: options.log });
   await app.register(requestMetrics, { metrics: options.metrics });
-  await app.register(securityHeaders);
+  await app.register(securityHeaders, { hsts: options.tls != null });
   await app.register(health);
   const push =
     options.push !== undefined && options.push.webhookSecrets.length > 0 ? options.push : null;

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ServerLog } from './server-log.ts';
+import { closeAllConnections } from './tls-connections.ts';
 
 export const SHUTDOWN_GRACE_MS = 10_000;
 
@@ -12,8 +13,9 @@ export function closeOnSignals(app: FastifyInstance, log: ServerLog, graceMs: nu
   let closing = false;
   // A browser keeps its connection open after an answer, for the next request; one that was
   // answered while we close is told not to, or closing would wait for it until the cut-off.
-  app.addHook('onSend', (_request, reply, payload, next) => {
-    if (closing) reply.header('Connection', 'close');
+  // (HTTP/2 has no such header: its sessions are sent GOAWAY, tls-connections.ts.)
+  app.addHook('onSend', (request, reply, payload, next) => {
+    if (closing && request.raw.httpVersionMajor === 1) reply.header('Connection', 'close');
     next(null, payload);
   });
   const close = (signal: NodeJS.Signals) => {
@@ -24,7 +26,7 @@ export function closeOnSignals(app: FastifyInstance, log: ServerLog, graceMs: nu
     );
     const cutOff = setTimeout(() => {
       log.info('requests still in flight: closing their connections');
-      app.server.closeAllConnections();
+      closeAllConnections(app);
     }, graceMs);
     cutOff.unref();
     app.close().then(

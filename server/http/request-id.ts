@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders } from 'node:http';
 import proxyAddr from '@fastify/proxy-addr';
 import fp from 'fastify-plugin';
 import type { TrustProxy } from './create-app.ts';
@@ -26,7 +26,13 @@ function trustsPeer(trustProxy: TrustProxy): (address: string) => boolean {
  * proxy's log and ours share the id), a new UUID otherwise. A client reaching us directly could
  * otherwise pick ids that collide with others' or forge lines in a log search.
  */
-export function requestIdGenerator(trustProxy: TrustProxy): (request: IncomingMessage) => string {
+/** What an HTTP/1 and an HTTP/2 request both have, and all the id needs. */
+interface RawRequest {
+  headers: IncomingHttpHeaders;
+  socket: { remoteAddress?: string };
+}
+
+export function requestIdGenerator(trustProxy: TrustProxy): (request: RawRequest) => string {
   const trusted = trustsPeer(trustProxy);
   return (request) => {
     const incoming = request.headers['x-request-id'];

@@ -23,15 +23,24 @@ export function contentSecurityPolicy(nonce?: string): string {
 
 export const CONTENT_SECURITY_POLICY = contentSecurityPolicy();
 
+/**
+ * A year of HTTPS only, sent only when this server holds the certificate: behind a reverse
+ * proxy that terminates TLS, the proxy decides. No `includeSubDomains`: other hosts of the
+ * domain are not ours to commit.
+ */
+export const STRICT_TRANSPORT_SECURITY = 'max-age=31536000';
+
 /** Sent with every answer, the page's and the API's, the 404s included. */
-export const securityHeaders = fp(
-  (app, _options, done) => {
+export const securityHeaders = fp<{ hsts?: boolean }>(
+  (app, options, done) => {
     app.addHook('onRequest', (_request, reply, next) => {
       reply.headers({
         'Content-Security-Policy': CONTENT_SECURITY_POLICY,
         'X-Content-Type-Options': 'nosniff',
         'Referrer-Policy': 'no-referrer',
       });
+      if (options.hsts === true)
+        reply.header('Strict-Transport-Security', STRICT_TRANSPORT_SECURITY);
       next();
     });
     done();

@@ -89,6 +89,11 @@ export function createAttendeeProxy(
   options: AttendeeProxyOptions,
 ): (request: Request) => Promise<Response> {
   const upstreamBase = options.upstreamUrl.replace(/\/+$/, '');
+  // Node's fetch (undici) keeps a pool per origin with no cap on its connections, so each request
+  // goes upstream the moment it arrives. A page served over HTTP/2 walks 16 history windows at
+  // once: Attendee then sees up to 16 requests in flight from that viewer, each on its own
+  // HTTP/1.1 connection, reused while busy and closed after a few idle seconds. Viewers of one
+  // bot still share identical requests (shared-answers.ts), and the rate limit bounds an address.
   const fetchImpl = options.fetchImpl ?? fetch;
   const log = options.log ?? (() => undefined);
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;

@@ -12,6 +12,8 @@ export interface WebhookSenderOptions {
   tickMs?: number;
   /** Told of a delivery that failed (a refusal or an unreachable receiver); none is retried. */
   onFailure?: (reason: string) => void;
+  /** How deliveries are sent; the global fetch unless the receiver is reached another way. */
+  fetchImpl?: typeof fetch;
 }
 
 const TRIGGERS = { join: 'join_leave', leave: 'join_leave' } as const;
@@ -46,7 +48,7 @@ export function sendWebhooks(simulator: SimulatedAttendee, options: WebhookSende
   const post = (change: StoredChange) => {
     const body = JSON.stringify(envelopeOf(change));
     const signature = signWebhook(parseCanonicalJson(body).canonical, options.secret);
-    fetch(options.url, {
+    (options.fetchImpl ?? fetch)(options.url, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Webhook-Signature': signature },
       body,

@@ -7,6 +7,7 @@ import { createAttendeeApi } from '../attendee-api.ts';
 import { createApp, type PushOptions, type TrustProxy } from '../http/create-app.ts';
 import { builtPage } from '../http/static-files.ts';
 import { createMetrics, type AppMetrics } from '../http/metrics.ts';
+import type { TlsFiles } from '../http/config.ts';
 import { createServerLog, logUpstreamRequests, type LogFormat } from '../http/server-log.ts';
 import { InstrumentedAttendee } from './instrumented-attendee.ts';
 import { deriveShareKeys, type ShareKeys } from '../share/share-token.ts';
@@ -55,6 +56,7 @@ export async function startTestApp(
     shareLinksPerMinute?: number;
     now?: () => number;
     push?: PushOptions;
+    tls?: TlsFiles;
   } = {},
 ): Promise<TestApp> {
   const simulator = options.simulator ?? new InstrumentedAttendee({ latencyMs: 30 });
@@ -78,6 +80,7 @@ export async function startTestApp(
     shareLinksPerMinute: options.shareLinksPerMinute,
     now: options.now,
     push: options.push,
+    tls: options.tls,
   });
   app.addHook('onClose', () => rm(root, { recursive: true, force: true }));
   return { app, simulator, logLines, metrics };

@@ -5,6 +5,7 @@ import { isTransientError } from '../attendee-api/api-error';
 import { isOnSharedTick } from '../lib/shared-schedule';
 import { createLiveTail } from './live-tail';
 import { loadHistory } from './parallel-history';
+import { historyConcurrencyFor, pageProtocol } from './history-concurrency';
 import type { HistoryProgress } from './history-load-progress';
 import { historyQueryOptions, liveTailQueryOptions } from './feed-query-options';
 import type { PageSink } from './walk-events';
@@ -51,7 +52,14 @@ export function useParticipantEventFeed(
 
   const history = useQuery(
     historyQueryOptions(session, (signal) =>
-      loadHistory({ queryClient, session, onPage, onProgress: setProgress, signal }),
+      loadHistory({
+        queryClient,
+        session,
+        onPage,
+        onProgress: setProgress,
+        signal,
+        concurrency: historyConcurrencyFor(pageProtocol()),
+      }),
     ),
   );
   const historyStart = history.data;

@@ -1,5 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { request as httpRequest, type IncomingMessage } from 'node:http';
+import { request as httpsRequest } from 'node:https';
 import { createServer } from 'node:net';
 import {
   startSimulatorServer,
@@ -9,8 +11,10 @@ import type { SimulatedAttendee } from '../../server/simulator/simulated-attende
 import { PROJECT_ROOT, SERVER_ENTRY, userEnvironment } from './build-app.ts';
 
 export interface AppUnderTest {
-  /** Where the dashboard is served, as a user would open it. */
+  /** Where the dashboard is served, as a user would open it (https with TLS_CERT_FILE). */
   url: string;
+  /** The certificate it serves, when it serves HTTPS: what a client of the test trusts. */
+  ca: Buffer | undefined;
   /** The upstream the app's proxy forwards to: a simulator this test controls. */
   upstream: RunningSimulatorServer;
   /** The server's process. */
@@ -47,17 +51,40 @@ export async function freePort(preferred?: number): Promise<number> {
   throw new Error(`No free port between ${PICKED_PORTS.from} and ${PICKED_PORTS.to}`);
 }
 
+/**
+ * One GET, read to its end; its status. Over HTTPS it trusts `ca`, the test's own certificate,
+ * which Node's fetch cannot be told to.
+ */
+export function getOnce(
+  url: string,
+  headers: Record<string, string> = {},
+  ca?: Buffer,
+): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const request = url.startsWith('https:')
+      ? httpsRequest(url, { headers, ca, agent: false }, onResponse)
+      : httpRequest(url, { headers, agent: false }, onResponse);
+    function onResponse(response: IncomingMessage) {
+      response.resume();
+      response.once('end', () => resolve(response.statusCode ?? 0));
+      response.once('error', reject);
+    }
+    request.once('error', reject);
+    request.end();
+  });
+}
+
 export async function waitForHttp(
   url: string,
   child: ChildProcess,
   timeoutMs: number,
+  ca?: Buffer,
 ): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server exited with ${child.exitCode}`);
     try {
-      const response = await fetch(url);
-      if (response.ok) return;
+      if ((await getOnce(url, {}, ca)) === 200) return;
     } catch {
       // Not listening yet.
     }
@@ -91,9 +118,10 @@ export async function startAppUnderTest(
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise((resolve) => child.once('exit', resolve));
-  const url = `http://localhost:${port}`;
+  const ca = env.TLS_CERT_FILE === undefined ? undefined : readFileSync(env.TLS_CERT_FILE);
+  const url = `${ca === undefined ? 'http' : 'https'}://localhost:${port}`;
   try {
-    await waitForHttp(`${url}/healthz`, child, 30_000);
+    await waitForHttp(`${url}/healthz`, child, 30_000, ca);
   } catch (error) {
     child.kill('SIGKILL');
     await upstream.close();
@@ -101,6 +129,7 @@ export async function startAppUnderTest(
   }
   return {
     url,
+    ca,
     upstream,
     process: child,
     output: () => output,

@@ -80,9 +80,12 @@ function checkOneFeatureSwitch(server: BrowserServer): void {
   }
 }
 
-/** A Chromium of its own, for the scripts (soak, screenshots, benches) that run outside the test run. */
-export function launchChromium(): Promise<Browser> {
-  return chromium.launch(launchOptions);
+/**
+ * A Chromium of its own, for the scripts (soak, screenshots, benches) that run outside the test
+ * run; `extraArgs` are added to ours (a bench's `--ignore-certificate-errors`, say).
+ */
+export function launchChromium(extraArgs: readonly string[] = []): Promise<Browser> {
+  return chromium.launch({ ...launchOptions, args: [...launchOptions.args!, ...extraArgs] });
 }
 
 /** One Chromium for a whole test run, which each browser test file connects to (shared-chromium.ts). */

@@ -1,0 +1,54 @@
+import { makeLocalhostCertificate } from '../server/testing/localhost-certificate.ts';
+import { peakConcurrency } from '../server/testing/instrumented-attendee.ts';
+import { startAppUnderTest } from '../test/support/app-under-test.ts';
+import { BOT, KEY, loadInChromium, startBackfillMeeting } from './backfill-bench.ts';
+import { walkPlainly } from './plain-walk.ts';
+
+export interface BackfillH2Figures {
+  /** The real app in Chromium over HTTPS and HTTP/2, from pressing Watch to the full roster. */
+  h2Ms: number;
+  /** One plain cursor walk of the whole history, page after page. */
+  sequentialMs: number;
+  /** The most requests for events the upstream had in flight at once during the page's load. */
+  peakUpstreamInFlight: number;
+  h2Requests: number;
+}
+
+/**
+ * The backfill bench's meeting (backfill-bench.ts), served by `npm start`'s server over HTTPS
+ * with a certificate made for `localhost` here, so Chromium speaks HTTP/2 to it. Chromium is told
+ * to accept that certificate; nothing else of the bench changes. The sequential walk, one request
+ * at a time, goes through a second server on plain HTTP, to the same simulated Attendee: with one
+ * request in flight, what it measures is round trips, whatever the protocol.
+ */
+export async function measureBackfillH2(events: number): Promise<BackfillH2Figures> {
+  const certificate = makeLocalhostCertificate();
+  const { simulator, app } = await startBackfillMeeting(events, {
+    TLS_CERT_FILE: certificate.certFile,
+    TLS_KEY_FILE: certificate.keyFile,
+  });
+  const eventsPath = `/api/v1/bots/${BOT}/participant_events`;
+  const isEventsPage = (request: { path: string }) => request.path === eventsPath;
+  try {
+    simulator.clearRequests();
+    const h2Ms = await loadInChromium(app.url, undefined, ['--ignore-certificate-errors']);
+    const peakUpstreamInFlight = peakConcurrency(simulator.requests, isEventsPage);
+    const h2Requests = simulator.requests.filter(isEventsPage).length;
+
+    const plain = await startAppUnderTest(simulator);
+    try {
+      const started = performance.now();
+      const whole = await walkPlainly(plain.url, eventsPath, KEY, {
+        afterMs: null,
+        beforeMs: null,
+      });
+      if (whole.events !== events) throw new Error(`one walk got ${whole.events} of ${events}`);
+      return { h2Ms, sequentialMs: performance.now() - started, peakUpstreamInFlight, h2Requests };
+    } finally {
+      await plain.stop();
+    }
+  } finally {
+    await app.stop();
+    certificate.remove();
+  }
+}
