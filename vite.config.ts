@@ -73,6 +73,10 @@ export default defineConfig(({ isSsrBuild }) => ({
           isolate: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // What a page or a server process shows comes when it comes: Vitest's 1 s for a polled
+          // expectation failed on a loaded machine with the page right (a stylesheet rebuilt, a
+          // roster caught up). A limit for a hang, not a speed check.
+          expect: { poll: { timeout: 10_000 } },
         },
       },
     ],

@@ -160,7 +160,8 @@ describe('npm run dev', () => {
   it('runs the page without a policy violation, and hot-reloads a changed stylesheet', async () => {
     const { page, violations, console: consoleLines } = await openPage();
     await page.getByRole('button', { name: 'Try the demo meeting' }).waitFor();
-    await expect.poll(() => consoleLines).toContain('[vite] connected.');
+    // Limits for a hang, not speed checks: Tailwind rebuilds the stylesheet on a busy machine.
+    await expect.poll(() => consoleLines, { timeout: 20_000 }).toContain('[vite] connected.');
     await page.evaluate(() => {
       const probe = document.createElement('p');
       probe.id = 'hmr-probe';
@@ -172,8 +173,9 @@ describe('npm run dev', () => {
       '\n#hmr-probe { color: rgb(1, 2, 3); }\n',
     );
     await expect
-      .poll(() =>
-        page.evaluate(() => getComputedStyle(document.getElementById('hmr-probe')!).color),
+      .poll(
+        () => page.evaluate(() => getComputedStyle(document.getElementById('hmr-probe')!).color),
+        { timeout: 20_000 },
       )
       .toBe('rgb(1, 2, 3)');
     // Updated in place, not reloaded.
