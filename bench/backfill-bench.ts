@@ -2,7 +2,7 @@ import { InstrumentedAttendee, type PageCost } from '../server/testing/instrumen
 import { getOnce, startAppUnderTest } from '../test/support/app-under-test.ts';
 import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.ts';
-import { populateMeeting } from './populate-meeting.ts';
+import { populateBurstyMeeting, populateMeeting } from './populate-meeting.ts';
 import { walkPlainly } from './plain-walk.ts';
 
 export const BOT = 'bot_benchBackfill001';
@@ -57,14 +57,17 @@ const INSTRUMENT = `
  * loaded three ways: by the page in Chromium, by six plain walks at once (the ceiling: what the
  * server and the proxy can give), and by one plain walk (the reference).
  */
-export async function measureBackfill(events: number): Promise<BackfillFigures> {
-  const { simulator, createdAt, app } = await startBackfillMeeting(events);
+export async function measureBackfill(
+  events: number,
+  shape: MeetingShape = 'even',
+): Promise<BackfillFigures> {
+  const { simulator, createdAt, presentAtEnd, app } = await startBackfillMeeting(events, shape);
   const eventsPath = `/api/v1/bots/${BOT}/participant_events`;
   const countEventRequests = () =>
     simulator.requests.filter((request) => request.path === eventsPath).length;
   try {
     simulator.clearRequests();
-    const browserMs = await loadInChromium(app.url);
+    const browserMs = await loadInChromium(app.url, undefined, presentAtEnd);
     const browserRequests = countEventRequests();
 
     // Six windows holding a sixth of the events each, cut where the bench (unlike the page) knows
@@ -99,8 +102,15 @@ export async function measureBackfill(events: number): Promise<BackfillFigures> 
   }
 }
 
+/** Events spread evenly over the meeting, or in bursts as in a real one (`populate-meeting.ts`). */
+export type MeetingShape = 'even' | 'bursty';
+
 /** A 10,000-event meeting behind `npm start`'s proxy, as the bench serves it. */
-export async function startBackfillMeeting(events: number, env: NodeJS.ProcessEnv = {}) {
+export async function startBackfillMeeting(
+  events: number,
+  shape: MeetingShape = 'even',
+  env: NodeJS.ProcessEnv = {},
+) {
   const simulator = new InstrumentedAttendee({
     latencyMs: BACKFILL_LATENCY_MS,
     pageCost: BACKFILL_PAGE_COST,
@@ -108,12 +118,11 @@ export async function startBackfillMeeting(events: number, env: NodeJS.ProcessEn
     maxStoredEvents: events * 2,
   });
   simulator.addBot({ id: BOT, apiKey: KEY });
-  const createdAt = populateMeeting(simulator, BOT, {
-    people: PEOPLE,
-    events,
-    durationMs: 2 * 3_600_000,
-    nowMs: Date.now() - 30_000,
-  });
+  const size = { people: PEOPLE, events, durationMs: 2 * 3_600_000, nowMs: Date.now() - 30_000 };
+  const { createdAt, presentAtEnd } =
+    shape === 'bursty'
+      ? populateBurstyMeeting(simulator, BOT, size)
+      : { createdAt: populateMeeting(simulator, BOT, size), presentAtEnd: PEOPLE };
   const app = await startAppUnderTest(simulator, env);
   // One request through the proxy to the simulator first, as a running server and Attendee have
   // served before: the page would otherwise pay both processes' first-request costs alone (about
@@ -125,19 +134,21 @@ export async function startBackfillMeeting(events: number, env: NodeJS.ProcessEn
     app.ca,
   );
   simulator.clearRequests();
-  return { simulator, createdAt, app };
+  return { simulator, createdAt, presentAtEnd, app };
 }
 
 /**
  * Opens the app in Chromium, presses Watch and waits for the full roster; returns how long that
- * took in the page's own clock. `whileLoading` runs around the load (a profiler, say).
+ * took in the page's own clock. `whileLoading` runs around the load (a profiler, say). The page
+ * shows who is present only once the whole history is in, so `presentAtEnd` showing is the end.
  */
 export async function loadInChromium(
   url: string,
   whileLoading?: (page: Page) => Promise<() => Promise<void>>,
+  presentAtEnd = PEOPLE,
   chromiumArgs: readonly string[] = [],
 ): Promise<number> {
-  const expectedPresent = String(PEOPLE);
+  const expectedPresent = String(presentAtEnd);
   const browser = await launchChromium(chromiumArgs);
   try {
     const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });

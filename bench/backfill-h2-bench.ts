@@ -23,7 +23,7 @@ export interface BackfillH2Figures {
  */
 export async function measureBackfillH2(events: number): Promise<BackfillH2Figures> {
   const certificate = makeLocalhostCertificate();
-  const { simulator, app } = await startBackfillMeeting(events, {
+  const { simulator, app } = await startBackfillMeeting(events, 'even', {
     TLS_CERT_FILE: certificate.certFile,
     TLS_KEY_FILE: certificate.keyFile,
   });
@@ -31,7 +31,9 @@ export async function measureBackfillH2(events: number): Promise<BackfillH2Figur
   const isEventsPage = (request: { path: string }) => request.path === eventsPath;
   try {
     simulator.clearRequests();
-    const h2Ms = await loadInChromium(app.url, undefined, ['--ignore-certificate-errors']);
+    const h2Ms = await loadInChromium(app.url, undefined, undefined, [
+      '--ignore-certificate-errors',
+    ]);
     const peakUpstreamInFlight = peakConcurrency(simulator.requests, isEventsPage);
     const h2Requests = simulator.requests.filter(isEventsPage).length;
 

@@ -62,16 +62,40 @@ const scenario = fc.record({
   pageSize: fc.integer({ min: 1, max: 30 }),
   botClockSkewMs: fc.integer({ min: -60_000, max: 60_000 }),
   history: fc.oneof(
-    fc.constant({ kind: 'walk' as const }),
-    fc.record({
-      kind: fc.constant('parallel' as const),
-      concurrency: fc.integer({ min: 1, max: 6 }),
-      pagesPerWindow: fc.integer({ min: 1, max: 3 }),
-    }),
+    { weight: 1, arbitrary: fc.constant({ kind: 'walk' as const }) },
+    // Twice as often: windows, and splits of them, have more ways to go wrong.
+    {
+      weight: 2,
+      arbitrary: fc.record({
+        kind: fc.constant('parallel' as const),
+        concurrency: fc.integer({ min: 1, max: 6 }),
+        pagesPerWindow: fc.integer({ min: 1, max: 3 }),
+        // Few windows leave workers free from the start, to split windows far from done.
+        maxWindows: fc.integer({ min: 2, max: 24 }),
+        // Watch at once, or after the meeting: then every event is there before the load begins.
+        waitMs: fc.constantFrom(0, 200_000),
+        /**
+         * What the loader is told each time it asks which window to split: nothing now, or the
+         * n-th running window at the created_at of some event (or just before it), if that is
+         * before the window's end; the loader must be right wherever that is: ahead of what the
+         * window has read, behind it, before its start. Once the list runs out, nothing.
+         */
+        splits: fc.array(
+          fc.option(fc.record({ walk: fc.nat(), event: fc.nat(), before: fc.boolean() })),
+          { maxLength: 20 },
+        ),
+      }),
+    },
   ),
   pollGapsMs: fc.array(fc.integer({ min: 200, max: 15_000 }), { minLength: 1, maxLength: 40 }),
   /** Time passing on the server between two requests of the same walk. */
   requestStepMs: fc.integer({ min: 0, max: 1_500 }),
+  /**
+   * How many turns of the event loop each history request's answer waits, request by request:
+   * answers to windows walked at once come back in any order, so a split's first page may come
+   * before or after the pages that reach it.
+   */
+  answerTurns: fc.array(fc.nat({ max: 4 }), { maxLength: 60 }),
   /** Requests (by number, live tail only) that fail with a 503 and are retried. */
   failingRequests: fc.uniqueArray(fc.integer({ min: 0, max: 120 }), { maxLength: 8 }),
 });
@@ -113,10 +137,15 @@ function setUp(run: Scenario) {
 
 function routeFetch(clock: ManualClock, simulator: SimulatedAttendee, run: Scenario) {
   let liveRequests = -1;
+  let historyRequests = 0;
   const failing = new Set(run.failingRequests);
   const state = { live: false };
   vi.stubGlobal('fetch', async (input: RequestInfo | URL, init?: RequestInit) => {
     clock.advance(run.requestStepMs);
+    if (!state.live) {
+      const turns = run.answerTurns[historyRequests++ % Math.max(1, run.answerTurns.length)] ?? 0;
+      for (let turn = 0; turn < turns; turn += 1) await new Promise((wake) => setTimeout(wake, 0));
+    }
     if (state.live) {
       liveRequests += 1;
       if (failing.has(liveRequests)) {
@@ -149,13 +178,35 @@ async function deliver(
     const walk = await walkEventsAfter(session, null, onPage);
     historyStart = { serverDateMs: walk.firstServerDateMs, finishedAtMs: clock.now() };
   } else {
+    clock.advance(run.history.waitMs);
+    const visibleAtStart = simulator.visibleEvents(BOT).map((event) => event.id);
+    const createdAt = [
+      START - 600_000,
+      ...run.events.map((spec) => START + spec.createdAtStep * 500),
+    ];
+    const splits = run.history.splits.values();
+    const firstSeen = new Set<string>();
     historyStart = await loadHistory({
       queryClient: new QueryClient(),
       session,
-      onPage,
+      onPage: (page) => {
+        page.events.forEach((event) => firstSeen.add(event.id));
+        onPage(page);
+      },
       concurrency: run.history.concurrency,
       pagesPerWindow: run.history.pagesPerWindow,
+      maxWindows: run.history.maxWindows,
+      chooseSplit: (walks) => {
+        const split = splits.next().value;
+        const walk = split && walks[split.walk % walks.length];
+        if (!split || !walk) return null;
+        const atMs = createdAt[split.event % createdAt.length]! - Number(split.before);
+        return { walk: split.walk % walks.length, atMs: Math.min(atMs, walk.endMs - 1) };
+      },
     });
+    // Every event there when the load began is handed on, first in the server's order, as a
+    // sequential walk gives it, however the windows were split.
+    expect([...firstSeen].filter((id) => visibleAtStart.includes(id))).toEqual(visibleAtStart);
   }
 
   fetchState.live = true;

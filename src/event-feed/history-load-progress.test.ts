@@ -30,6 +30,26 @@ describe('history load progress', () => {
     expect(reports.at(-1)).toMatchObject({ fraction: 1, eventsReceived: 50 });
   });
 
+  it('neither jumps nor goes back when a window is split, and reaches 1 when all parts finish', () => {
+    const reports: HistoryProgress[] = [];
+    const progress = createHistoryLoadProgress((report) => reports.push(report), 0);
+    progress.openWindow(0, 0, 1000);
+    progress.openWindow(1, 1000, 2000);
+    progress.pageArrived(1, eventsUpTo(1200));
+    expect(reports.at(-1)!.fraction).toBeCloseTo(0.1);
+    // Window 1 keeps 1000–1600; window 2 takes 1600–2000 and the share of the load it stood for.
+    progress.splitWindow(1, 2, 1600);
+    progress.flush();
+    expect(reports.at(-1)!.fraction).toBeCloseTo(0.1);
+    progress.pageArrived(2, eventsUpTo(1800));
+    expect(reports.at(-1)!.fraction).toBeCloseTo(0.2);
+    progress.finishWindow(1);
+    expect(reports.at(-1)!.fraction).toBeCloseTo(0.4);
+    progress.finishWindow(0);
+    progress.finishWindow(2);
+    expect(reports.at(-1)!.fraction).toBe(1);
+  });
+
   it('reports a few times a second however fast pages come, and the last state at the end', () => {
     vi.useFakeTimers();
     const reports: HistoryProgress[] = [];

@@ -12,6 +12,11 @@ export interface HistoryProgress {
 export interface HistoryLoadProgress {
   /** Window `index` covers bot time `fromMs` to `toMs`; reaching `toMs` is that window done. */
   openWindow(index: number, fromMs: number, toMs: number): void;
+  /**
+   * Window `part` takes over window `index`'s span from `atMs` on, and with it the share of the
+   * whole load that part of the span stood for: the load's fraction neither jumps nor goes back.
+   */
+  splitWindow(index: number, part: number, atMs: number): void;
   pageArrived(index: number, events: readonly ParticipantEvent[]): void;
   /** The failure a window is retrying, or null once it is past it. */
   windowFailing(index: number, reason: unknown): void;
@@ -32,7 +37,8 @@ export function createHistoryLoadProgress(
   reportEveryMs = PROGRESS_REPORT_EVERY_MS,
 ): HistoryLoadProgress {
   const fractions = new Map<number, number>();
-  const spans = new Map<number, [number, number]>();
+  /** Each window's span in bot time, and its share of the load (a split window shares its own). */
+  const spans = new Map<number, [number, number, number]>();
   const failures = new Map<number, unknown>();
   let eventsReceived = 0;
   let timer: ReturnType<typeof setTimeout> | null = null;
@@ -42,9 +48,14 @@ export function createHistoryLoadProgress(
     timer = null;
     lastReportAt = Date.now();
     let sum = 0;
-    for (const fraction of fractions.values()) sum += fraction;
+    let shares = 0;
+    for (const [index, fraction] of fractions) {
+      const share = spans.get(index)?.[2] ?? 1;
+      sum += fraction * share;
+      shares += share;
+    }
     onProgress({
-      fraction: fractions.size === 0 ? 0 : sum / fractions.size,
+      fraction: shares === 0 ? 0 : sum / shares,
       eventsReceived,
       retryingAfter: [...failures.values()].find((reason) => reason != null) ?? null,
     });
@@ -62,8 +73,16 @@ export function createHistoryLoadProgress(
 
   return {
     openWindow(index, fromMs, toMs) {
-      spans.set(index, [fromMs, toMs]);
+      spans.set(index, [fromMs, toMs, 1]);
       fractions.set(index, 0);
+    },
+    splitWindow(index, part, atMs) {
+      const [fromMs, toMs, share] = spans.get(index)!;
+      const kept = (atMs - fromMs) / Math.max(1, toMs - fromMs);
+      spans.set(index, [fromMs, atMs, share * kept]);
+      spans.set(part, [atMs, toMs, share * (1 - kept)]);
+      fractions.set(index, Math.min(0.99, fractions.get(index)! / kept));
+      fractions.set(part, 0);
     },
     pageArrived(index, events) {
       eventsReceived += events.length;

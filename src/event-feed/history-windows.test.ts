@@ -1,4 +1,4 @@
-import { planHistoryWindows } from './history-windows';
+import { chooseSplit, planHistoryWindows } from './history-windows';
 
 const hour = 3_600_000;
 
@@ -44,5 +44,32 @@ describe('planning history windows', () => {
       { maxWindows: 24, pagesPerWindow: 4 },
     );
     expect(windows).toEqual([{ afterMs: null, beforeMs: null }]);
+  });
+});
+
+describe('choosing a window to split', () => {
+  const walk = (fromMs: number, reachedMs: number, endMs: number, events: number) => ({
+    fromMs,
+    reachedMs,
+    endMs,
+    events,
+  });
+
+  it('splits the window with the most events left, halfway through what it has left', () => {
+    const split = chooseSplit([
+      // 100 events in 10 s, 10 s left: about 100 more.
+      walk(0, 10_000, 20_000, 100),
+      // 50 events in 1 s, 9 s left: about 450 more, though less time is left than above.
+      walk(20_000, 21_000, 30_000, 50),
+      // Started, no page yet: nothing known, never chosen.
+      walk(30_000, 30_000, 90_000, 0),
+    ]);
+    expect(split).toEqual({ walk: 1, atMs: 25_500 });
+  });
+
+  it('splits nothing when no window has more than two pages left', () => {
+    expect(chooseSplit([walk(0, 10_000, 20_000, 50), walk(0, 1000, 1500, 500)])).toBeNull();
+    expect(chooseSplit([walk(0, 10_000, 20_000, 51)])).toEqual({ walk: 0, atMs: 15_000 });
+    expect(chooseSplit([])).toBeNull();
   });
 });

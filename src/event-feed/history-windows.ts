@@ -68,3 +68,38 @@ export function planHistoryWindows(
   }
   return windows;
 }
+
+/** What a running window has shown of itself, in bot time (`timestamp_ms`). */
+export interface WalkEstimate {
+  /** Where its range starts, how far its pages have reached, and where its work ends. */
+  fromMs: number;
+  reachedMs: number;
+  endMs: number;
+  /** Events read so far. */
+  events: number;
+}
+
+/**
+ * The window with the most events left, guessed from the density its own pages have shown, and
+ * where to split off the second half of what it has left; null when no window has more than two
+ * pages left. Splitting that little gains nothing: the new part's first page alone takes a round
+ * trip, in which the window itself reads a page.
+ */
+export function chooseSplit(
+  walks: readonly WalkEstimate[],
+  pageSize = 25,
+): { walk: number; atMs: number } | null {
+  let chosen = -1;
+  let most = 2 * pageSize;
+  walks.forEach((walk, index) => {
+    const span = walk.endMs - walk.reachedMs;
+    const left = (walk.events * span) / Math.max(1, walk.reachedMs - walk.fromMs);
+    // A second's span at least, so the split point lies strictly inside it.
+    if (left > most && span > 1000) {
+      most = left;
+      chosen = index;
+    }
+  });
+  const walk = walks[chosen];
+  return walk ? { walk: chosen, atMs: Math.round((walk.reachedMs + walk.endMs) / 2) } : null;
+}

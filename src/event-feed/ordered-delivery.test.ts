@@ -1,54 +1,88 @@
 // @vitest-environment node
 import fc from 'fast-check';
-import { createOrderedDelivery } from './ordered-delivery';
+import { createOrderedDelivery, type DeliverySlot } from './ordered-delivery';
 
 describe('ordered delivery of windows', () => {
   it('passes the first window on at once and holds later ones until those before finish', () => {
     const delivered: string[] = [];
     const delivery = createOrderedDelivery<string>((item) => delivered.push(item));
-    delivery.push(0, 'a1');
-    delivery.push(2, 'c1');
-    delivery.push(1, 'b1');
+    const [a, b, c] = [delivery.open(), delivery.open(), delivery.open()];
+    delivery.push(a, 'a1');
+    delivery.push(c, 'c1');
+    delivery.push(b, 'b1');
     expect(delivered).toEqual(['a1']);
-    expect(delivery.held).toBe(2);
-    delivery.finish(2);
-    delivery.push(1, 'b2');
+    delivery.finish(c);
+    delivery.push(b, 'b2');
     expect(delivered).toEqual(['a1']);
-    delivery.finish(0);
+    delivery.finish(a);
     expect(delivered).toEqual(['a1', 'b1', 'b2']);
-    delivery.push(1, 'b3');
-    delivery.finish(1);
+    delivery.push(b, 'b3');
+    delivery.finish(b);
     expect(delivered).toEqual(['a1', 'b1', 'b2', 'b3', 'c1']);
-    expect(delivery.held).toBe(0);
+    expect(() => delivery.push(b, 'b4')).toThrow();
   });
 
-  it('gives window order whatever order the windows produce and finish in', () => {
-    const windowSizes = fc.array(fc.integer({ min: 0, max: 4 }), { minLength: 1, maxLength: 6 });
+  it('places a window split off another right after it, before the windows that follow', () => {
+    const delivered: string[] = [];
+    const delivery = createOrderedDelivery<string>((item) => delivered.push(item));
+    const [a, c] = [delivery.open(), delivery.open()];
+    delivery.push(c, 'c1');
+    const b = delivery.open(a);
+    // Split again: the newer part covers the earlier stretch, so it goes before the older one.
+    const ab = delivery.open(a);
+    delivery.push(b, 'b1');
+    delivery.push(ab, 'ab1');
+    delivery.push(a, 'a1');
+    delivery.finish(c);
+    delivery.finish(b);
+    delivery.finish(a);
+    expect(delivered).toEqual(['a1', 'ab1']);
+    delivery.finish(ab);
+    expect(delivered).toEqual(['a1', 'ab1', 'b1', 'c1']);
+    // Once all have finished, a new window is passed on at once.
+    delivery.push(delivery.open(), 'd1');
+    expect(delivered.at(-1)).toBe('d1');
+  });
+
+  it('gives window order whatever order windows open, produce and finish in', () => {
+    // A step picks an open window and does one thing: split a window off right after it, open one
+    // at the end, hand on an item, or finish it.
+    const steps = fc.array(fc.tuple(fc.nat(), fc.nat({ max: 5 })), { maxLength: 120 });
     fc.assert(
-      fc.property(
-        windowSizes.chain((sizes) => {
-          // One turn per item and one to finish; a window's turns are its items, then its end.
-          const turns = sizes.flatMap((size, window) => Array<number>(size + 1).fill(window));
-          return fc
-            .shuffledSubarray(turns, { minLength: turns.length, maxLength: turns.length })
-            .map((order) => ({ sizes, order }));
-        }),
-        ({ sizes, order }) => {
-          const delivered: string[] = [];
-          const delivery = createOrderedDelivery<string>((item) => delivered.push(item));
-          const produced = sizes.map(() => 0);
-          for (const window of order) {
-            if (produced[window] === sizes[window]) delivery.finish(window);
-            else delivery.push(window, `${window}.${produced[window]}`);
-            produced[window]! += 1;
-          }
-          const expected = sizes.flatMap((size, window) =>
-            Array.from({ length: size }, (_, item) => `${window}.${item}`),
+      fc.property(steps, fc.integer({ min: 1, max: 10 }), (run, maxWindows) => {
+        const delivered: string[] = [];
+        const delivery = createOrderedDelivery<string>((item) => delivered.push(item));
+        const slots: DeliverySlot<string>[] = [];
+        const items: string[][] = [];
+        /** The windows in the order a sequential walk would give their items. */
+        const order: number[] = [];
+        const open = (after?: number) => {
+          order.splice(
+            after === undefined ? order.length : order.indexOf(after) + 1,
+            0,
+            slots.length,
           );
-          expect(delivered).toEqual(expected);
-          expect(delivery.held).toBe(0);
-        },
-      ),
+          slots.push(delivery.open(after === undefined ? undefined : slots[after]));
+          items.push([]);
+        };
+        open();
+        for (const [pick, kind] of run) {
+          const live = slots.flatMap((slot, window) => (slot.finished ? [] : [window]));
+          const window = live[pick % Math.max(1, live.length)];
+          const room = slots.length < maxWindows;
+          if (kind === 0 && room) open(window);
+          else if (kind === 1 && room) open();
+          else if (window === undefined) continue;
+          else if (kind === 2) delivery.finish(slots[window]!);
+          else {
+            const item = `${window}.${items[window]!.length}`;
+            items[window]!.push(item);
+            delivery.push(slots[window]!, item);
+          }
+        }
+        for (const slot of slots) if (!slot.finished) delivery.finish(slot);
+        expect(delivered).toEqual(order.flatMap((window) => items[window]!));
+      }),
     );
   });
 });

@@ -1,52 +1,44 @@
 /**
- * Hands on what several windows produce in window order, as one sequential walk would: what window
- * k produces is held until every window before it has finished, then passed on at once. Windows
- * are numbered 0, 1, 2… and may be opened in any order; items of one window keep their order.
+ * Hands on what several windows produce in window order, as one sequential walk would: what a
+ * window produces is held until every window before it has finished, then passed on at once.
+ * Windows are slots in a list: `open()` adds one at the end, `open(slot)` right after `slot` (the
+ * part split off a running window comes just after it); items of one window keep their order.
  */
+export interface DeliverySlot<T> {
+  items: T[];
+  finished?: boolean;
+  next?: DeliverySlot<T>;
+}
+
 export interface OrderedDelivery<T> {
-  push(window: number, item: T): void;
-  finish(window: number): void;
-  /** Items held back because an earlier window is still open. */
-  readonly held: number;
+  open(after?: DeliverySlot<T>): DeliverySlot<T>;
+  push(slot: DeliverySlot<T>, item: T): void;
+  finish(slot: DeliverySlot<T>): void;
 }
 
 export function createOrderedDelivery<T>(deliver: (item: T) => void): OrderedDelivery<T> {
-  const waiting = new Map<number, T[]>();
-  const finished = new Set<number>();
-  let head = 0;
-  let held = 0;
-  const flush = () => {
-    for (;;) {
-      const items = waiting.get(head);
-      if (items) {
-        waiting.delete(head);
-        held -= items.length;
-        for (const item of items) deliver(item);
-      }
-      if (!finished.has(head)) return;
-      finished.delete(head);
-      head += 1;
-    }
-  };
+  let head: DeliverySlot<T> | undefined;
+  let tail: DeliverySlot<T> | undefined;
   return {
-    push(window, item) {
-      if (window < head) throw new Error(`window ${window} has already finished`);
-      if (window === head) {
-        deliver(item);
-        return;
+    open(after = tail) {
+      const slot: DeliverySlot<T> = { items: [], next: after?.next };
+      if (after) after.next = slot;
+      // Every slot before has finished (or there is none): this one is delivered at once.
+      head ??= slot;
+      if (after === tail) tail = slot;
+      return slot;
+    },
+    push(slot, item) {
+      if (slot.finished) throw new Error('this window has already finished');
+      if (slot === head) deliver(item);
+      else slot.items.push(item);
+    },
+    finish(slot) {
+      slot.finished = true;
+      while (head?.finished) {
+        head = head.next;
+        head?.items.splice(0).forEach(deliver);
       }
-      const items = waiting.get(window);
-      if (items) items.push(item);
-      else waiting.set(window, [item]);
-      held += 1;
-    },
-    finish(window) {
-      if (window < head) return;
-      finished.add(window);
-      flush();
-    },
-    get held() {
-      return held;
     },
   };
 }

@@ -8,7 +8,7 @@ import { applyEvents, createAttendanceState } from '../domain/attendance-state';
 import { presentParticipants } from '../domain/roster';
 import type { EventsPage } from '../attendee-api/get-participant-events-page';
 import { planHistoryWindows } from './history-windows';
-import { loadHistory } from './parallel-history';
+import { loadHistory, type HistoryLoadOptions } from './parallel-history';
 
 const BOT = 'bot_parallelHistory1';
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -54,7 +54,11 @@ function meetingWithTiesAndEdges() {
   return simulator;
 }
 
-async function load(simulator: InstrumentedAttendee, concurrency: number) {
+async function load(
+  simulator: InstrumentedAttendee,
+  concurrency: number,
+  chooseSplit?: HistoryLoadOptions['chooseSplit'],
+) {
   const session: WatchSession = {
     botId: BOT,
     credential: { kind: 'key', apiKey: 'key' },
@@ -69,6 +73,7 @@ async function load(simulator: InstrumentedAttendee, concurrency: number) {
     session,
     concurrency,
     ...WINDOW_OPTIONS,
+    chooseSplit,
     onPage: (page: EventsPage) => {
       applyEvents(state, page.events);
       delivered.push(...page.events.map((event) => event.id));
@@ -93,6 +98,26 @@ describe('loading the history in parallel', () => {
     // 1,554 events are 63 pages; overlapping windows add at most a page each.
     expect(sequential.requests).toBe(63);
     expect(parallel.requests).toBeLessThanOrEqual(63 + 1 + 8);
+  });
+
+  it('splits windows while they run and still gives the sequential walk, with little read twice', async () => {
+    const simulator = meetingWithTiesAndEdges();
+    routeFetchToSimulator(simulator);
+    const truth = simulator.visibleEvents(BOT).map((event) => event.id);
+    const splitAt: number[] = [];
+    // Every window that has read a page is split halfway through what it has left, again and
+    // again, on ties and window edges alike.
+    const parallel = await load(simulator, 6, (walks) => {
+      const index = walks.findIndex((walk) => walk.events > 0 && walk.endMs - walk.reachedMs > 2);
+      const walk = walks[index];
+      if (!walk || splitAt.length >= 20) return null;
+      splitAt.push(Math.floor((walk.reachedMs + walk.endMs) / 2));
+      return { walk: index, atMs: splitAt.at(-1)! };
+    });
+    expect(splitAt.length).toBeGreaterThanOrEqual(5);
+    expect(parallel.firstSeen).toEqual(truth);
+    // A split costs its first page again at most (the window reads on to the page that holds it).
+    expect(parallel.requests).toBeLessThanOrEqual(63 + 1 + 8 + 20);
   });
 
   it('never has more than six requests in flight', async () => {

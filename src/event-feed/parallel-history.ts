@@ -10,10 +10,15 @@ import {
 } from '../attendee-api/get-participant-events-page';
 import { attendeeKeys, type HistoryWindowKey } from '../attendee-api/query-keys';
 import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
-import { planHistoryWindows, type HistoryWindow } from './history-windows';
+import {
+  chooseSplit,
+  planHistoryWindows,
+  type HistoryWindow,
+  type WalkEstimate,
+} from './history-windows';
 import { createHistoryLoadProgress, type HistoryProgress } from './history-load-progress';
 import type { HistoryStart } from './live-tail';
-import { createOrderedDelivery } from './ordered-delivery';
+import { createOrderedDelivery, type DeliverySlot } from './ordered-delivery';
 import type { PageSink } from './walk-events';
 import { runWorkerPool } from './worker-pool';
 
@@ -27,6 +32,8 @@ export interface HistoryLoadOptions {
   concurrency?: number;
   maxWindows?: number;
   pagesPerWindow?: number;
+  /** Which running window to split, and where, once every window has started. */
+  chooseSplit?: typeof chooseSplit;
   signal?: AbortSignal;
 }
 
@@ -73,11 +80,31 @@ export function historyWindowQueryOptions(session: WatchSession, window: History
   });
 }
 
+/** A window being walked: what the split choice needs, and where its pages go. */
+interface Walk extends WalkEstimate {
+  /** Its number for the progress report. */
+  index: number;
+  slot: DeliverySlot<EventsPage>;
+  /** Where a part split off it now would end (strict, on created_at). */
+  beforeMs: number | null;
+  /** The first event of the part split off it last: the walk ends on the page that holds it. */
+  stopId?: string;
+  /** A part was split off and has not read its first page yet. */
+  splitting?: boolean;
+}
+
 /**
  * Loads the whole history: a first page, then (for a long meeting) overlapping time windows walked
  * concurrently, at most `concurrency` requests in flight. Pages are handed on in window order, so
  * the result, including which of two same-time events came first, is what a sequential walk gives.
  * Every page, the first one included, is retried on transient failures as the windows' queries say.
+ *
+ * Windows cut evenly in time are uneven in events (a real meeting comes in bursts), so once every
+ * window has started, a worker with nothing to do splits the rest of the window with the most left
+ * and walks the second half. Nothing tells how the bot's clock, which the pages carry, lines up
+ * with created_at, which the filters use: so the window split goes on until it reads the first
+ * event of its new part, which is exactly where the part begins, or to its own end if the part is
+ * empty. Whatever the guess, everything is covered once, plus a page read twice.
  */
 export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryStart> {
   const { queryClient, session, signal } = options;
@@ -89,11 +116,35 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
   const cancelWindows = () =>
     void queryClient.cancelQueries({ queryKey: attendeeKeys.historyLoad(session, load) });
   signal?.addEventListener('abort', cancelWindows);
+  const walks = new Set<Walk>();
+  // Two windows with the same bounds would share a query: every window starts at its own afterMs.
+  const starts = new Set<number | null>();
+  let opened = 0;
+  let pulse: () => void = () => undefined;
+  let walked = Promise.resolve();
+  /** A page arrived or a walk ended: a worker waiting for work to split looks again. */
+  const notify = () => {
+    pulse();
+    walked = new Promise((resolve) => (pulse = resolve));
+  };
+  notify();
+  const newWalk = (fromMs: number, endMs: number, window: HistoryWindow, after?: Walk): Walk => {
+    starts.add(window.afterMs);
+    return {
+      index: opened++,
+      slot: delivery.open(after?.slot),
+      fromMs,
+      reachedMs: fromMs,
+      endMs,
+      events: 0,
+      beforeMs: window.beforeMs,
+    };
+  };
 
-  /** Walks window `index`; `onFirstPage` sees its first page before anything else happens. */
+  /** Walks `walk`'s window; `onFirstPage` sees its first page before anything else happens. */
   const walkWindow = async (
-    index: number,
-    window: Omit<HistoryWindowKey, 'load'>,
+    walk: Walk,
+    window: HistoryWindow,
     onFirstPage?: (page: EventsPage) => boolean,
   ) => {
     const observer = new InfiniteQueryObserver(
@@ -101,7 +152,7 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
       historyWindowQueryOptions(session, { load, ...window }),
     );
     const unsubscribe = observer.subscribe((result) =>
-      progress.windowFailing(index, result.failureReason),
+      progress.windowFailing(walk.index, result.failureReason),
     );
     /** The next page; a failure left after the retries is final. */
     const fetchNext = async () => {
@@ -112,42 +163,77 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
       if (page === undefined) throw new Error('A history page was cancelled.');
       return page;
     };
+    walks.add(walk);
     try {
       let page = await fetchNext();
       if (onFirstPage && !onFirstPage(page)) return;
       for (;;) {
+        walk.events += page.events.length;
+        walk.reachedMs = Math.max(walk.reachedMs, page.events.at(-1)?.timestamp_ms ?? 0);
         // Ask for the next page before handing this one on, so the request is on its way while
         // the page (and whatever re-renders because of it) is dealt with.
-        const next = page.nextCursor === null ? null : fetchNext();
+        const next =
+          page.nextCursor === null || page.events.some((event) => event.id === walk.stopId)
+            ? null
+            : fetchNext();
         next?.catch(() => undefined);
-        delivery.push(index, page);
-        progress.pageArrived(index, page.events);
+        delivery.push(walk.slot, page);
+        progress.pageArrived(walk.index, page.events);
+        notify();
         if (next === null) break;
         page = await next;
       }
     } finally {
       // With gcTime 0, the window's query (its one page) goes with its last observer.
       unsubscribe();
+      walks.delete(walk);
+      notify();
     }
-    progress.finishWindow(index);
-    delivery.finish(index);
+    progress.finishWindow(walk.index);
+    delivery.finish(walk.slot);
+  };
+
+  /** Work for a worker once every window has started: a part split off a running one. */
+  const splitOff = async () => {
+    while (walks.size > 0) {
+      const running = [...walks].filter((walk) => !walk.splitting);
+      const split = (options.chooseSplit ?? chooseSplit)(running);
+      if (split) {
+        const walk = running[split.walk]!;
+        let atMs = split.atMs;
+        while (starts.has(atMs)) atMs += 1;
+        const window = { afterMs: atMs, beforeMs: walk.beforeMs };
+        const part = newWalk(atMs, walk.endMs, window, walk);
+        progress.splitWindow(walk.index, part.index, atMs);
+        Object.assign(walk, { endMs: atMs, beforeMs: atMs + 1, splitting: true });
+        return () =>
+          walkWindow(part, window, (firstPage) => {
+            walk.splitting = false;
+            walk.stopId = firstPage.events[0]?.id ?? walk.stopId;
+            return true;
+          });
+      }
+      await walked;
+    }
   };
 
   try {
     // The first page of the whole history tells how old the meeting is and how dense its events
     // are. A short meeting is walked on from there; a long one is split into windows.
-    const plan = { serverDateMs: null as number | null, windows: [] as HistoryWindow[] };
-    await walkWindow(0, { afterMs: null, beforeMs: null }, (firstPage) => {
+    const plan = { serverDateMs: null as number | null, walks: [] as (() => Promise<void>)[] };
+    const whole = { afterMs: null, beforeMs: null };
+    const first = newWalk(0, 0, whole);
+    await walkWindow(first, whole, (firstPage) => {
       plan.serverDateMs = firstPage.serverDateMs;
-      const first = firstPage.events[0]?.timestamp_ms ?? 0;
+      const firstMs = firstPage.events[0]?.timestamp_ms ?? 0;
       const now = firstPage.serverDateMs ?? Date.now();
-      progress.openWindow(0, first, now);
+      progress.openWindow(0, firstMs, now);
       const windows =
         concurrency > 1 && firstPage.nextCursor !== null
           ? planHistoryWindows(
               {
-                firstEventMs: first,
-                lastEventMs: firstPage.events.at(-1)?.timestamp_ms ?? first,
+                firstEventMs: firstMs,
+                lastEventMs: firstPage.events.at(-1)?.timestamp_ms ?? firstMs,
                 serverNowMs: now,
               },
               {
@@ -157,22 +243,20 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
               },
             )
           : [];
-      plan.windows = windows;
-      const step = (now - first) / Math.max(1, windows.length);
-      windows.forEach((_, position) =>
-        progress.openWindow(position + 1, first + step * position, first + step * (position + 1)),
-      );
+      const step = (now - firstMs) / Math.max(1, windows.length);
+      plan.walks = windows.map((window, position) => {
+        const walk = newWalk(firstMs + step * position, firstMs + step * (position + 1), window);
+        progress.openWindow(walk.index, walk.fromMs, walk.endMs);
+        return () => walkWindow(walk, window);
+      });
       // One window: walk on from this page. Several: window 1 starts from the beginning again,
       // so the first page is read twice and merged by id.
       return windows.length <= 1;
     });
-    if (plan.windows.length > 1) {
+    if (plan.walks.length > 1) {
       progress.finishWindow(0);
-      delivery.finish(0);
-      await runWorkerPool(
-        plan.windows.map((window, position) => () => walkWindow(position + 1, window)),
-        concurrency,
-      );
+      delivery.finish(first.slot);
+      await runWorkerPool(plan.walks, concurrency, splitOff);
     }
     return { serverDateMs: plan.serverDateMs, finishedAtMs: Date.now() };
   } catch (error) {

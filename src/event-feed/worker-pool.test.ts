@@ -55,4 +55,34 @@ describe('the worker pool', () => {
     await tick();
     expect(started).toEqual([0, 1]);
   });
+
+  it('asks for more work once every task has started, until there is none', async () => {
+    const gates = Array.from({ length: 4 }, deferred);
+    const started: number[] = [];
+    const task = (index: number) => () => {
+      started.push(index);
+      return gates[index]!.promise;
+    };
+    const offers = [task(2), undefined, task(3)];
+    let asked = 0;
+    const pool = runWorkerPool([task(0), task(1)], 2, async () => {
+      asked += 1;
+      return offers.shift();
+    });
+    await tick();
+    expect(asked).toBe(0);
+    gates[0]!.resolve();
+    await tick();
+    // The worker that finished takes what is offered; the next to ask is told there is none.
+    expect(started).toEqual([0, 1, 2]);
+    gates[1]!.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2]);
+    gates[2]!.resolve();
+    await tick();
+    expect(started).toEqual([0, 1, 2, 3]);
+    gates[3]!.resolve();
+    await expect(pool).resolves.toBeUndefined();
+    expect(asked).toBe(4);
+  });
 });

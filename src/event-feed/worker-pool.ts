@@ -1,19 +1,23 @@
+type Task = () => Promise<void>;
+
 /**
  * Runs `tasks` in order, at most `concurrency` at a time: each worker takes the next task as soon
  * as its last one settles, so there is no gap between one window's end and the next one's start.
- * The first failure rejects the pool at once and no further task starts; the caller cancels the
- * ones still running.
+ * Once every task has started, a worker asks `more` for another (work split off a running task),
+ * and stops when it says there is none. The first failure rejects the pool at once and no further
+ * task starts; the caller cancels the ones still running.
  */
 export async function runWorkerPool(
-  tasks: readonly (() => Promise<void>)[],
+  tasks: readonly Task[],
   concurrency: number,
+  more: () => Promise<Task | undefined> = async () => undefined,
 ): Promise<void> {
   let next = 0;
   let failed = false;
   const worker = async () => {
-    while (next < tasks.length && !failed) {
-      const task = tasks[next]!;
-      next += 1;
+    while (!failed) {
+      const task = next < tasks.length ? tasks[next++] : await more();
+      if (!task || failed) return;
       try {
         await task();
       } catch (reason) {
@@ -22,6 +26,5 @@ export async function runWorkerPool(
       }
     }
   };
-  const workers = Math.max(1, Math.min(concurrency, tasks.length));
-  await Promise.all(Array.from({ length: workers }, worker));
+  await Promise.all(Array.from({ length: Math.max(1, concurrency) }, worker));
 }
