@@ -19,7 +19,7 @@ interface Connection {
   post(message: TabMessage): void;
 }
 
-/** Our server has no push (no webhook secret, or `npm run dev`): for the page's lifetime. */
+/** Our server has no push (no webhook secret configured): for the page's lifetime. */
 let unavailable = false;
 const connections = new Map<string, Connection>();
 const FIRST_RETRY_MS = 2_000;
