@@ -1,7 +1,12 @@
 import type { Page } from 'playwright-core';
 import type { ParticipantEvent } from '../src/common/participant-event.ts';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
-import { TEST_WEBHOOK_SECRET, joinDelivery } from '../server/testing/webhook-deliveries.ts';
+import {
+  TEST_WEBHOOK_SECRET,
+  deliverWebhook,
+  joinDelivery,
+  pushedOnlyEvent,
+} from '../server/testing/webhook-deliveries.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
@@ -49,32 +54,8 @@ beforeEach(async () => {
   pollsInPage ??= await countRequestsInPage(page, '/participant_events?after=');
 });
 
-let sequence = 0;
-
-/** A join the upstream never has: only the push can bring it. */
-function pushedOnly(name: string): ParticipantEvent {
-  sequence++;
-  return {
-    id: `pe_netpush${String(sequence).padStart(10, '0')}`,
-    participant_name: name,
-    participant_uuid: `pushed-${name}`,
-    participant_user_uuid: null,
-    participant_is_host: false,
-    event_type: 'join',
-    event_data: {},
-    timestamp_ms: Date.now(),
-  };
-}
-
 async function push(event: ParticipantEvent) {
-  const delivery = joinDelivery(BOT, event);
-  const response = await fetch(`${app.url}/webhooks/attendee`, {
-    method: 'POST',
-    headers: delivery.headers,
-    body: delivery.body,
-  });
-  expect(response.status).toBe(200);
-  await response.arrayBuffer();
+  expect(await deliverWebhook(app.url, joinDelivery(BOT, event))).toBe(200);
 }
 
 /** A join stored upstream whose webhook never comes: only a poll can bring it. */
@@ -93,7 +74,7 @@ async function watchUntilInstant(name: string) {
   await watchBot(page, app.url, BOT, KEY);
   await waitUntilLive(page);
   expect((await streamOpened).status()).toBe(200);
-  await push(pushedOnly(name));
+  await push(pushedOnlyEvent(name));
   await roster().getByText(name).waitFor({ timeout: 10_000 });
   await status(/^Live · instant/).waitFor({ timeout: 10_000 });
 }
@@ -109,7 +90,7 @@ describe('the poll under the push', () => {
     lostWebhook('Max Missed');
     await moveToNextRefresh(page, 3_000);
     await roster().getByText('Max Missed').waitFor({ timeout: 10_000 });
-    await push(pushedOnly('Nia Next'));
+    await push(pushedOnlyEvent('Nia Next'));
     await status(/^Live · instant/).waitFor({ timeout: 10_000 });
   }, 60_000);
 

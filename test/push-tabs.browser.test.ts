@@ -1,7 +1,12 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { parseScrape } from '../server/testing/prometheus-scrape.ts';
-import { TEST_WEBHOOK_SECRET, joinDelivery } from '../server/testing/webhook-deliveries.ts';
+import {
+  TEST_WEBHOOK_SECRET,
+  deliverWebhook,
+  joinDelivery,
+  pushedOnlyEvent,
+} from '../server/testing/webhook-deliveries.ts';
 import { freePort, startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { VIEWPORT, runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { watchBot } from './support/dashboard-page.ts';
@@ -52,28 +57,8 @@ async function openStreams(): Promise<number> {
   return samples.find((sample) => sample.name === 'attendee_live_push_streams_open')!.value;
 }
 
-let sequence = 0;
-
-/** A join only a webhook carries: the upstream never has it, so no poll can bring it. */
 async function pushJoin(name: string) {
-  sequence++;
-  const delivery = joinDelivery(BOT, {
-    id: `pe_tabs${String(sequence).padStart(10, '0')}`,
-    participant_name: name,
-    participant_uuid: `pushed-${name}`,
-    participant_user_uuid: null,
-    participant_is_host: false,
-    event_type: 'join',
-    event_data: {},
-    timestamp_ms: Date.now(),
-  });
-  const response = await fetch(`${app.url}/webhooks/attendee`, {
-    method: 'POST',
-    headers: delivery.headers,
-    body: delivery.body,
-  });
-  expect(response.status).toBe(200);
-  await response.arrayBuffer();
+  expect(await deliverWebhook(app.url, joinDelivery(BOT, pushedOnlyEvent(name)))).toBe(200);
 }
 
 const roster = (page: Page) => page.getByRole('list', { name: 'Currently present' });

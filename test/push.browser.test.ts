@@ -1,9 +1,10 @@
 import type { Page } from 'playwright-core';
-import type { ParticipantEvent } from '../src/common/participant-event.ts';
 import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import {
   TEST_WEBHOOK_SECRET,
+  deliverWebhook,
   joinDelivery,
+  pushedOnlyEvent,
   signedDelivery,
   type WebhookDelivery,
 } from '../server/testing/webhook-deliveries.ts';
@@ -47,34 +48,8 @@ afterAll(async () => {
   await redis?.stop();
 });
 
-let sequence = 0;
-
-/** An event that only a webhook carries: the upstream never has it, so no poll can bring it. */
-function pushedOnly(name: string, eventType = 'join'): ParticipantEvent {
-  sequence++;
-  return {
-    id: `pe_pushed${String(sequence).padStart(10, '0')}`,
-    participant_name: name,
-    participant_uuid: `pushed-${name}`,
-    participant_user_uuid: null,
-    participant_is_host: false,
-    event_type: eventType,
-    event_data: {},
-    timestamp_ms: Date.now(),
-  };
-}
-
-async function deliver(
-  delivery: Pick<WebhookDelivery, 'body' | 'headers'>,
-  url = app.url,
-): Promise<number> {
-  const response = await fetch(`${url}/webhooks/attendee`, {
-    method: 'POST',
-    headers: delivery.headers,
-    body: delivery.body,
-  });
-  await response.arrayBuffer();
-  return response.status;
+function deliver(delivery: Pick<WebhookDelivery, 'body' | 'headers'>, url = app.url) {
+  return deliverWebhook(url, delivery);
 }
 
 async function watchUntilStreamOpen(url = app.url) {
@@ -93,7 +68,7 @@ describe('webhooks pushed to the page', () => {
   it('shows a pushed join that no poll could have brought, and says the page is instant', async () => {
     await watchUntilStreamOpen();
     await expect(page.getByRole('status').textContent()).resolves.toMatch(/Live · every 3 s/);
-    expect(await deliver(joinDelivery(BOT, pushedOnly('Pia Pushed')))).toBe(200);
+    expect(await deliver(joinDelivery(BOT, pushedOnlyEvent('Pia Pushed')))).toBe(200);
     await roster().getByText('Pia Pushed').waitFor({ timeout: 5_000 });
     await page
       .getByRole('status')
@@ -119,14 +94,14 @@ describe('webhooks pushed to the page', () => {
 
   it('refuses a forged webhook and never shows it', async () => {
     await watchUntilStreamOpen();
-    const forged = joinDelivery(BOT, pushedOnly('Fred Forged'), Buffer.alloc(32, 66));
+    const forged = joinDelivery(BOT, pushedOnlyEvent('Fred Forged'), Buffer.alloc(32, 66));
     expect(await deliver(forged)).toBe(401);
-    const unsigned = signedDelivery(BOT, 'participant_events.join_leave', pushedOnly('Una'));
+    const unsigned = signedDelivery(BOT, 'participant_events.join_leave', pushedOnlyEvent('Una'));
     expect(
       await deliver({ body: unsigned.body, headers: { 'content-type': 'application/json' } }),
     ).toBe(401);
     // A genuine push after them arrives, so the forged ones had their chance to show.
-    expect(await deliver(joinDelivery(BOT, pushedOnly('Gina Genuine')))).toBe(200);
+    expect(await deliver(joinDelivery(BOT, pushedOnlyEvent('Gina Genuine')))).toBe(200);
     await roster().getByText('Gina Genuine').waitFor({ timeout: 5_000 });
     await expect(roster().getByText('Fred Forged').count()).resolves.toBe(0);
     await expect(roster().getByText('Una').count()).resolves.toBe(0);
@@ -153,7 +128,7 @@ describe('webhooks pushed to the page', () => {
     ]);
     try {
       await watchUntilStreamOpen(second.url);
-      expect(await deliver(joinDelivery(BOT, pushedOnly('Rita Redis')), first.url)).toBe(200);
+      expect(await deliver(joinDelivery(BOT, pushedOnlyEvent('Rita Redis')), first.url)).toBe(200);
       await roster().getByText('Rita Redis').waitFor({ timeout: 5_000 });
     } finally {
       await page.goto('about:blank');

@@ -49,3 +49,34 @@ export function stateDelivery(botId: string, oldState: string, newState: string)
     created_at: new Date().toISOString(),
   });
 }
+
+let pushedOnlyEvents = 0;
+
+/** An event only a webhook carries: no simulator has it, so no poll can bring it. */
+export function pushedOnlyEvent(name: string, eventType = 'join'): ParticipantEvent {
+  pushedOnlyEvents++;
+  return {
+    id: `pe_pushed${String(pushedOnlyEvents).padStart(10, '0')}`,
+    participant_name: name,
+    participant_uuid: `pushed-${name}`,
+    participant_user_uuid: null,
+    participant_is_host: false,
+    event_type: eventType,
+    event_data: {},
+    timestamp_ms: Date.now(),
+  };
+}
+
+/** Posts a delivery to a running app's receiver, as Attendee would; resolves with the status. */
+export async function deliverWebhook(
+  appUrl: string,
+  delivery: Pick<WebhookDelivery, 'body' | 'headers'>,
+): Promise<number> {
+  const response = await fetch(`${appUrl}/webhooks/attendee`, {
+    method: 'POST',
+    headers: delivery.headers,
+    body: delivery.body,
+  });
+  await response.arrayBuffer();
+  return response.status;
+}
