@@ -4,7 +4,11 @@ import { createRedisPushBus } from '../push/redis-push-bus.ts';
 import { startRedisServer, type RunningRedis } from '../testing/redis-server.ts';
 import { nextMessage, sseFrames } from '../testing/sse-frames.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
-import { TEST_WEBHOOK_SECRET, joinDelivery } from '../testing/webhook-deliveries.ts';
+import {
+  TEST_WEBHOOK_SECRET,
+  deliverWebhook,
+  joinDelivery,
+} from '../testing/webhook-deliveries.ts';
 
 const KEY = 'across-key';
 const BOT = 'bot_across1';
@@ -48,17 +52,6 @@ async function openStreamOn(origin: string) {
   return sseFrames(response);
 }
 
-function post(origin: string, delivery: { body: string; headers: Record<string, string> }) {
-  return fetch(`${origin}/webhooks/attendee`, {
-    method: 'POST',
-    headers: delivery.headers,
-    body: delivery.body,
-  }).then(async (response) => {
-    await response.arrayBuffer();
-    return response.status;
-  });
-}
-
 describe('pushes between instances through Redis', () => {
   it('takes a webhook on one instance to a page on the other, once however often it comes', async () => {
     const [first, second] = instances;
@@ -66,11 +59,11 @@ describe('pushes between instances through Redis', () => {
     const event = simulator.join(BOT, { uuid: 'u-ana', name: 'Ana' });
     const delivery = joinDelivery(BOT, event);
     // Attendee's retries may land on either instance.
-    expect(await post(first!.origin, delivery)).toBe(200);
-    expect(await post(second!.origin, delivery)).toBe(200);
-    expect(await post(first!.origin, delivery)).toBe(200);
+    expect(await deliverWebhook(first!.origin, delivery)).toBe(200);
+    expect(await deliverWebhook(second!.origin, delivery)).toBe(200);
+    expect(await deliverWebhook(first!.origin, delivery)).toBe(200);
     const marker = simulator.join(BOT, { uuid: 'u-bo', name: 'Bo' });
-    expect(await post(first!.origin, joinDelivery(BOT, marker))).toBe(200);
+    expect(await deliverWebhook(first!.origin, joinDelivery(BOT, marker))).toBe(200);
     const ids = [];
     for (let index = 0; index < 2; index++) {
       const message = await nextMessage(frames);
@@ -88,7 +81,9 @@ describe('pushes between instances through Redis', () => {
       joinDelivery(BOT, simulator.emit(BOT, 'u-storm', 'speech_start')),
     );
     // All at once: a harsher storm than 500 spread over a second.
-    const statuses = await Promise.all(deliveries.map((delivery) => post(first!.origin, delivery)));
+    const statuses = await Promise.all(
+      deliveries.map((delivery) => deliverWebhook(first!.origin, delivery)),
+    );
     expect(statuses.every((status) => status === 200)).toBe(true);
     const received = new Set<string>();
     while (received.size < 500) {

@@ -2,7 +2,11 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { createMemoryPushBus } from '../push/memory-push-bus.ts';
 import { nextMessage, sseFrames } from '../testing/sse-frames.ts';
 import { startTestApp, type TestApp } from '../testing/test-app.ts';
-import { TEST_WEBHOOK_SECRET, joinDelivery } from '../testing/webhook-deliveries.ts';
+import {
+  TEST_WEBHOOK_SECRET,
+  deliverWebhook,
+  joinDelivery,
+} from '../testing/webhook-deliveries.ts';
 
 const KEY = 'storm-key';
 const BOT = 'bot_storm0001';
@@ -56,16 +60,7 @@ describe('a storm of webhooks', () => {
     const perBurst = STORM / BURSTS;
     for (let burst = 0; burst < BURSTS; burst++) {
       for (const delivery of deliveries.slice(burst * perBurst, (burst + 1) * perBurst)) {
-        statuses.push(
-          fetch(`${origin}/webhooks/attendee`, {
-            method: 'POST',
-            headers: delivery.headers,
-            body: delivery.body,
-          }).then(async (response) => {
-            await response.arrayBuffer();
-            return response.status;
-          }),
-        );
+        statuses.push(deliverWebhook(origin, delivery));
       }
       const nextBurstAt = started + ((burst + 1) * 1_000) / BURSTS;
       await new Promise((resolve) => setTimeout(resolve, nextBurstAt - performance.now()));
