@@ -2,10 +2,27 @@ import { defineConfig } from 'vitest/config';
 import react from '@vitejs/plugin-react';
 import tailwindcss from '@tailwindcss/vite';
 import { precompressAssets } from './server/build/precompress-assets.ts';
-import { jsxRuntimeAsEsm } from './server/build/jsx-runtime-as-esm.ts';
 
 export default defineConfig(({ isSsrBuild }) => ({
-  plugins: [jsxRuntimeAsEsm(import.meta.dirname), react(), tailwindcss(), precompressAssets()],
+  plugins: [
+    // JSX only: React Fast Refresh cannot refresh Preact's components, so an edited module
+    // reloads the page in `npm run dev` (stylesheets still update in place).
+    react({ refreshExclude: /./ }),
+    tailwindcss(),
+    precompressAssets(),
+  ],
+  resolve: {
+    // The code is written against React's API and types; the page runs it on Preact's, a tenth
+    // of React DOM's size (docs/architecture.md, "Why Preact").
+    alias: [
+      { find: /^react$/, replacement: 'preact/compat' },
+      { find: /^react-dom$/, replacement: 'preact/compat' },
+      { find: /^react-dom\/client$/, replacement: 'preact/compat/client' },
+      { find: /^react-dom\/test-utils$/, replacement: 'preact/test-utils' },
+      { find: /^react\/jsx-runtime$/, replacement: 'preact/compat/jsx-runtime' },
+      { find: /^react\/jsx-dev-runtime$/, replacement: 'preact/compat/jsx-dev-runtime' },
+    ],
+  },
   build: {
     // The server's bundle (`vite build --ssr server/main.ts`) needs none of public/: dist/ has it.
     copyPublicDir: !isSsrBuild,
@@ -20,6 +37,16 @@ export default defineConfig(({ isSsrBuild }) => ({
   server: { cors: false },
   test: {
     globals: true,
+    // The libraries that import React go through Vite, so the aliases above reach them: the
+    // component tests run on Preact, as the page does. Testing Library's ES build, because its
+    // CommonJS `require`s would bypass the aliases.
+    server: { deps: { inline: ['@testing-library/react', '@tanstack/react-query'] } },
+    alias: [
+      {
+        find: /^@testing-library\/react$/,
+        replacement: '@testing-library/react/dist/@testing-library/react.esm.js',
+      },
+    ],
     // Whatever a test stubs or mocks is put back after it: the unit and component files share
     // their workers (isolate: false below), so nothing may leak into the next file.
     restoreMocks: true,

@@ -1,6 +1,8 @@
 import type { Page } from 'playwright-core';
 import { DEFAULT_REUSE_MS } from '../../server/proxy/shared-answers.ts';
 
+const FRAME_MS = 50;
+
 /**
  * Moves the page's clock (installed by the caller) on by `refreshMs`, to its next read of a state
  * the simulator was just given. Our server's reuse time (2 s) passes first in real time, so that the
@@ -8,5 +10,8 @@ import { DEFAULT_REUSE_MS } from '../../server/proxy/shared-answers.ts';
  */
 export async function moveToNextRefresh(page: Page, refreshMs: number) {
   await new Promise((resolve) => setTimeout(resolve, DEFAULT_REUSE_MS + 100));
+  // One frame first: Preact runs effects after a paint, and a paused clock holds the frame too, so
+  // a poll that an effect is about to schedule would otherwise start its wait after the jump.
+  await page.clock.runFor(FRAME_MS);
   await page.clock.fastForward(refreshMs);
 }

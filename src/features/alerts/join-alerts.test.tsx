@@ -3,6 +3,7 @@ import { useState } from 'react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import { newsSource } from '../../testing/news-source';
+import { afterNextPaint } from '../../testing/after-next-paint';
 import { JoinAlerts, type JoinAlertsProps } from './join-alerts';
 
 const person = (name: string) => ({ uuid: name, name, isHost: false });
@@ -71,6 +72,7 @@ describe('telling me when they join', () => {
     await waitFor(() =>
       expect(screen.getByLabelText('Also as a desktop notification')).toBeChecked(),
     );
+    await afterNextPaint();
     source.send({ joined: [person('Dana Ruiz')], left: [] });
     expect(shown).toEqual(['Dana Ruiz joined']);
   });

@@ -3,6 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterEach, vi } from 'vitest';
 import type { PresenceNews } from '../../domain/presence-news';
 import { HostNotifications } from './host-notifications';
+import { afterNextPaint } from '../../testing/after-next-paint';
 import { usePageTitle } from './use-page-title';
 import { newsSource } from '../../testing/news-source';
 
@@ -44,6 +45,7 @@ describe('host notifications', () => {
     await userEvent.setup().click(screen.getByLabelText('Notify me when a host joins or leaves'));
     expect(requestPermission).toHaveBeenCalledTimes(1);
     expect(screen.getByLabelText('Notify me when a host joins or leaves')).toBeChecked();
+    await afterNextPaint();
     source.send(hostJoins);
     source.send({ joined: [], left: [{ uuid: 'h', name: 'Grace', isHost: true }] });
     expect(shown.map((notification) => notification.title)).toEqual([

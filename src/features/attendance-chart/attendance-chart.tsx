@@ -133,7 +133,9 @@ export function AttendanceChart({
         role="img"
         aria-label="Attendance over time"
         aria-describedby={`${summaryId} ${readoutId}`}
-        tabIndex={0}
+        // Lower case: Preact sets an SVG's attributes by the name as written, and a browser
+        // reads `tabindex`, not `tabIndex`.
+        {...{ tabindex: 0 }}
         width={width + AXIS_LEFT_PX}
         height={TOP_PX + HEIGHT_PX + MARKS_PX + 18}
         className={`mt-2 block overflow-visible rounded ${onPick ? 'touch-pan-y' : ''} focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-teal-600`}
