@@ -8,7 +8,10 @@ const page = await browser.newPage({
 await page.goto(url!);
 if (demo === 'yes') {
   await page.getByRole('button', { name: 'Try the demo meeting' }).click();
-  await page.getByText(/Live · updated/).waitFor({ timeout: 20000 });
+  await page
+    .getByText(/^Live · /)
+    .first()
+    .waitFor({ timeout: 20000 });
   await page.waitForTimeout(500);
 }
 await page.screenshot({ path: out!, fullPage: true });
