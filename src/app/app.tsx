@@ -1,6 +1,7 @@
 import { lazy, Suspense, useState } from 'react';
 import { apiKeyOf, type KeyConnection, type WatchSession } from '../lib/watch-session';
 import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
+import { seriesAddress, seriesFromLocation } from '../lib/series-address';
 import { ConnectForm } from '../features/connect/connect-form';
 import { ThemeControl } from '../features/theme/theme-control';
 import { shareTokenFromFragment } from '../features/share/share-expiry';
@@ -18,6 +19,10 @@ const MeetingWall = lazy(() =>
 );
 const ShareLinkButton = lazy(() =>
   import('./workspace').then((module) => ({ default: module.ShareLinkButton })),
+);
+// Its own chunk, fetched when "Attendance across meetings" is pressed (or the address asks).
+const SeriesPage = lazy(() =>
+  import('./series-chunk').then((module) => ({ default: module.SeriesPage })),
 );
 const SharedView = lazy(() =>
   import('./workspace').then((module) => ({ default: module.SharedView })),
@@ -52,6 +57,9 @@ function KeyHolderApp() {
   const [session, setSession] = useState<WatchSession | null>(null);
   const [wall, setWall] = useState<Wall | null>(null);
   const [lastInput, setLastInput] = useState<{ botId: string; apiKey: string }>();
+  // `?series=` opens "Attendance across meetings" once the key is typed and its bots listed.
+  const [seriesInAddress] = useState(() => seriesFromLocation(window.location.search));
+  const [seriesOpen, setSeriesOpen] = useState(seriesInAddress !== null);
 
   const watch = (next: WatchSession) => {
     setSession(next);
@@ -126,12 +134,27 @@ function KeyHolderApp() {
         onWatchTogether={watchTogether}
         renderBotList={(connection) => (
           <Suspense fallback={<LoadingLine />}>
-            <BotsInMeetings
-              key={connection.keyId}
-              connection={connection}
-              onOpen={(botId) => watch({ ...connection, botId, id: crypto.randomUUID() })}
-              onWatchTogether={(botIds) => watchTogether(connection, botIds)}
-            />
+            {seriesOpen ? (
+              <SeriesPage
+                connection={connection}
+                initial={seriesInAddress}
+                onAddress={(series) =>
+                  window.history.replaceState(null, '', seriesAddress(window.location.href, series))
+                }
+                onClose={() => {
+                  setSeriesOpen(false);
+                  window.history.replaceState(null, '', seriesAddress(window.location.href, null));
+                }}
+              />
+            ) : (
+              <BotsInMeetings
+                key={connection.keyId}
+                connection={connection}
+                onOpen={(botId) => watch({ ...connection, botId, id: crypto.randomUUID() })}
+                onWatchTogether={(botIds) => watchTogether(connection, botIds)}
+                onSeries={() => setSeriesOpen(true)}
+              />
+            )}
           </Suspense>
         )}
       />
