@@ -1,7 +1,6 @@
 import { lazy, Suspense, useState } from 'react';
 import { apiKeyOf, type KeyConnection, type WatchSession } from '../lib/watch-session';
 import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
-import { seriesAddress, seriesFromLocation } from '../lib/series-address';
 import { ConnectForm } from '../features/connect/connect-form';
 import { ThemeControl } from '../features/theme/theme-control';
 import { shareTokenFromFragment } from '../features/share/share-expiry';
@@ -20,9 +19,8 @@ const MeetingWall = lazy(() =>
 const ShareLinkButton = lazy(() =>
   import('./workspace').then((module) => ({ default: module.ShareLinkButton })),
 );
-// Its own chunk, fetched when "Attendance across meetings" is pressed (or the address asks).
-const SeriesPage = lazy(() =>
-  import('./series-chunk').then((module) => ({ default: module.SeriesPage })),
+const SeriesEntry = lazy(() =>
+  import('./workspace').then((module) => ({ default: module.SeriesEntry })),
 );
 const SharedView = lazy(() =>
   import('./workspace').then((module) => ({ default: module.SharedView })),
@@ -58,8 +56,9 @@ function KeyHolderApp() {
   const [wall, setWall] = useState<Wall | null>(null);
   const [lastInput, setLastInput] = useState<{ botId: string; apiKey: string }>();
   // `?series=` opens "Attendance across meetings" once the key is typed and its bots listed.
-  const [seriesInAddress] = useState(() => seriesFromLocation(window.location.search));
-  const [seriesOpen, setSeriesOpen] = useState(seriesInAddress !== null);
+  const [seriesOpen, setSeriesOpen] = useState(() =>
+    new URLSearchParams(window.location.search).has('series'),
+  );
 
   const watch = (next: WatchSession) => {
     setSession(next);
@@ -135,17 +134,7 @@ function KeyHolderApp() {
         renderBotList={(connection) => (
           <Suspense fallback={<LoadingLine />}>
             {seriesOpen ? (
-              <SeriesPage
-                connection={connection}
-                initial={seriesInAddress}
-                onAddress={(series) =>
-                  window.history.replaceState(null, '', seriesAddress(window.location.href, series))
-                }
-                onClose={() => {
-                  setSeriesOpen(false);
-                  window.history.replaceState(null, '', seriesAddress(window.location.href, null));
-                }}
-              />
+              <SeriesEntry connection={connection} onClose={() => setSeriesOpen(false)} />
             ) : (
               <BotsInMeetings
                 key={connection.keyId}
