@@ -9,7 +9,7 @@ describe('the demo series', () => {
     addDemoSeries(simulator, 'key');
     const truth = demoSeriesTruth(now);
     expect(truth.meetings.map((meeting) => meeting.startMs)).toEqual(
-      [6, 5, 4, 3, 2, 1].map((weeks) => Date.UTC(2026, 10, 24, 12, 0) - weeks * 7 * 86_400_000),
+      [6, 5, 4, 3, 2, 1].map((weeks) => Date.UTC(2026, 10, 23, 14, 0) - weeks * 7 * 86_400_000),
     );
     const firstMeeting = simulator.visibleEvents(DEMO_SERIES_BOTS[0]!);
     const ada = firstMeeting.filter((event) => event.participant_name === 'Ada Okafor');

@@ -5,7 +5,8 @@ import type { SimulatedAttendee } from './simulated-attendee.ts';
 export const DEMO_SERIES_URL = 'https://us02web.zoom.us/j/5550102030';
 export const DEMO_SERIES_NAME = 'Tuesday seminar';
 
-const WEEK_MS = 7 * 86_400_000;
+const DAY_MS = 86_400_000;
+const WEEK_MS = 7 * DAY_MS;
 const MINUTE_MS = 60_000;
 const MEETING_MINUTES = 60;
 
@@ -76,16 +77,23 @@ export const DEMO_SERIES_BOTS = Array.from(
   (_, index) => `bot_DemoSeminar000${index + 1}`,
 );
 
-/** When each meeting started: weekly, the last a week before `nowMs`, on the minute. */
+/** When each meeting started: weekly at 14:00 UTC, the last a week or so before `nowMs`. */
 function meetingStarts(nowMs: number): number[] {
-  const lastStart = Math.floor((nowMs - WEEK_MS) / MINUTE_MS) * MINUTE_MS;
+  const lastStart = Math.floor((nowMs - WEEK_MS) / DAY_MS) * DAY_MS + 14 * 3_600_000 - DAY_MS;
   return DEMO_SERIES_BOTS.map((_, index) => lastStart - (5 - index) * WEEK_MS);
 }
 
-/** Adds the seminar's six ended meetings to `simulator` under the demo key (or `apiKey`). */
-export function addDemoSeries(simulator: SimulatedAttendee, apiKey = DEMO_API_KEY): void {
+/**
+ * Adds the seminar's six ended meetings to `simulator` under the demo key, or under `apiKey` with
+ * bots of other IDs (six, oldest first) for a test that needs two copies.
+ */
+export function addDemoSeries(
+  simulator: SimulatedAttendee,
+  apiKey = DEMO_API_KEY,
+  botIds: readonly string[] = DEMO_SERIES_BOTS,
+): void {
   const starts = meetingStarts(simulator.nowMs());
-  DEMO_SERIES_BOTS.forEach((botId, index) => {
+  botIds.forEach((botId, index) => {
     const startMs = starts[index]!;
     const endMs = startMs + MEETING_MINUTES * MINUTE_MS;
     simulator.addBot({
@@ -95,9 +103,10 @@ export function addDemoSeries(simulator: SimulatedAttendee, apiKey = DEMO_API_KE
       metadata: { name: DEMO_SERIES_NAME },
       meetingUrl: DEMO_SERIES_URL,
       botEvents: [
-        { type: 'join_requested', atMs: startMs - 90_000 },
-        { type: 'joined_meeting', atMs: startMs - 30_000 },
-        { type: 'recording_permission_granted', atMs: startMs - 20_000 },
+        // The bot is in as the seminar starts: the meeting is dated by this event.
+        { type: 'join_requested', atMs: startMs - 60_000 },
+        { type: 'joined_meeting', atMs: startMs },
+        { type: 'recording_permission_granted', atMs: startMs + 5_000 },
         { type: 'left_meeting', atMs: endMs + 30_000 },
         { type: 'post_processing_completed', atMs: endMs + 90_000 },
       ],

@@ -1,11 +1,15 @@
 import type { SeriesMeetingState } from '../../domain/series/attendance-matrix';
 
 // Built once: a formatter per call is the slow part of toLocale*String.
-const dateFormat = new Intl.DateTimeFormat(undefined, { month: 'short', day: 'numeric' });
+const dateFormat = new Intl.DateTimeFormat(undefined, {
+  weekday: 'short',
+  month: 'short',
+  day: 'numeric',
+});
 const yearFormat = new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' });
 const timeFormat = new Intl.DateTimeFormat(undefined, { hour: '2-digit', minute: '2-digit' });
 
-/** A meeting's column heading, in the viewer's time zone: "Nov 24" over "14:00". */
+/** A meeting's column heading, in the viewer's time zone: "Tue, Nov 24" over "14:00". */
 export function meetingDate(startedAtMs: number | null): { day: string; time: string } {
   if (startedAtMs === null) return { day: 'Unknown date', time: '' };
   return { day: dateFormat.format(startedAtMs), time: timeFormat.format(startedAtMs) };

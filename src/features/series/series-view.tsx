@@ -47,7 +47,8 @@ export function SeriesView(props: SeriesViewProps) {
   };
 
   return (
-    <div className="space-y-4">
+    // Wider than the bots list it replaces: a column a meeting needs the room on a laptop.
+    <div className="relative left-1/2 w-[min(76rem,calc(100vw-2rem))] -translate-x-1/2 space-y-4">
       <div className="flex flex-wrap items-center gap-2">
         <Button onClick={props.onClose}>Back to my bots</Button>
         {choice !== null && <Button onClick={() => choose(null)}>Choose another series</Button>}
