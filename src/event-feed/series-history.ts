@@ -31,11 +31,11 @@ export interface SeriesLoadOptions {
 
 /**
  * Meetings loaded at once. Each begins with one page read alone (it tells how long the meeting
- * is); with three at a time the others' windows keep the connections busy meanwhile. The
- * requests in flight stay bounded by `requestsAtOnce` whatever the series' length: a series of
- * fifty meetings is walked three at a time, not fifty times eight requests at once.
+ * is); with four at a time the others' windows keep the connections busy meanwhile. The
+ * requests in flight stay within `requestsAtOnce` whatever the series' length: a series of fifty
+ * meetings is walked four at a time, not fifty times eight requests at once.
  */
-export const SERIES_MEETINGS_AT_ONCE = 3;
+export const SERIES_MEETINGS_AT_ONCE = 4;
 
 /**
  * Loads each meeting's whole history with the dashboard's own loader into a store of its own
@@ -44,8 +44,15 @@ export const SERIES_MEETINGS_AT_ONCE = 3;
  * on; a refused key stops everything, since no meeting would load with it.
  */
 export async function loadSeries(options: SeriesLoadOptions): Promise<void> {
-  const meetingsAtOnce = options.meetingsAtOnce ?? SERIES_MEETINGS_AT_ONCE;
-  const perMeeting = Math.max(2, Math.ceil(options.requestsAtOnce / meetingsAtOnce));
+  // Two windows a meeting at least, or it could not split; fewer meetings if need be.
+  const meetingsAtOnce = Math.max(
+    1,
+    Math.min(
+      options.meetingsAtOnce ?? SERIES_MEETINGS_AT_ONCE,
+      Math.floor(options.requestsAtOnce / 2),
+    ),
+  );
+  const perMeeting = Math.max(2, Math.floor(options.requestsAtOnce / meetingsAtOnce));
   const { connection } = options;
   const tasks = options.meetings.map((meeting, index) => async () => {
     const store = createAttendanceStore();
@@ -60,6 +67,9 @@ export async function loadSeries(options: SeriesLoadOptions): Promise<void> {
         },
         onPage: (page) => store.receivePage(page),
         concurrency: perMeeting,
+        // As many windows as walk at once, no more: a series' meetings are short, each window's
+        // last page is a partial one, and a worker left free splits a running window anyway.
+        maxWindows: perMeeting,
         endedAtMs: meeting.endedAtMs,
         signal: options.signal,
       });

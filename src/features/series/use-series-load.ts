@@ -39,7 +39,10 @@ export function useSeriesLoad(connection: KeyConnection, bots: readonly SeriesBo
       connection,
       meetings: toLoad.map(({ bot }) => ({ botId: bot.id, endedAtMs: bot.endedAtMs })),
       loadId: crypto.randomUUID(),
-      requestsAtOnce: historyConcurrencyFor(pageProtocol()),
+      // Half as many again as one dashboard: over HTTP/1.1 the browser sends six and queues the
+      // rest, and with several meetings' pages to read between answers, a deeper queue kept the
+      // six connections busier (`npm run bench -- series`).
+      requestsAtOnce: (historyConcurrencyFor(pageProtocol()) * 3) / 2,
       signal: controller.signal,
       onMeeting: (position, result) => {
         if (controller.signal.aborted) return;
