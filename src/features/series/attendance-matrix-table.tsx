@@ -68,7 +68,7 @@ export function AttendanceMatrixTable(props: AttendanceMatrixTableProps) {
             {bots.map((bot, index) => (
               <MeetingHeader key={bot.id} bot={bot} meeting={meetings[index]} />
             ))}
-            <th scope="col" className="px-3 py-2 text-right font-semibold">
+            <th scope="col" className="px-3 py-2 text-right font-semibold whitespace-normal">
               Meetings attended
             </th>
             {sortHeader('rate', 'Rate', true)}
@@ -133,8 +133,12 @@ const MatrixRow = memo(function MatrixRow({
   meetingsRead: number;
   rowIndex: number;
 }) {
-  const seen = (index: number | null) =>
-    index === null ? '—' : meetingDateInFull(bots[index]?.startedAtMs ?? null);
+  // The day alone, which is what tells meetings of a series apart; the rest on hover.
+  const seen = (index: number | null) => {
+    if (index === null) return '—';
+    const startedAtMs = bots[index]?.startedAtMs ?? null;
+    return <span title={meetingDateInFull(startedAtMs)}>{meetingDate(startedAtMs).day}</span>;
+  };
   return (
     <tr
       aria-rowindex={rowIndex}
