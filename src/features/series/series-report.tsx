@@ -38,8 +38,11 @@ export function SeriesReport({ connection, bots, title, renderListEditor }: Seri
   const { meetings, error } = useSeriesLoad(connection, bots);
   const [expected, setExpected] = useState<readonly ExpectedPerson[]>([]);
   const [editing, setEditing] = useState(false);
-  const [lateAfterMinutes, setLateAfterMinutes] = useState(DEFAULT_LATE_AFTER_MINUTES);
-  const [missedLastCount, setMissedLastCount] = useState(DEFAULT_MISSED_LAST);
+  // As typed, so that a field can be emptied on the way to another number.
+  const [lateAfterText, setLateAfterText] = useState(String(DEFAULT_LATE_AFTER_MINUTES));
+  const [missedLastText, setMissedLastText] = useState(String(DEFAULT_MISSED_LAST));
+  const lateAfterMinutes = wholeNumber(lateAfterText, 0) ?? DEFAULT_LATE_AFTER_MINUTES;
+  const missedLastCount = wholeNumber(missedLastText, 1) ?? DEFAULT_MISSED_LAST;
   const [view, setView] = useState<SeriesView>({
     sortBy: 'name',
     descending: false,
@@ -90,10 +93,6 @@ export function SeriesReport({ connection, bots, title, renderListEditor }: Seri
       // A second press turns it round; rate and total start with the highest.
       descending: current.sortBy === key ? !current.descending : key !== 'name',
     }));
-  const number = (value: string, fallback: number) => {
-    const parsed = Number.parseInt(value, 10);
-    return Number.isFinite(parsed) && parsed >= 0 ? parsed : fallback;
-  };
 
   return (
     <section aria-labelledby={titleId} className="space-y-4">
@@ -138,8 +137,8 @@ export function SeriesReport({ connection, bots, title, renderListEditor }: Seri
             type="number"
             min={1}
             aria-label="How many of the last meetings"
-            value={missedLastCount}
-            onChange={(event) => setMissedLastCount(Math.max(1, number(event.target.value, 1)))}
+            value={missedLastText}
+            onChange={(event) => setMissedLastText(event.target.value)}
             className="w-16"
           />
           meetings
@@ -151,8 +150,8 @@ export function SeriesReport({ connection, bots, title, renderListEditor }: Seri
             type="number"
             min={0}
             aria-label="Late after how many minutes"
-            value={lateAfterMinutes}
-            onChange={(event) => setLateAfterMinutes(number(event.target.value, 0))}
+            value={lateAfterText}
+            onChange={(event) => setLateAfterText(event.target.value)}
             className="w-16"
           />
           min
@@ -191,6 +190,12 @@ export function SeriesReport({ connection, bots, title, renderListEditor }: Seri
       </div>
     </section>
   );
+}
+
+/** A whole number of at least `least`, or null (the default applies) for anything else. */
+function wholeNumber(text: string, least: number): number | null {
+  const value = Number(text);
+  return text.trim() !== '' && Number.isInteger(value) && value >= least ? value : null;
 }
 
 const alertClasses =
