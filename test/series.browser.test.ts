@@ -10,6 +10,7 @@ import { isoWithOffset } from '../src/lib/relative-time.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { downloadText } from './support/download-text.ts';
+import { axeViolations } from './support/axe-check.ts';
 
 const KEY = 'series-key-s3cret';
 /** A second copy of the series, one of whose meetings has had its data deleted. */
@@ -36,6 +37,8 @@ runAppInChromium({
   page: (created) => {
     page = created;
   },
+  // axe is injected for its check only; the page's own CSP forbids such scripts.
+  context: { bypassCSP: true, reducedMotion: 'reduce' },
 });
 
 /** Types the key, lists its bots, and opens "Attendance across meetings". */
@@ -77,6 +80,7 @@ describe('attendance across meetings, in Chromium through npm start', () => {
       const attended = person.minutes.filter((minutes) => minutes !== null).length;
       expect(cells[6], person.name).toBe(`${attended} of 6`);
     }
+    expect(await axeViolations(page)).toEqual([]);
   });
 
   it('reopens from the address, says which meeting cannot be read, and loads the rest', async () => {
