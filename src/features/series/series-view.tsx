@@ -1,5 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { Button } from '../../components/ui/button';
 import { explainError } from '../../attendee-api/explain-error';
 import { seriesBotsQueryOptions } from '../../attendee-api/get-bots';
@@ -22,8 +22,7 @@ export interface SeriesViewProps {
 /** "Attendance across meetings": pick a series, then its matrix. */
 export function SeriesView(props: SeriesViewProps) {
   const { connection, initial, onAddress } = props;
-  // Every bot of the key, ended ones included: a series is mostly meetings that are over.
-  const list = useQuery(seriesBotsQueryOptions(connection, null));
+  const queryClient = useQueryClient();
   const [nowMs] = useState(() => Date.now());
   const [choice, setChoice] = useState<SeriesChoice | null>(() =>
     initial === null
@@ -37,6 +36,19 @@ export function SeriesView(props: SeriesViewProps) {
           },
         },
   );
+  // To pick, every bot of the key, ended ones included: a series is mostly meetings that are
+  // over. A series by URL asks for its own bots with the list's meeting_url filter (one request
+  // or two, however many bots the key has), unless they were just listed to pick from.
+  const listedUrl = choice?.meetingUrl ?? null;
+  const list = useQuery({
+    ...seriesBotsQueryOptions(connection, listedUrl),
+    initialData: () =>
+      listedUrl === null
+        ? undefined
+        : queryClient
+            .getQueryData(seriesBotsQueryOptions(connection, null).queryKey)
+            ?.filter((bot) => bot.meetingUrl === listedUrl),
+  });
   const meetings = useMemo(
     () => (list.data && choice ? seriesOf(list.data, choice) : null),
     [list.data, choice],
