@@ -9,6 +9,7 @@ import { measureBundle } from './bundle-size.ts';
 import { measurePush } from './push-bench.ts';
 import { measureViewers } from './viewers-bench.ts';
 import { measureIdleWallRate } from './wall-bench.ts';
+import { measureSeriesLoad } from './series-bench.ts';
 
 /** Prints one figure a line, `name: value unit`, as the large-meetings issue asks. */
 function figure(name: string, value: number, unit: string, digits = 1) {
@@ -32,6 +33,7 @@ const runs = (name: string) => only === undefined || only === name;
 const FIGURE_SETS = [
   'backfill-browser',
   'backfill-h2',
+  'series',
   'apply',
   'rewind',
   'render',
@@ -78,6 +80,17 @@ if (runs('backfill-h2')) {
   figure('backfill_h2_speedup', h2.sequentialMs / h2.h2Ms, 'x', 2);
   // What Attendee sees of one viewer: the page's windows, each forwarded as it comes.
   figure('backfill_h2_peak_upstream_in_flight', h2.peakUpstreamInFlight, 'requests', 0);
+}
+
+if (runs('series')) {
+  // Twelve ended meetings of one series, 1,000 events each, through npm start in Chromium.
+  const series = await measureSeriesLoad(12, 1_000);
+  figure('series_12_load_ms', series.loadMs, 'ms', 0);
+  figure('series_12_load_requests', series.loadRequests, 'requests', 0);
+  figure('series_12_load_mean_in_flight', series.loadMeanInFlight, 'requests', 2);
+  figure('series_12_sequential_ms', series.sequentialMs, 'ms', 0);
+  figure('series_12_sequential_requests', series.sequentialRequests, 'requests', 0);
+  figure('series_12_speedup', series.sequentialMs / series.loadMs, 'x', 2);
 }
 
 if (runs('apply')) figure('apply_batch_us', measureApplyBatch(200_000, 5_000, 200), 'us', 1);

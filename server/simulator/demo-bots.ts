@@ -1,12 +1,13 @@
 import { DEMO_API_KEY, DEMO_BOT_ID } from '../../src/common/demo-meeting.ts';
 import type { SimulatedAttendee } from './simulated-attendee.ts';
+import { addDemoSeries } from './demo-series.ts';
 
 /** Demo meetings end and start again, so the demo holds one meeting's events however long it runs. */
 const SESSION_MINUTES = { min: 60, max: 90 };
 
 /**
  * The demo key's bots: the demo meeting and a few more on other platforms, one waiting to be let
- * in and one that has ended, so "Show my bots" and the wall have something to show. Both ways of
+ * in, one that has ended and a weekly series of six that have, so "Show my bots" and the wall have something to show. Both ways of
  * starting the server (and `npm run simulator`) call this.
  */
 export function addDemoBots(simulator: SimulatedAttendee): void {
@@ -50,4 +51,6 @@ export function addDemoBots(simulator: SimulatedAttendee): void {
   });
   simulator.setState('bot_DemoAllHands0001', 'post_processing');
   simulator.setState('bot_DemoAllHands0001', 'ended');
+  // "Attendance across meetings" has a weekly seminar to show: six meetings, all over.
+  addDemoSeries(simulator);
 }

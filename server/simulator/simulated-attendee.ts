@@ -103,6 +103,8 @@ export class SimulatedAttendee {
     metadata?: Record<string, string> | null;
     /** Default: a Google Meet address drawn from the seed. */
     meetingUrl?: string;
+    /** The bot's own events, for a meeting in the past; default: it asked to join just now. */
+    botEvents?: readonly { type: string; atMs: number }[];
   }): void {
     const now = this.clock.now();
     const script = config.meeting
@@ -111,7 +113,7 @@ export class SimulatedAttendee {
     const random = new SeededRandom(hashSeed(this.seed + 1, config.id));
     const joinedAt = script?.startMs ?? now;
     const state = config.state ?? 'joined_recording';
-    const botEvents = [
+    const botEvents: BotRecord['botEvents'] = [
       {
         type: 'join_requested',
         sub_type: null,
@@ -124,6 +126,17 @@ export class SimulatedAttendee {
         sub_type: null,
         created_at: new Date(joinedAt - 400).toISOString(),
       });
+    }
+    if (config.botEvents !== undefined) {
+      botEvents.splice(
+        0,
+        botEvents.length,
+        ...config.botEvents.map((event) => ({
+          type: event.type,
+          sub_type: null,
+          created_at: new Date(event.atMs).toISOString(),
+        })),
+      );
     }
     this.bots.set(config.id, {
       id: config.id,
@@ -141,6 +154,11 @@ export class SimulatedAttendee {
       session: 0,
       random,
     });
+  }
+
+  /** The simulator's clock now: what a meeting set in the past is dated from. */
+  nowMs(): number {
+    return this.clock.now();
   }
 
   handle(request: Request): Promise<Response> {
@@ -183,6 +201,7 @@ export class SimulatedAttendee {
       createdAtMs,
       committedAtMs,
       timestampMs: opts.timestampMs,
+      apiFields: opts.apiFields,
     });
   }
 

@@ -19,6 +19,9 @@ const MeetingWall = lazy(() =>
 const ShareLinkButton = lazy(() =>
   import('./workspace').then((module) => ({ default: module.ShareLinkButton })),
 );
+const SeriesEntry = lazy(() =>
+  import('./workspace').then((module) => ({ default: module.SeriesEntry })),
+);
 const SharedView = lazy(() =>
   import('./workspace').then((module) => ({ default: module.SharedView })),
 );
@@ -52,6 +55,10 @@ function KeyHolderApp() {
   const [session, setSession] = useState<WatchSession | null>(null);
   const [wall, setWall] = useState<Wall | null>(null);
   const [lastInput, setLastInput] = useState<{ botId: string; apiKey: string }>();
+  // `?series=` opens "Attendance across meetings" once the key is typed and its bots listed.
+  const [seriesOpen, setSeriesOpen] = useState(() =>
+    new URLSearchParams(window.location.search).has('series'),
+  );
 
   const watch = (next: WatchSession) => {
     setSession(next);
@@ -126,12 +133,17 @@ function KeyHolderApp() {
         onWatchTogether={watchTogether}
         renderBotList={(connection) => (
           <Suspense fallback={<LoadingLine />}>
-            <BotsInMeetings
-              key={connection.keyId}
-              connection={connection}
-              onOpen={(botId) => watch({ ...connection, botId, id: crypto.randomUUID() })}
-              onWatchTogether={(botIds) => watchTogether(connection, botIds)}
-            />
+            {seriesOpen ? (
+              <SeriesEntry connection={connection} onClose={() => setSeriesOpen(false)} />
+            ) : (
+              <BotsInMeetings
+                key={connection.keyId}
+                connection={connection}
+                onOpen={(botId) => watch({ ...connection, botId, id: crypto.randomUUID() })}
+                onWatchTogether={(botIds) => watchTogether(connection, botIds)}
+                onSeries={() => setSeriesOpen(true)}
+              />
+            )}
           </Suspense>
         )}
       />

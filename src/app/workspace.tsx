@@ -9,3 +9,4 @@ export { BotsInMeetings } from '../features/my-bots/bots-in-meetings';
 export { MeetingWall } from '../features/my-bots/meeting-wall';
 export { SharedView } from './shared-view';
 export { ShareLinkButton } from '../features/share/share-link-button';
+export { SeriesEntry } from './series-entry';

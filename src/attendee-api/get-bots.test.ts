@@ -65,3 +65,28 @@ describe('the bots list', () => {
     expect(botNameFromMetadata(null)).toBeNull();
   });
 });
+
+describe('the bots of a series', () => {
+  it('dates each bot by its own events and asks for one meeting URL exactly', async () => {
+    const simulator = new InstrumentedAttendee({ lateCommitProbability: 0 });
+    simulator.addBot({
+      id: 'bot_seriesA0000001',
+      apiKey: 'key-list',
+      meetingUrl: 'https://zoom.us/j/1',
+    });
+    simulator.addBot({
+      id: 'bot_seriesB0000001',
+      apiKey: 'key-list',
+      meetingUrl: 'https://zoom.us/j/2',
+    });
+    simulator.setState('bot_seriesA0000001', 'post_processing');
+    const fetchMock = routeFetchToSimulator(simulator);
+    const bots = await getBots(KEY, [], undefined, { meetingUrl: 'https://zoom.us/j/1' });
+    expect(bots.map((bot) => bot.id)).toEqual(['bot_seriesA0000001']);
+    const asked = new URL(String(fetchMock.mock.calls[0]?.[0]), 'http://localhost');
+    expect(asked.searchParams.get('meeting_url')).toBe('https://zoom.us/j/1');
+    const [bot] = bots;
+    expect(bot?.startedAtMs).toEqual(expect.any(Number));
+    expect(bot?.endedAtMs).toBeGreaterThanOrEqual(bot?.startedAtMs ?? Infinity);
+  });
+});

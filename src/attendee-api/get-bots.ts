@@ -31,6 +31,16 @@ export interface ListedBot {
   name: string | null;
   /** When the bot reached its current state, from its event log; null when unknown. */
   stateSinceMs: number | null;
+  /** When it got into its meeting, by its own events (never `join_at`); null if it never did. */
+  startedAtMs: number | null;
+  /** When it left the meeting, or the meeting ended; null while it is in (or never was). */
+  endedAtMs: number | null;
+}
+
+/** The key's bots filtered as the list endpoint allows (docs/attendee-api.md, "Endpoints"). */
+export interface BotsFilter {
+  /** Exact match. */
+  meetingUrl?: string;
 }
 
 /** 25 a page: 1,000 bots in these states. Past that, say so rather than walk on. */
@@ -46,14 +56,28 @@ export function botNameFromMetadata(metadata: Record<string, unknown> | null): s
   return null;
 }
 
+// Attendee's event names, with or without the `bot_` its enum once carried.
+const IN_MEETING_EVENT = /joined_meeting|recording_permission/;
+const OUT_OF_MEETING_EVENT = /left_meeting|meeting_ended|post_processing_completed|fatal_error/;
+
 function toListedBot(bot: v.InferOutput<typeof listedBotSchema>): ListedBot {
-  const since = Date.parse(bot.events.at(-1)?.created_at ?? '');
+  const timeOf = (event: { created_at: string | null } | undefined) => {
+    const ms = Date.parse(event?.created_at ?? '');
+    return Number.isFinite(ms) ? ms : null;
+  };
+  const started = bot.events.findIndex((event) => IN_MEETING_EVENT.test(event.type));
+  const ended =
+    started < 0
+      ? undefined
+      : bot.events.slice(started).find((event) => OUT_OF_MEETING_EVENT.test(event.type));
   return {
     id: bot.id,
     state: bot.state,
     meetingUrl: bot.meeting_url,
     name: botNameFromMetadata(bot.metadata),
-    stateSinceMs: Number.isFinite(since) ? since : null,
+    stateSinceMs: timeOf(bot.events.at(-1)),
+    startedAtMs: timeOf(bot.events[started]),
+    endedAtMs: timeOf(ended),
   };
 }
 
@@ -66,6 +90,7 @@ export async function getBots(
   key: Pick<KeyConnection, 'credential' | 'source'>,
   states: readonly string[],
   signal?: AbortSignal,
+  filter: BotsFilter = {},
 ): Promise<ListedBot[]> {
   const prefix = key.source === 'demo' ? DEMO_PATH_PREFIX : '';
   const bots: ListedBot[] = [];
@@ -73,6 +98,7 @@ export async function getBots(
   for (let page = 0; page < MAX_PAGES; page += 1) {
     const query = new URLSearchParams();
     for (const state of states) query.append('states', state);
+    if (filter.meetingUrl !== undefined) query.set('meeting_url', filter.meetingUrl);
     if (cursor !== null) query.set('cursor', cursor);
     const response = await requestAttendee(
       key,
@@ -99,5 +125,17 @@ export function botsListQueryOptions(
     // A refused key will not change by asking again; the page says so.
     refetchInterval: (query) => (isRefusal(query.state.error) ? false : refreshMs),
     refetchIntervalInBackground: true,
+  });
+}
+
+/**
+ * Every bot of the key in any state (the ended ones are what a series is made of), or those
+ * sent to one meeting URL: what "Attendance across meetings" picks from. Asked once per opening.
+ */
+export function seriesBotsQueryOptions(key: KeyConnection, meetingUrl: string | null) {
+  return queryOptions({
+    queryKey: attendeeKeys.seriesBots(key, meetingUrl),
+    queryFn: ({ signal }) => getBots(key, [], signal, meetingUrl === null ? {} : { meetingUrl }),
+    staleTime: Infinity,
   });
 }

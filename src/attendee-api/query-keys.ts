@@ -29,4 +29,10 @@ export const attendeeKeys = {
   /** The bots of one key in some states: named by the key's id, never the key; states sorted. */
   botsList: (key: Pick<KeyConnection, 'source' | 'keyId'>, states: readonly string[]) =>
     [...attendeeKeys.all, key.source, 'key', key.keyId, 'bots', [...states].sort()] as const,
+  /** Every bot of one key, or those sent to one meeting URL: a series to pick. */
+  seriesBots: (key: Pick<KeyConnection, 'source' | 'keyId'>, meetingUrl: string | null) =>
+    [...attendeeKeys.all, key.source, 'key', key.keyId, 'series', meetingUrl] as const,
+  /** One meeting of a series, loaded whole; `load` is new for every opening of the series. */
+  seriesMeeting: (key: Pick<KeyConnection, 'source' | 'keyId'>, load: string, botId: string) =>
+    [...attendeeKeys.all, key.source, 'key', key.keyId, 'series-load', load, botId] as const,
 };

@@ -30,6 +30,12 @@ export interface HistoryLoadOptions {
   onProgress?: (progress: HistoryProgress) => void;
   /** Requests in flight at once; 1 gives the plain sequential walk. */
   concurrency?: number;
+  /**
+   * When the meeting ended, on the server's clock (the bot's own events), for a meeting that is
+   * over: its windows are planned up to then rather than up to now, which for last week's
+   * meeting would be a week of empty windows, each a request.
+   */
+  endedAtMs?: number | null;
   maxWindows?: number;
   pagesPerWindow?: number;
   /** Which running window to split, and where, once every window has started. */
@@ -226,7 +232,7 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
     await walkWindow(first, whole, (firstPage) => {
       plan.serverDateMs = firstPage.serverDateMs;
       const firstMs = firstPage.events[0]?.timestamp_ms ?? 0;
-      const now = firstPage.serverDateMs ?? Date.now();
+      const now = Math.min(firstPage.serverDateMs ?? Date.now(), options.endedAtMs ?? Infinity);
       progress.openWindow(0, firstMs, now);
       const windows =
         concurrency > 1 && firstPage.nextCursor !== null

@@ -15,10 +15,17 @@ export interface BotsInMeetingsProps {
   connection: KeyConnection;
   onOpen: (botId: string) => void;
   onWatchTogether: (botIds: string[]) => void;
+  /** "Attendance across meetings": the app opens the series view, a chunk of its own. */
+  onSeries: () => void;
 }
 
 /** "Show my bots": the key's bots in a meeting now and on their way in, refreshed every 30 s. */
-export function BotsInMeetings({ connection, onOpen, onWatchTogether }: BotsInMeetingsProps) {
+export function BotsInMeetings({
+  connection,
+  onOpen,
+  onWatchTogether,
+  onSeries,
+}: BotsInMeetingsProps) {
   // Each showing of the list loads its rows afresh: a new id for their feeds' cache entries.
   const [listingId] = useState(() => crypto.randomUUID());
   const list = useQuery(botsListQueryOptions(connection, LISTED_STATES, LIST_POLL_INTERVAL_MS));
@@ -39,6 +46,11 @@ export function BotsInMeetings({ connection, onOpen, onWatchTogether }: BotsInMe
     setTicked((current) => [...current, botId]);
   };
 
+  const seriesButton = (
+    <div className="flex justify-end">
+      <Button onClick={onSeries}>Attendance across meetings</Button>
+    </div>
+  );
   if (list.error) {
     const { title, detail } = explainError(list.error);
     return (
@@ -71,6 +83,7 @@ export function BotsInMeetings({ connection, onOpen, onWatchTogether }: BotsInMe
   );
   return (
     <div className="space-y-6">
+      {seriesButton}
       <p role="status" className="text-sm text-slate-600 empty:hidden dark:text-slate-400">
         {left.length > 0 &&
           `${left.map((bot) => bot.name ?? bot.id).join(', ')} left ${left.length === 1 ? 'its meeting' : 'their meetings'}.`}

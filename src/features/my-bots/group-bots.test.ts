@@ -3,7 +3,15 @@ import { JOINING_STATES } from '../../common/bot-states';
 import { botsThatLeft, groupBots, LISTED_STATES } from './group-bots';
 
 function bot(id: string, state: string): ListedBot {
-  return { id, state, meetingUrl: null, name: null, stateSinceMs: null };
+  return {
+    id,
+    state,
+    meetingUrl: null,
+    name: null,
+    stateSinceMs: null,
+    startedAtMs: null,
+    endedAtMs: null,
+  };
 }
 
 describe('grouping the listed bots', () => {
