@@ -8,13 +8,13 @@ import { downloadText } from './support/download-text.ts';
 /*
  * The API key goes in one place only: the Authorization header of our own /api requests. Never
  * the address, the server's log, an error message, an exported file, what the page shows (so
- * no screenshot can hold it), and never storage unless "Remember on this device" is ticked.
+ * no screenshot can hold it), and no storage of any kind while watching. Remembering it only when
+ * asked, and forgetting it, is the connect form's (src/features/connect/connect-form.test.tsx).
  */
 
 const KEY = 'sk_live_Zq8xKeySecret42';
 const OTHER_KEY = 'sk_live_Mm3pKeySecret77';
 const BOT = 'bot_KeySafety00000001';
-const STORAGE_KEY = 'attendee-live:api-key';
 
 let app: AppUnderTest;
 let page: Page;
@@ -152,49 +152,5 @@ describe('the API key', () => {
       same = withKey.equals(withOtherKey);
     }
     expect(same).toBe(true);
-  });
-
-  it('is kept nowhere without “Remember on this device”, so a reload forgets it', async () => {
-    await watchBot(page, app.url, BOT, KEY);
-    await waitUntilLive(page);
-    await page.reload();
-    expect(await page.getByLabel('API key').inputValue()).toBe('');
-    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(false);
-    expect(await storedEverywhere()).not.toContain(KEY);
-  });
-
-  it('is remembered only when asked, and “Forget saved key” removes it', async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Bot ID').fill(BOT);
-    await page.getByLabel('API key').fill(KEY);
-    await page.getByLabel('Remember on this device').check();
-    await page.getByRole('button', { name: 'Watch' }).click();
-    await waitUntilLive(page);
-    expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_KEY)).toBe(KEY);
-    // Only there: not in the address, the page or the log.
-    await expectKeyNowhere(KEY);
-
-    await page.reload();
-    expect(await page.getByLabel('API key').inputValue()).toBe(KEY);
-    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Forget saved key' }).click();
-    expect(await page.getByLabel('API key').inputValue()).toBe('');
-    expect(await storedEverywhere()).not.toContain(KEY);
-    await page.reload();
-    expect(await page.getByLabel('API key').inputValue()).toBe('');
-  });
-
-  it('is removed from storage when “Remember on this device” is unticked', async () => {
-    await page.goto(app.url);
-    await page.evaluate(({ name, key }) => localStorage.setItem(name, key), {
-      name: STORAGE_KEY,
-      key: KEY,
-    });
-    await page.reload();
-    await page.getByLabel('Bot ID').fill(BOT);
-    await page.getByLabel('Remember on this device').uncheck();
-    await page.getByRole('button', { name: 'Watch' }).click();
-    await waitUntilLive(page);
-    expect(await storedEverywhere()).not.toContain(KEY);
   });
 });
