@@ -1,10 +1,11 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContextOptions, Page } from 'playwright-core';
 import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { DEMO_API_KEY } from '../src/common/demo-meeting.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { tilePresent } from './support/wall-page.ts';
+import { expectOnFirstScreen } from './support/first-screen.ts';
 
 /*
  * A read-only link: made by a key holder, opened in a browser that never had the key. That
@@ -74,8 +75,10 @@ interface Watched {
 }
 
 /** A browser that never saw the key: a context of its own, every request it sends recorded. */
-async function freshViewer(): Promise<{ viewer: Page; watched: Watched }> {
-  const viewer = await running.ownPage();
+async function freshViewer(
+  viewport?: BrowserContextOptions['viewport'],
+): Promise<{ viewer: Page; watched: Watched }> {
+  const viewer = await running.ownPage(viewport === undefined ? {} : { viewport });
   const watched: Watched = { requests: [] };
   viewer.on('request', (request) =>
     watched.requests.push({ url: request.url(), headers: request.headers() }),
@@ -120,7 +123,7 @@ describe('a read-only link', () => {
     await page.getByRole('button', { name: 'Try the demo meeting' }).click();
     await waitUntilLive(page);
     const link = await createLink(page, '1 hour');
-    const { viewer, watched } = await freshViewer();
+    const { viewer, watched } = await freshViewer({ width: 1280, height: 800 });
     await viewer.goto(link);
     await waitUntilLive(viewer);
     await viewer
@@ -129,6 +132,13 @@ describe('a read-only link', () => {
     const { present, rosterLength } = await figuresOnPage(viewer);
     expect(rosterLength).toBe(present);
     expect(present).toBeGreaterThan(0);
+    // The same first screen as the owner's, below its notice.
+    await expectOnFirstScreen('the notice', viewer.getByRole('note'), 800);
+    await expectOnFirstScreen('Present now', viewer.getByLabel('Present now'), 800);
+    const rows = viewer.getByRole('list', { name: 'Currently present' }).getByRole('listitem');
+    for (let row = 0; row < 8; row++) {
+      await expectOnFirstScreen(`roster row ${row + 1}`, rows.nth(row), 800);
+    }
     await expectNoKeyIn(viewer, watched, DEMO_API_KEY === 'demo' ? 'Token demo' : DEMO_API_KEY);
   });
 
