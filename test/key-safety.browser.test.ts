@@ -3,7 +3,6 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
-import { downloadText } from './support/download-text.ts';
 
 /*
  * The API key goes in one place only: the Authorization header of our own /api requests. Never
@@ -97,24 +96,6 @@ describe('the API key', () => {
     expect(seen.urls.some((url) => url.includes(`/api/v1/bots/${BOT}/participant_events`))).toBe(
       true,
     );
-  });
-
-  it('is in no exported file', async () => {
-    await watchBot(page, app.url, BOT, KEY);
-    await waitUntilLive(page);
-    const exports = page.getByRole('group', { name: 'Export' }).getByRole('button');
-    const count = await exports.count();
-    expect(count).toBeGreaterThan(0);
-    for (let index = 0; index < count; index += 1) {
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        exports.nth(index).click(),
-      ]);
-      expect(download.suggestedFilename()).not.toContain(KEY);
-      const text = await downloadText(download);
-      expect(text.length).toBeGreaterThan(0);
-      expect(text).not.toContain(KEY);
-    }
   });
 
   it('is in no error message, on the page or in the server log', async () => {
