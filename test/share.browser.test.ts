@@ -1,8 +1,8 @@
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { DEMO_API_KEY } from '../src/common/demo-meeting.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
-import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
+import { runAppInChromium, VIEWPORT, type RunningApp } from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { tilePresent } from './support/wall-page.ts';
 import { expectOnFirstScreen } from './support/first-screen.ts';
@@ -74,11 +74,38 @@ interface Watched {
   requests: { url: string; headers: Record<string, string> }[];
 }
 
-/** A browser that never saw the key: a context of its own, every request it sends recorded. */
+/**
+ * A browser that never saw the key: a context of its own, kept for the file (a new context costs a
+ * renderer and the app's code compiled again) and emptied before each test as runAppInChromium
+ * empties the key holder's page; every request it sends recorded. `withClock` gives a context of
+ * the test's own instead, since a page clock cannot be given back.
+ */
+let viewerContext: BrowserContext | undefined;
+let sharedViewer: Page | undefined;
+
+afterAll(async () => {
+  await viewerContext?.close();
+});
+
 async function freshViewer(
-  viewport?: BrowserContextOptions['viewport'],
+  options: { viewport?: { width: number; height: number }; withClock?: boolean } = {},
 ): Promise<{ viewer: Page; watched: Watched }> {
-  const viewer = await running.ownPage(viewport === undefined ? {} : { viewport });
+  let viewer: Page;
+  if (options.withClock) {
+    viewer = await running.ownPage();
+  } else {
+    viewerContext ??= await running.browser.newContext({ viewport: VIEWPORT });
+    sharedViewer ??= await viewerContext.newPage();
+    viewer = sharedViewer;
+    viewer.removeAllListeners();
+    await viewer.setViewportSize(VIEWPORT);
+    await viewer.goto(`${app.url}/healthz`);
+    await viewer.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  }
+  if (options.viewport !== undefined) await viewer.setViewportSize(options.viewport);
   const watched: Watched = { requests: [] };
   viewer.on('request', (request) =>
     watched.requests.push({ url: request.url(), headers: request.headers() }),
@@ -123,7 +150,7 @@ describe('a read-only link', () => {
     await page.getByRole('button', { name: 'Try the demo meeting' }).click();
     await waitUntilLive(page);
     const link = await createLink(page, '1 hour');
-    const { viewer, watched } = await freshViewer({ width: 1280, height: 800 });
+    const { viewer, watched } = await freshViewer({ viewport: { width: 1280, height: 800 } });
     await viewer.goto(link);
     await waitUntilLive(viewer);
     await viewer
@@ -146,7 +173,7 @@ describe('a read-only link', () => {
     await watchBot(page, app.url, BOT, KEY);
     await waitUntilLive(page);
     const link = await createLink(page, '1 hour');
-    const { viewer } = await freshViewer();
+    const { viewer } = await freshViewer({ withClock: true });
     await viewer.clock.install();
     await viewer.goto(link);
     await waitUntilLive(viewer);
