@@ -3,18 +3,17 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
-import { downloadText } from './support/download-text.ts';
 
 /*
  * The API key goes in one place only: the Authorization header of our own /api requests. Never
  * the address, the server's log, an error message, an exported file, what the page shows (so
- * no screenshot can hold it), and never storage unless "Remember on this device" is ticked.
+ * no screenshot can hold it), and no storage of any kind while watching. Remembering it only when
+ * asked, and forgetting it, is the connect form's (src/features/connect/connect-form.test.tsx).
  */
 
 const KEY = 'sk_live_Zq8xKeySecret42';
 const OTHER_KEY = 'sk_live_Mm3pKeySecret77';
 const BOT = 'bot_KeySafety00000001';
-const STORAGE_KEY = 'attendee-live:api-key';
 
 let app: AppUnderTest;
 let page: Page;
@@ -99,24 +98,6 @@ describe('the API key', () => {
     );
   });
 
-  it('is in no exported file', async () => {
-    await watchBot(page, app.url, BOT, KEY);
-    await waitUntilLive(page);
-    const exports = page.getByRole('group', { name: 'Export' }).getByRole('button');
-    const count = await exports.count();
-    expect(count).toBeGreaterThan(0);
-    for (let index = 0; index < count; index += 1) {
-      const [download] = await Promise.all([
-        page.waitForEvent('download'),
-        exports.nth(index).click(),
-      ]);
-      expect(download.suggestedFilename()).not.toContain(KEY);
-      const text = await downloadText(download);
-      expect(text.length).toBeGreaterThan(0);
-      expect(text).not.toContain(KEY);
-    }
-  });
-
   it('is in no error message, on the page or in the server log', async () => {
     await watchBot(page, app.url, BOT, 'sk_live_WrongKey0000099');
     await page.getByRole('alert').getByText('API key rejected').waitFor({ timeout: 15_000 });
@@ -152,49 +133,5 @@ describe('the API key', () => {
       same = withKey.equals(withOtherKey);
     }
     expect(same).toBe(true);
-  });
-
-  it('is kept nowhere without “Remember on this device”, so a reload forgets it', async () => {
-    await watchBot(page, app.url, BOT, KEY);
-    await waitUntilLive(page);
-    await page.reload();
-    expect(await page.getByLabel('API key').inputValue()).toBe('');
-    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(false);
-    expect(await storedEverywhere()).not.toContain(KEY);
-  });
-
-  it('is remembered only when asked, and “Forget saved key” removes it', async () => {
-    await page.goto(app.url);
-    await page.getByLabel('Bot ID').fill(BOT);
-    await page.getByLabel('API key').fill(KEY);
-    await page.getByLabel('Remember on this device').check();
-    await page.getByRole('button', { name: 'Watch' }).click();
-    await waitUntilLive(page);
-    expect(await page.evaluate((name) => localStorage.getItem(name), STORAGE_KEY)).toBe(KEY);
-    // Only there: not in the address, the page or the log.
-    await expectKeyNowhere(KEY);
-
-    await page.reload();
-    expect(await page.getByLabel('API key').inputValue()).toBe(KEY);
-    expect(await page.getByLabel('Remember on this device').isChecked()).toBe(true);
-    await page.getByRole('button', { name: 'Forget saved key' }).click();
-    expect(await page.getByLabel('API key').inputValue()).toBe('');
-    expect(await storedEverywhere()).not.toContain(KEY);
-    await page.reload();
-    expect(await page.getByLabel('API key').inputValue()).toBe('');
-  });
-
-  it('is removed from storage when “Remember on this device” is unticked', async () => {
-    await page.goto(app.url);
-    await page.evaluate(({ name, key }) => localStorage.setItem(name, key), {
-      name: STORAGE_KEY,
-      key: KEY,
-    });
-    await page.reload();
-    await page.getByLabel('Bot ID').fill(BOT);
-    await page.getByLabel('Remember on this device').uncheck();
-    await page.getByRole('button', { name: 'Watch' }).click();
-    await waitUntilLive(page);
-    expect(await storedEverywhere()).not.toContain(KEY);
   });
 });

@@ -1,10 +1,11 @@
-import type { Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { DEMO_API_KEY } from '../src/common/demo-meeting.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
-import { runAppInChromium, type RunningApp } from './support/app-in-chromium.ts';
+import { runAppInChromium, VIEWPORT, type RunningApp } from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { tilePresent } from './support/wall-page.ts';
+import { expectOnFirstScreen } from './support/first-screen.ts';
 
 /*
  * A read-only link: made by a key holder, opened in a browser that never had the key. That
@@ -73,9 +74,38 @@ interface Watched {
   requests: { url: string; headers: Record<string, string> }[];
 }
 
-/** A browser that never saw the key: a context of its own, every request it sends recorded. */
-async function freshViewer(): Promise<{ viewer: Page; watched: Watched }> {
-  const viewer = await running.ownPage();
+/**
+ * A browser that never saw the key: a context of its own, kept for the file (a new context costs a
+ * renderer and the app's code compiled again) and emptied before each test as runAppInChromium
+ * empties the key holder's page; every request it sends recorded. `withClock` gives a context of
+ * the test's own instead, since a page clock cannot be given back.
+ */
+let viewerContext: BrowserContext | undefined;
+let sharedViewer: Page | undefined;
+
+afterAll(async () => {
+  await viewerContext?.close();
+});
+
+async function freshViewer(
+  options: { viewport?: { width: number; height: number }; withClock?: boolean } = {},
+): Promise<{ viewer: Page; watched: Watched }> {
+  let viewer: Page;
+  if (options.withClock) {
+    viewer = await running.ownPage();
+  } else {
+    viewerContext ??= await running.browser.newContext({ viewport: VIEWPORT });
+    sharedViewer ??= await viewerContext.newPage();
+    viewer = sharedViewer;
+    viewer.removeAllListeners();
+    await viewer.setViewportSize(VIEWPORT);
+    await viewer.goto(`${app.url}/healthz`);
+    await viewer.evaluate(() => {
+      localStorage.clear();
+      sessionStorage.clear();
+    });
+  }
+  if (options.viewport !== undefined) await viewer.setViewportSize(options.viewport);
   const watched: Watched = { requests: [] };
   viewer.on('request', (request) =>
     watched.requests.push({ url: request.url(), headers: request.headers() }),
@@ -120,7 +150,7 @@ describe('a read-only link', () => {
     await page.getByRole('button', { name: 'Try the demo meeting' }).click();
     await waitUntilLive(page);
     const link = await createLink(page, '1 hour');
-    const { viewer, watched } = await freshViewer();
+    const { viewer, watched } = await freshViewer({ viewport: { width: 1280, height: 800 } });
     await viewer.goto(link);
     await waitUntilLive(viewer);
     await viewer
@@ -129,6 +159,13 @@ describe('a read-only link', () => {
     const { present, rosterLength } = await figuresOnPage(viewer);
     expect(rosterLength).toBe(present);
     expect(present).toBeGreaterThan(0);
+    // The same first screen as the owner's, below its notice.
+    await expectOnFirstScreen('the notice', viewer.getByRole('note'), 800);
+    await expectOnFirstScreen('Present now', viewer.getByLabel('Present now'), 800);
+    const rows = viewer.getByRole('list', { name: 'Currently present' }).getByRole('listitem');
+    for (let row = 0; row < 8; row++) {
+      await expectOnFirstScreen(`roster row ${row + 1}`, rows.nth(row), 800);
+    }
     await expectNoKeyIn(viewer, watched, DEMO_API_KEY === 'demo' ? 'Token demo' : DEMO_API_KEY);
   });
 
@@ -136,7 +173,7 @@ describe('a read-only link', () => {
     await watchBot(page, app.url, BOT, KEY);
     await waitUntilLive(page);
     const link = await createLink(page, '1 hour');
-    const { viewer } = await freshViewer();
+    const { viewer } = await freshViewer({ withClock: true });
     await viewer.clock.install();
     await viewer.goto(link);
     await waitUntilLive(viewer);

@@ -37,6 +37,13 @@ describe('the dashboard', () => {
     });
     expect(screen.getByLabelText('Present now')).toHaveTextContent('1');
     expect(within(timeline).getAllByRole('listitem')[0]).toHaveTextContent(/Late Larry\s*left/);
+
+    // A name in the timeline narrows it to that person; the chip clears it.
+    await user.click(within(timeline).getAllByRole('button', { name: 'Grace Host' })[0]!);
+    const clear = await screen.findByRole('button', { name: 'Clear the filter on Grace Host' });
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(1);
+    await user.click(clear);
+    expect(within(timeline).getAllByRole('listitem')).toHaveLength(3);
   });
 
   it('says when the roster counts one person twice, so Peak never reads as less than now', async () => {

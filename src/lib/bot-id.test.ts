@@ -16,7 +16,11 @@ describe('bot ID check', () => {
     ['bot_abc.def', 'only letters and digits'],
     ['bot_abc?x=1', 'only letters and digits'],
     ['bot_%2e%2e', 'only letters and digits'],
+    ['bot_abc#frag', 'only letters and digits'],
+    ['bot_abc\\..\\x', 'only letters and digits'],
     ['https://evil.example/bot_x', 'starts with'],
+    ['//evil.example/bot_abc', 'starts with'],
+    ['abc', 'starts with'],
   ])('refuses %j before any request', (value, message) => {
     expect(botIdProblem(value)).toContain(message);
   });
@@ -24,6 +28,7 @@ describe('bot ID check', () => {
   it('pre-fills from ?bot= only when the value is a plausible ID', () => {
     expect(botIdFromLocation('?bot=bot_abc123')).toBe('bot_abc123');
     expect(botIdFromLocation('?bot=bot_../x')).toBe('');
+    expect(botIdFromLocation(`?bot=${encodeURIComponent('bot_../../admin')}`)).toBe('');
     expect(botIdFromLocation('')).toBe('');
   });
 });

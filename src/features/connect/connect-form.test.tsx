@@ -93,6 +93,18 @@ describe('the connect screen', () => {
     expect(JSON.stringify({ ...window.localStorage })).not.toContain('key-123');
   });
 
+  it('removes a saved key from storage when “Remember on this device” is unticked', async () => {
+    window.localStorage.setItem('attendee-live:api-key', 'key-123');
+    const { onWatch, user } = setup();
+    expect(screen.getByLabelText('API key')).toHaveValue('key-123');
+    expect(screen.getByLabelText('Remember on this device')).toBeChecked();
+    await user.type(screen.getByLabelText('Bot ID'), 'bot_abc');
+    await user.click(screen.getByLabelText('Remember on this device'));
+    await user.click(screen.getByRole('button', { name: 'Watch' }));
+    expect(onWatch).toHaveBeenCalled();
+    expect(JSON.stringify({ ...window.localStorage })).not.toContain('key-123');
+  });
+
   it('opens the demo meeting without an account', async () => {
     const { onWatch, user } = setup();
     await user.click(screen.getByRole('button', { name: 'Try the demo meeting' }));
