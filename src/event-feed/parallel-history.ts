@@ -30,6 +30,7 @@ export interface HistoryLoadOptions {
   onProgress?: (progress: HistoryProgress) => void;
   /** Requests in flight at once; 1 gives the plain sequential walk. */
   concurrency?: number;
+  /** Windows planned at the start; default one per request in flight (splits do the rest). */
   maxWindows?: number;
   pagesPerWindow?: number;
   /** Which running window to split, and where, once every window has started. */
@@ -237,7 +238,10 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
                 serverNowMs: now,
               },
               {
-                maxWindows: options.maxWindows ?? 24,
+                // One window a worker: a window ends in a part page (or an empty one where the
+                // meeting was quiet), so each extra window costs a request, and splits share
+                // out whatever the windows turn out to hold.
+                maxWindows: options.maxWindows ?? concurrency,
                 pagesPerWindow: options.pagesPerWindow ?? 4,
                 walkedAtOnce: concurrency,
               },
