@@ -113,7 +113,9 @@ function describeBrowserTimings(entries: readonly BrowserTiming[]) {
   const pageGaps = [...chains.values()].flatMap((chain) =>
     chain.slice(1).map((entry, index) => entry.startTime - chain[index]!.responseEnd),
   );
-  console.log(`browser: ${entries.length} requests`);
+  const firstAnswer = Math.min(...entries.map((entry) => entry.responseEnd));
+  const atOnce = entries.filter((entry) => entry.startTime < firstAnswer).length;
+  console.log(`browser: ${entries.length} requests, ${atOnce} asked for before the first answer`);
   console.log(
     `  waiting for a connection: ${quantiles(entries.map((e) => e.requestStart - e.startTime))}`,
   );

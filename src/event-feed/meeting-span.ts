@@ -5,9 +5,10 @@ import { isMeetingOver } from '../common/bot-states';
 import type { MeetingSpan } from './history-windows';
 
 /**
- * The meeting's span from the bot's description, once the page's own request for it is answered
- * (the same query, so asked once). Null at its first failure, or when the load is given up: a
- * bot endpoint that is failing never holds the history up; the loader plans from a first page.
+ * The meeting's span from the bot's description, once the page's own request for it is answered.
+ * Never asked for here: where the page does not ask (a wall tile takes states from the list), or
+ * not yet, this is null at once. Null too at the request's first failure, or when the load is
+ * given up: a failing bot endpoint never holds the history up; the loader plans from a first page.
  */
 export function readMeetingSpan(
   queryClient: QueryClient,
@@ -26,14 +27,13 @@ export function readMeetingSpan(
     const check = () => {
       const state = queryClient.getQueryState(options.queryKey);
       if (state?.data) settle(meetingSpanOf(state.data));
-      else if (state && (state.fetchFailureCount > 0 || state.status === 'error')) settle(null);
+      else if (state?.fetchStatus !== 'fetching' || state.fetchFailureCount > 0) settle(null);
       else return false;
       return true;
     };
     if (check()) return;
     unsubscribe = queryClient.getQueryCache().subscribe(check);
     signal?.addEventListener('abort', giveUp);
-    void queryClient.prefetchQuery(options);
   });
 }
 

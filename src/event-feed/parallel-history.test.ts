@@ -10,6 +10,7 @@ import type { EventsPage } from '../attendee-api/get-participant-events-page';
 import { planHistoryWindows } from './history-windows';
 import { loadHistory, type HistoryLoadOptions } from './parallel-history';
 import { readMeetingSpan } from './meeting-span';
+import { botDescriptionQueryOptions } from '../attendee-api/get-bot';
 
 const BOT = 'bot_parallelHistory1';
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -72,6 +73,8 @@ async function load(
   const state = createAttendanceState();
   const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   simulator.clearRequests();
+  // The dashboard asks for the bot's state as the load begins: the loader reads that answer.
+  if (fromBotDescription) void queryClient.prefetchQuery(botDescriptionQueryOptions(session));
   await loadHistory({
     queryClient,
     session,

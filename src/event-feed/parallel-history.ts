@@ -240,11 +240,14 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
 
   try {
     const span = concurrency > 1 ? await options.meetingSpan?.(signal).catch(() => null) : null;
-    if (span) {
+    // A meeting of a minute or so is read from a first page, which also tells whether it holds
+    // more than a page.
+    const windows = span ? planWindowsOverSpan(span, concurrency) : [];
+    if (span && windows.length > 1) {
       // Answered before any window was asked for, as the first page would have been: the live
       // tail's watermark from it covers whatever committed late during the walk.
       plan.serverDateMs = span.serverDateMs;
-      planWalks(planWindowsOverSpan(span, concurrency), span.fromMs, span.toMs);
+      planWalks(windows, span.fromMs, span.toMs);
       await runWorkerPool(plan.walks, concurrency, splitOff);
       return { serverDateMs: plan.serverDateMs, finishedAtMs: Date.now() };
     }
