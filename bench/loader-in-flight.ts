@@ -6,10 +6,11 @@ import { walkPlainly } from './plain-walk.ts';
 import { populateBurstyMeeting, populateMeeting } from './populate-meeting.ts';
 
 /**
- * `npx tsx bench/loader-in-flight.ts [even|bursty]`: the page's history loader without a browser,
- * against the backfill bench's meeting and server costs, six requests at a time as the browser
- * allows over HTTP/1.1. Prints how long it took and how many requests were in flight every 250 ms,
- * to tell the loader's own tail from the browser's.
+ * `npx tsx bench/loader-in-flight.ts [even|bursty] [windows]`: the page's history loader without a
+ * browser, against the backfill bench's meeting and server costs, six requests at a time as the
+ * browser allows over HTTP/1.1 (`windows`: how many it plans at first). Prints how long it took,
+ * how many requests were in flight every 250 ms, and six plain walks by count through the same
+ * limit, to tell the loader's own tail from the browser's.
  */
 const shape = process.argv[2] ?? 'bursty';
 const simulator = new InstrumentedAttendee({
