@@ -117,8 +117,9 @@ export async function startBackfillMeeting(
     lateCommitProbability: 0,
     maxStoredEvents: events * 2,
   });
-  simulator.addBot({ id: BOT, apiKey: KEY });
   const size = { people: PEOPLE, events, durationMs: 2 * 3_600_000, nowMs: Date.now() - 30_000 };
+  // The bot joined as the meeting began, as its description says in a real one.
+  simulator.addBot({ id: BOT, apiKey: KEY, joinedAtMs: size.nowMs - size.durationMs });
   const { createdAt, presentAtEnd } =
     shape === 'bursty'
       ? populateBurstyMeeting(simulator, BOT, size)

@@ -23,7 +23,8 @@ interface Profile {
  * Open the file in Chromium's DevTools (Performance) for the whole picture.
  */
 const out = process.argv[2] ?? join(tmpdir(), 'backfill.cpuprofile');
-const { app, simulator, createdAt } = await startBackfillMeeting(10_000);
+const shape = process.argv[3] === 'bursty' ? 'bursty' : 'even';
+const { app, simulator, createdAt, presentAtEnd } = await startBackfillMeeting(10_000, shape);
 
 /** CPU time of this process's Chromium, by kind of process (renderer, gpu, network, browser). */
 function chromiumCpuSeconds(): Map<string, number> {
@@ -77,26 +78,97 @@ function describeServerLoad(who: string, requests: readonly LoggedRequest[]) {
       `${(busy / (to - from)).toFixed(2)} in flight on average; ` +
       `from a page's answer to its window's next request: median ${at(0.5)} ms, p90 ${at(0.9)} ms`,
   );
+  const samples: number[] = [];
+  for (let t = from; t < to; t += 250) {
+    samples.push(pages.filter((page) => page.startedAt <= t && end(page) > t).length);
+  }
+  console.log(`${who}: in flight at the server every 250 ms: ${samples.join(' ')}`);
+}
+
+interface BrowserTiming {
+  name: string;
+  startTime: number;
+  requestStart: number;
+  responseStart: number;
+  responseEnd: number;
+}
+
+/**
+ * Where a request's time went, as the page saw it (Resource Timing): waiting in the browser for a
+ * connection, on the wire (proxy and upstream), and, between a window's answer and its next
+ * request, on the page (its own work, or waiting for its turn on the main thread).
+ */
+function describeBrowserTimings(entries: readonly BrowserTiming[]) {
+  const quantiles = (values: number[]) => {
+    const sorted = [...values].sort((a, b) => a - b);
+    const at = (q: number) => (sorted[Math.floor(q * (sorted.length - 1))] ?? 0).toFixed(0);
+    return `median ${at(0.5)} ms, p90 ${at(0.9)} ms`;
+  };
+  const chains = new Map<string, BrowserTiming[]>();
+  for (const entry of entries) {
+    const url = new URL(entry.name);
+    const chain = `${url.searchParams.get('after') ?? ''}/${url.searchParams.get('before') ?? ''}`;
+    chains.set(chain, [...(chains.get(chain) ?? []), entry]);
+  }
+  const pageGaps = [...chains.values()].flatMap((chain) =>
+    chain.slice(1).map((entry, index) => entry.startTime - chain[index]!.responseEnd),
+  );
+  const firstAnswer = Math.min(...entries.map((entry) => entry.responseEnd));
+  const atOnce = entries.filter((entry) => entry.startTime < firstAnswer).length;
+  console.log(`browser: ${entries.length} requests, ${atOnce} asked for before the first answer`);
+  console.log(
+    `  waiting for a connection: ${quantiles(entries.map((e) => e.requestStart - e.startTime))}`,
+  );
+  console.log(`  on the wire: ${quantiles(entries.map((e) => e.responseEnd - e.requestStart))}`);
+  console.log(`  from a window's answer to its next fetch(): ${quantiles(pageGaps)}`);
+  const from = Math.min(...entries.map((e) => e.startTime));
+  const to = Math.max(...entries.map((e) => e.responseEnd));
+  const asked: number[] = [];
+  const sent: number[] = [];
+  for (let t = from; t < to; t += 250) {
+    asked.push(entries.filter((e) => e.startTime <= t && e.responseEnd > t).length);
+    sent.push(entries.filter((e) => e.requestStart <= t && e.responseEnd > t).length);
+  }
+  console.log(`  asked for (fetch called, not answered) every 250 ms: ${asked.join(' ')}`);
+  console.log(`  on the wire every 250 ms: ${sent.join(' ')}`);
 }
 
 try {
   let profile: Profile | null = null;
-  const ms = await loadInChromium(app.url, async (page) => {
-    const cdp = await page.context().newCDPSession(page);
-    await cdp.send('Profiler.enable');
-    await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
-    await cdp.send('Profiler.start');
-    const cpuBefore = chromiumCpuSeconds();
-    return async () => {
-      const cpu = chromiumCpuSeconds();
-      for (const [kind, seconds] of cpu) {
-        console.log(
-          `chromium ${kind}: ${(seconds - (cpuBefore.get(kind) ?? 0)).toFixed(1)} s of CPU`,
+  const ms = await loadInChromium(
+    app.url,
+    async (page) => {
+      const cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 500 });
+      await cdp.send('Profiler.start');
+      await page.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
+      const cpuBefore = chromiumCpuSeconds();
+      return async () => {
+        describeBrowserTimings(
+          await page.evaluate(() =>
+            (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+              .filter((entry) => entry.name.includes('/participant_events'))
+              .map(({ name, startTime, requestStart, responseStart, responseEnd }) => ({
+                name,
+                startTime,
+                requestStart,
+                responseStart,
+                responseEnd,
+              })),
+          ),
         );
-      }
-      profile = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
-    };
-  });
+        const cpu = chromiumCpuSeconds();
+        for (const [kind, seconds] of cpu) {
+          console.log(
+            `chromium ${kind}: ${(seconds - (cpuBefore.get(kind) ?? 0)).toFixed(1)} s of CPU`,
+          );
+        }
+        profile = ((await cdp.send('Profiler.stop')) as { profile: Profile }).profile;
+      };
+    },
+    presentAtEnd,
+  );
   console.log(`backfill_browser_ms: ${ms.toFixed(0)} ms`);
   describeServerLoad('the page', simulator.requests);
   const recorded = profile as Profile | null;

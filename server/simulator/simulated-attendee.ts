@@ -105,13 +105,15 @@ export class SimulatedAttendee {
     meetingUrl?: string;
     /** The bot's own events, for a meeting in the past; default: it asked to join just now. */
     botEvents?: readonly { type: string; atMs: number }[];
+    /** When the bot joined, for a meeting filled in by hand; default its script's start, or now. */
+    joinedAtMs?: number;
   }): void {
     const now = this.clock.now();
     const script = config.meeting
       ? new MeetingScript(config.meeting, hashSeed(this.seed, config.id), now)
       : null;
     const random = new SeededRandom(hashSeed(this.seed + 1, config.id));
-    const joinedAt = script?.startMs ?? now;
+    const joinedAt = config.joinedAtMs ?? script?.startMs ?? now;
     const state = config.state ?? 'joined_recording';
     const botEvents: BotRecord['botEvents'] = [
       {

@@ -12,6 +12,9 @@ afterEach(() => {
   vi.unstubAllGlobals();
 });
 
+/** REAL_BOT's description: it joined as its two-hour meeting began. */
+const twoHourBot = () => ({ realBotJoinedAtMs: Date.now() - 2 * 3_600_000 - 60_000 });
+
 /** REAL_BOT with a two-hour history in which Lee joins early and leaves near the end. */
 function meetingWhereLeeLeavesLate(simulator: ReturnType<typeof setup>['simulator']) {
   const start = Date.now() - 2 * 3_600_000;
@@ -28,7 +31,7 @@ function meetingWhereLeeLeavesLate(simulator: ReturnType<typeof setup>['simulato
 
 describe('while a long history loads', () => {
   it('shows the events and participants known so far, and who is here only once it is all in', async () => {
-    const { simulator, fetchMock, user } = setup();
+    const { simulator, fetchMock, user } = setup(twoHourBot());
     const start = Date.now() - 2 * 3_600_000;
     const at = (ms: number) => ({ createdAtMs: ms, timestampMs: ms });
     for (let person = 0; person < 30; person += 1) {
@@ -79,7 +82,7 @@ describe('while a long history loads', () => {
   }, 20_000);
 
   it('never shows a roster when loading stops part-way, and keeps the events it has', async () => {
-    const { simulator, fetchMock, user } = setup();
+    const { simulator, fetchMock, user } = setup(twoHourBot());
     meetingWhereLeeLeavesLate(simulator);
     const routed = fetchMock.getMockImplementation()!;
     fetchMock.mockImplementation(async (input, init) =>

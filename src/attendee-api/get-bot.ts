@@ -21,6 +21,13 @@ export interface Bot {
   state: string;
   /** When the bot reached its current state, from its event log; null when unknown. */
   stateSinceMs: number | null;
+  /**
+   * When its event log begins (server clock, as the history's filters use): no participant event
+   * of its meeting is older. Null when unknown.
+   */
+  firstEventAtMs: number | null;
+  /** The server's clock when it answered (`Date`); null when it sent none. */
+  serverDateMs: number | null;
 }
 
 export async function getBot(
@@ -28,22 +35,34 @@ export async function getBot(
   signal?: AbortSignal,
 ): Promise<Bot> {
   const response = await requestAttendee(session, botPath(session), signal);
+  const { serverDateMs } = response;
   const parsed = v.safeParse(botSchema, response.body);
   if (!parsed.success) throw new ApiError('malformed', 'Unexpected bot description.');
-  const last = parsed.output.events.at(-1);
-  const since = last?.created_at ? Date.parse(last.created_at) : NaN;
+  const readTime = (at: string | null | undefined) => {
+    const ms = at ? Date.parse(at) : NaN;
+    return Number.isFinite(ms) ? ms : null;
+  };
   return {
     id: parsed.output.id,
     state: parsed.output.state,
-    stateSinceMs: Number.isFinite(since) ? since : null,
+    stateSinceMs: readTime(parsed.output.events.at(-1)?.created_at),
+    firstEventAtMs: readTime(parsed.output.events[0]?.created_at),
+    serverDateMs,
   };
 }
 
-export function botQueryOptions(session: WatchSession, refreshMs: number) {
+/** The bot's description, asked once: what the history loader plans its windows from. */
+export function botDescriptionQueryOptions(session: WatchSession) {
   // The key names the session, not the API key: keys are visible in devtools and caches.
   return queryOptions({
     queryKey: attendeeKeys.bot(session),
     queryFn: ({ signal }) => getBot(session, signal),
+  });
+}
+
+export function botQueryOptions(session: WatchSession, refreshMs: number) {
+  return queryOptions({
+    ...botDescriptionQueryOptions(session),
     refetchInterval: (query) => {
       if (query.state.data && isMeetingOver(query.state.data.state)) return false;
       // A refused key or an unknown bot will not change by asking again; the feed says so.

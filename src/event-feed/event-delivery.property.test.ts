@@ -84,6 +84,16 @@ const scenario = fc.record({
           fc.option(fc.record({ walk: fc.nat(), event: fc.nat(), before: fc.boolean() })),
           { maxLength: 20 },
         ),
+        /**
+         * The meeting's span as the bot's description gives it, in steps of 500 ms from the
+         * meeting's start, right or wrong: the windows are planned from it, with no first page.
+         */
+        meetingSpan: fc.option(
+          fc.record({
+            fromStep: fc.integer({ min: -1_300, max: 400 }),
+            lengthMs: fc.integer({ min: 0, max: 800_000 }),
+          }),
+        ),
       }),
     },
   ),
@@ -185,6 +195,7 @@ async function deliver(
       ...run.events.map((spec) => START + spec.createdAtStep * 500),
     ];
     const splits = run.history.splits.values();
+    const span = run.history.meetingSpan;
     const firstSeen = new Set<string>();
     historyStart = await loadHistory({
       queryClient: new QueryClient(),
@@ -196,6 +207,16 @@ async function deliver(
       concurrency: run.history.concurrency,
       pagesPerWindow: run.history.pagesPerWindow,
       maxWindows: run.history.maxWindows,
+      ...(span && {
+        meetingSpan: async () => {
+          // The description is a request like any other: the server's clock moves on, and its
+          // Date says the second.
+          clock.advance(run.requestStepMs);
+          const fromMs = START + span.fromStep * 500;
+          const serverDateMs = Math.floor(clock.now() / 1000) * 1000;
+          return { fromMs, toMs: fromMs + span.lengthMs, serverDateMs };
+        },
+      }),
       chooseSplit: (walks) => {
         const split = splits.next().value;
         const walk = split && walks[split.walk % walks.length];

@@ -56,17 +56,50 @@ export function planHistoryWindows(
           Math.floor(options.maxWindows / atOnce) * atOnce,
           Math.round(wanted / atOnce) * atOnce,
         );
-  if (!(span > 0) || count === 1) return [{ afterMs: null, beforeMs: null }];
+  return cutWindows(probe.firstEventMs, probe.serverNowMs, count, overlap);
+}
+
+/** `count` windows of equal time from `fromMs` to `toMs`, the first open below, the last above. */
+function cutWindows(fromMs: number, toMs: number, count: number, overlap: number): HistoryWindow[] {
+  const span = toMs - fromMs;
+  if (!(span > 0) || count <= 1) return [{ afterMs: null, beforeMs: null }];
   const step = span / count;
   const windows: HistoryWindow[] = [];
   for (let index = 0; index < count; index += 1) {
-    const start = probe.firstEventMs + step * index;
+    const start = fromMs + step * index;
     windows.push({
       afterMs: index === 0 ? null : Math.floor(start - overlap),
       beforeMs: index === count - 1 ? null : Math.ceil(start + step + overlap),
     });
   }
   return windows;
+}
+
+/** The meeting's bounds on the server's clock, from the bot's description (its event log). */
+export interface MeetingSpan {
+  fromMs: number;
+  toMs: number;
+  /** The server's clock when it described the bot, before any window was asked for. */
+  serverDateMs: number | null;
+}
+
+/** A minute of meeting seldom holds more than a few pages: shorter windows would be mostly empty. */
+const SHORTEST_WINDOW_FROM_SPAN_MS = 60_000;
+
+/**
+ * Windows planned from the bot's description alone, before any page is read: one a worker
+ * (fewer for a short meeting), cut evenly in time; splits share out what they turn out to hold.
+ */
+export function planWindowsOverSpan(
+  span: MeetingSpan,
+  walkedAtOnce: number,
+  edgeOverlapMs = DEFAULT_EDGE_OVERLAP_MS,
+): HistoryWindow[] {
+  const count = Math.min(
+    walkedAtOnce,
+    Math.ceil((span.toMs - span.fromMs) / SHORTEST_WINDOW_FROM_SPAN_MS),
+  );
+  return cutWindows(span.fromMs, span.toMs, count, edgeOverlapMs);
 }
 
 /** What a running window has shown of itself, in bot time (`timestamp_ms`). */

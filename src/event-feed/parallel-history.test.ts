@@ -9,6 +9,8 @@ import { presentParticipants } from '../domain/roster';
 import type { EventsPage } from '../attendee-api/get-participant-events-page';
 import { planHistoryWindows } from './history-windows';
 import { loadHistory, type HistoryLoadOptions } from './parallel-history';
+import { readMeetingSpan } from './meeting-span';
+import { botDescriptionQueryOptions } from '../attendee-api/get-bot';
 
 const BOT = 'bot_parallelHistory1';
 const NOW = Date.UTC(2026, 10, 24, 12, 0, 0);
@@ -23,7 +25,8 @@ afterEach(() => {
 function meetingWithTiesAndEdges() {
   const clock = new ManualClock(NOW);
   const simulator = new InstrumentedAttendee({ clock, botClockSkewMs: 0, latencyMs: 2 });
-  simulator.addBot({ id: BOT, apiKey: 'key' });
+  // The bot joined as the meeting began: its description says so.
+  simulator.addBot({ id: BOT, apiKey: 'key', joinedAtMs: START - 120_000 });
   const at = (ms: number) => ({ createdAtMs: ms, timestampMs: ms });
   for (let person = 0; person < 40; person += 1) {
     simulator.join(BOT, { uuid: `p${person}`, name: `Person ${person}` }, at(START - 60_000));
@@ -58,6 +61,7 @@ async function load(
   simulator: InstrumentedAttendee,
   concurrency: number,
   chooseSplit?: HistoryLoadOptions['chooseSplit'],
+  fromBotDescription = false,
 ) {
   const session: WatchSession = {
     botId: BOT,
@@ -67,20 +71,36 @@ async function load(
   };
   const delivered: string[] = [];
   const state = createAttendanceState();
+  const queryClient = new QueryClient({ defaultOptions: { queries: { retry: false } } });
   simulator.clearRequests();
+  // The dashboard asks for the bot's state as the load begins: the loader reads that answer.
+  if (fromBotDescription) void queryClient.prefetchQuery(botDescriptionQueryOptions(session));
   await loadHistory({
-    queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
+    queryClient,
     session,
     concurrency,
     ...WINDOW_OPTIONS,
     chooseSplit,
+    ...(fromBotDescription && {
+      meetingSpan: (signal) => readMeetingSpan(queryClient, session, signal),
+    }),
     onPage: (page: EventsPage) => {
       applyEvents(state, page.events);
       delivered.push(...page.events.map((event) => event.id));
     },
   });
   const firstSeen = [...new Set(delivered)];
-  return { firstSeen, state, requests: simulator.requests.length };
+  const pages = simulator.requests.filter((request) =>
+    request.path.endsWith('/participant_events'),
+  );
+  const firstAnswerAt = Math.min(...pages.map((request) => request.finishedAt!));
+  return {
+    firstSeen,
+    state,
+    requests: pages.length,
+    /** History requests sent before the first of them was answered. */
+    sentAtOnce: pages.filter((request) => request.startedAt < firstAnswerAt).length,
+  };
 }
 
 describe('loading the history in parallel', () => {
@@ -118,6 +138,31 @@ describe('loading the history in parallel', () => {
     expect(parallel.firstSeen).toEqual(truth);
     // A split costs its first page again at most (the window reads on to the page that holds it).
     expect(parallel.requests).toBeLessThanOrEqual(63 + 1 + 8 + 20);
+  });
+
+  it('starts every window at once from the bot’s description, with no page read alone first', async () => {
+    const simulator = meetingWithTiesAndEdges();
+    routeFetchToSimulator(simulator);
+    const truth = simulator.visibleEvents(BOT).map((event) => event.id);
+
+    const fromFirstPage = await load(simulator, 6);
+    const fromDescription = await load(simulator, 6, undefined, true);
+
+    expect(fromFirstPage.sentAtOnce).toBe(1);
+    expect(fromDescription.sentAtOnce).toBe(6);
+    expect(fromDescription.firstSeen).toEqual(truth);
+  });
+
+  it('plans from a first page when the bot’s description fails', async () => {
+    const simulator = meetingWithTiesAndEdges();
+    routeFetchToSimulator(simulator);
+    const truth = simulator.visibleEvents(BOT).map((event) => event.id);
+    simulator.faults.failNext(1, { kind: 'status', status: 503 }, 'bot');
+
+    const loaded = await load(simulator, 6, undefined, true);
+
+    expect(loaded.sentAtOnce).toBe(1);
+    expect(loaded.firstSeen).toEqual(truth);
   });
 
   it('never has more than six requests in flight', async () => {

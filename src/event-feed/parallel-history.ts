@@ -13,7 +13,9 @@ import { retryDelayMs, shouldRetry } from '../attendee-api/retry-policy';
 import {
   chooseSplit,
   planHistoryWindows,
+  planWindowsOverSpan,
   type HistoryWindow,
+  type MeetingSpan,
   type WalkEstimate,
 } from './history-windows';
 import { createHistoryLoadProgress, type HistoryProgress } from './history-load-progress';
@@ -36,8 +38,15 @@ export interface HistoryLoadOptions {
    * meeting would be a week of empty windows, each a request.
    */
   endedAtMs?: number | null;
+  /** Windows planned at the start; default one per request in flight (splits do the rest). */
   maxWindows?: number;
   pagesPerWindow?: number;
+  /**
+   * The meeting's bounds from the bot's description, which the page asks for anyway: with them
+   * the windows start at once, with no first page read alone to plan them. Without them (null, a
+   * failure), the windows are planned from the first page.
+   */
+  meetingSpan?: (signal?: AbortSignal) => Promise<MeetingSpan | null>;
   /** Which running window to split, and where, once every window has started. */
   chooseSplit?: typeof chooseSplit;
   signal?: AbortSignal;
@@ -100,8 +109,9 @@ interface Walk extends WalkEstimate {
 }
 
 /**
- * Loads the whole history: a first page, then (for a long meeting) overlapping time windows walked
- * concurrently, at most `concurrency` requests in flight. Pages are handed on in window order, so
+ * Loads the whole history: overlapping time windows walked concurrently, at most `concurrency`
+ * requests in flight, planned from the meeting's span in the bot's description when there is one,
+ * or else from a first page (a short meeting is walked on from there). Pages are handed on in window order, so
  * the result, including which of two same-time events came first, is what a sequential walk gives.
  * Every page, the first one included, is retried on transient failures as the windows' queries say.
  *
@@ -223,10 +233,32 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
     }
   };
 
+  const plan = { serverDateMs: null as number | null, walks: [] as (() => Promise<void>)[] };
+  /** Walks of `windows`, cut evenly from `fromMs` to `toMs`, for the pool. */
+  const planWalks = (windows: readonly HistoryWindow[], fromMs: number, toMs: number) => {
+    const step = (toMs - fromMs) / Math.max(1, windows.length);
+    plan.walks = windows.map((window, position) => {
+      const walk = newWalk(fromMs + step * position, fromMs + step * (position + 1), window);
+      progress.openWindow(walk.index, walk.fromMs, walk.endMs);
+      return () => walkWindow(walk, window);
+    });
+  };
+
   try {
+    const span = concurrency > 1 ? await options.meetingSpan?.(signal).catch(() => null) : null;
+    // A meeting of a minute or so is read from a first page, which also tells whether it holds
+    // more than a page.
+    const windows = span ? planWindowsOverSpan(span, concurrency) : [];
+    if (span && windows.length > 1) {
+      // Answered before any window was asked for, as the first page would have been: the live
+      // tail's watermark from it covers whatever committed late during the walk.
+      plan.serverDateMs = span.serverDateMs;
+      planWalks(windows, span.fromMs, span.toMs);
+      await runWorkerPool(plan.walks, concurrency, splitOff);
+      return { serverDateMs: plan.serverDateMs, finishedAtMs: Date.now() };
+    }
     // The first page of the whole history tells how old the meeting is and how dense its events
     // are. A short meeting is walked on from there; a long one is split into windows.
-    const plan = { serverDateMs: null as number | null, walks: [] as (() => Promise<void>)[] };
     const whole = { afterMs: null, beforeMs: null };
     const first = newWalk(0, 0, whole);
     await walkWindow(first, whole, (firstPage) => {
@@ -243,18 +275,16 @@ export async function loadHistory(options: HistoryLoadOptions): Promise<HistoryS
                 serverNowMs: now,
               },
               {
-                maxWindows: options.maxWindows ?? 24,
+                // One window a worker: a window ends in a part page (or an empty one where the
+                // meeting was quiet), so each extra window costs a request, and splits share
+                // out whatever the windows turn out to hold.
+                maxWindows: options.maxWindows ?? concurrency,
                 pagesPerWindow: options.pagesPerWindow ?? 4,
                 walkedAtOnce: concurrency,
               },
             )
           : [];
-      const step = (now - firstMs) / Math.max(1, windows.length);
-      plan.walks = windows.map((window, position) => {
-        const walk = newWalk(firstMs + step * position, firstMs + step * (position + 1), window);
-        progress.openWindow(walk.index, walk.fromMs, walk.endMs);
-        return () => walkWindow(walk, window);
-      });
+      planWalks(windows, firstMs, now);
       // One window: walk on from this page. Several: window 1 starts from the beginning again,
       // so the first page is read twice and merged by id.
       return windows.length <= 1;

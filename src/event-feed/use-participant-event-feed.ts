@@ -8,6 +8,7 @@ import { loadHistory } from './parallel-history';
 import { historyConcurrencyFor, pageProtocol } from './history-concurrency';
 import type { HistoryProgress } from './history-load-progress';
 import { historyQueryOptions, liveTailQueryOptions } from './feed-query-options';
+import { readMeetingSpan } from './meeting-span';
 import type { PageSink } from './walk-events';
 
 export interface EventFeedOptions {
@@ -59,6 +60,8 @@ export function useParticipantEventFeed(
         onProgress: setProgress,
         signal,
         concurrency: historyConcurrencyFor(pageProtocol()),
+        // The same request as the page's own for the bot's state: shared, not asked twice.
+        meetingSpan: (signal) => readMeetingSpan(queryClient, session, signal),
       }),
     ),
   );

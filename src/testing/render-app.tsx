@@ -34,7 +34,9 @@ export const TEST_REFRESH_INTERVALS: RefreshIntervals = {
   hostsMs: 400,
 };
 
-export function renderAppWithSimulator(options: { realBotState?: string; clock?: Clock } = {}) {
+export function renderAppWithSimulator(
+  options: { realBotState?: string; clock?: Clock; realBotJoinedAtMs?: number } = {},
+) {
   const simulator = new InstrumentedAttendee({
     seed: 7,
     lateCommitProbability: 0,
@@ -45,7 +47,12 @@ export function renderAppWithSimulator(options: { realBotState?: string; clock?:
     apiKey: DEMO_API_KEY,
     meeting: { historyMinutes: 40, live: false },
   });
-  simulator.addBot({ id: REAL_BOT, apiKey: 'right-key', state: options.realBotState });
+  simulator.addBot({
+    id: REAL_BOT,
+    apiKey: 'right-key',
+    state: options.realBotState,
+    joinedAtMs: options.realBotJoinedAtMs,
+  });
   const fetchMock = routeFetchToSimulator(simulator);
   window.history.replaceState(null, '', '/');
   // The app's own client: every query sets its own retry policy, and that policy is under test.
