@@ -21,6 +21,7 @@ afterEach(() => {
 function series(count: number) {
   const clock = new ManualClock(NOW);
   const simulator = new InstrumentedAttendee({ clock, latencyMs: 5 });
+  const starts: number[] = [];
   const ends: number[] = [];
   const ids = Array.from(
     { length: count },
@@ -34,17 +35,27 @@ function series(count: number) {
       simulator.join(id, { uuid: `p${event}`, name: `Person ${event}` }, at);
       simulator.leave(id, `p${event}`, { createdAtMs: at.createdAtMs + 20_000 });
     }
+    starts.push(start);
     ends.push(start + 100 * 30_000);
   });
-  return { simulator, ids, ends };
+  return { simulator, ids, starts, ends };
 }
 
-async function load(ids: readonly string[], ends: readonly number[] = [], requestsAtOnce = 6) {
+async function load(
+  ids: readonly string[],
+  ends: readonly number[] = [],
+  requestsAtOnce = 6,
+  starts: readonly number[] = [],
+) {
   const results = new Map<number, SeriesMeetingResult>();
   await loadSeries({
     queryClient: new QueryClient({ defaultOptions: { queries: { retry: false } } }),
     connection: KEY,
-    meetings: ids.map((botId, index) => ({ botId, endedAtMs: ends[index] ?? null })),
+    meetings: ids.map((botId, index) => ({
+      botId,
+      startedAtMs: starts[index] ?? null,
+      endedAtMs: ends[index] ?? null,
+    })),
     loadId: 'test',
     requestsAtOnce,
     onMeeting: (index, result) => results.set(index, result),
@@ -65,6 +76,15 @@ describe('loading a series', () => {
     expect(peakConcurrency(simulator.requests)).toBeGreaterThan(3);
     // Planned up to each meeting's end, not up to now: about one page read twice a window.
     expect(simulator.requests.length).toBeLessThan(12 * (8 + 4));
+  });
+
+  it('starts a dated meeting’s windows together, with no page read alone first', async () => {
+    const { simulator, ids, starts, ends } = series(1);
+    routeFetchToSimulator(simulator);
+    const result = (await load(ids, ends, 6, starts)).get(0);
+    expect(result?.status === 'loaded' && result.store.state.eventsById.size).toBe(200);
+    const [first, second] = simulator.requests;
+    expect(second!.startedAt).toBeLessThan(first!.finishedAt!);
   });
 
   it('says a meeting cannot be read and loads the rest', async () => {

@@ -2,11 +2,14 @@ import type { QueryClient } from '@tanstack/react-query';
 import type { KeyConnection } from '../lib/watch-session';
 import { ApiError } from '../attendee-api/api-error';
 import { createAttendanceStore, type AttendanceStore } from '../domain/attendance-store';
+import type { MeetingSpan } from './history-windows';
 import { loadHistory } from './parallel-history';
 import { runWorkerPool } from './worker-pool';
 
 export interface SeriesMeetingToLoad {
   readonly botId: string;
+  /** When its bot got in, from its own events (the list's): with the end, the windows' span. */
+  readonly startedAtMs: number | null;
   /** When its bot left, from its own events: windows are planned up to then. */
   readonly endedAtMs: number | null;
 }
@@ -30,9 +33,9 @@ export interface SeriesLoadOptions {
 }
 
 /**
- * Meetings loaded at once. Each begins with one page read alone (it tells how long the meeting
- * is); with four at a time the others' windows keep the connections busy meanwhile. The
- * requests in flight stay within `requestsAtOnce` whatever the series' length: a series of fifty
+ * Meetings loaded at once. A meeting whose start and end the list gave starts all its windows at
+ * once; one without begins with one page read alone, and the others' windows keep the
+ * connections busy meanwhile. The requests in flight stay within `requestsAtOnce` whatever the series' length: a series of fifty
  * meetings is walked four at a time, not fifty times eight requests at once.
  */
 export const SERIES_MEETINGS_AT_ONCE = 4;
@@ -71,6 +74,7 @@ export async function loadSeries(options: SeriesLoadOptions): Promise<void> {
         // last page is a partial one, and a worker left free splits a running window anyway.
         maxWindows: perMeeting,
         endedAtMs: meeting.endedAtMs,
+        meetingSpan: () => Promise.resolve(spanOf(meeting)),
         signal: options.signal,
       });
     } catch (error) {
@@ -81,6 +85,12 @@ export async function loadSeries(options: SeriesLoadOptions): Promise<void> {
     options.onMeeting(index, { status: 'loaded', store });
   });
   await runWorkerPool(tasks, Math.min(meetingsAtOnce, tasks.length));
+}
+
+/** The list already dated the meeting: no first page need be read alone to plan its windows. */
+function spanOf({ startedAtMs, endedAtMs }: SeriesMeetingToLoad): MeetingSpan | null {
+  if (startedAtMs === null || endedAtMs === null || endedAtMs <= startedAtMs) return null;
+  return { fromMs: startedAtMs, toMs: endedAtMs, serverDateMs: null };
 }
 
 /** A refused key or link: every other meeting would be refused the same way. */

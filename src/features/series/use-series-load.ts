@@ -37,7 +37,11 @@ export function useSeriesLoad(connection: KeyConnection, bots: readonly SeriesBo
     loadSeries({
       queryClient,
       connection,
-      meetings: toLoad.map(({ bot }) => ({ botId: bot.id, endedAtMs: bot.endedAtMs })),
+      meetings: toLoad.map(({ bot }) => ({
+        botId: bot.id,
+        startedAtMs: bot.startedAtMs,
+        endedAtMs: bot.endedAtMs,
+      })),
       loadId: crypto.randomUUID(),
       // Half as many again as one dashboard: over HTTP/1.1 the browser sends six and queues the
       // rest, and with several meetings' pages to read between answers, a deeper queue kept the
