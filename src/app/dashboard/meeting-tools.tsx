@@ -97,8 +97,8 @@ export interface MeetingToolPanelsProps {
 
 /**
  * The open tool's panel, between the header and the meeting. Memoised: none of it changes with a
- * poll's events (the alerts hear of joins through the news), and re-rendering its inputs costs the
- * frame that shows those events a style pass (React writes an input's type and name again).
+ * poll's events (the alerts hear of joins through the news), and re-rendering its forms is work
+ * the frame that shows those events does not need.
  */
 export const MeetingToolPanels = memo(function MeetingToolPanels(props: MeetingToolPanelsProps) {
   const { tray, ready, store, endedAtMs } = props;

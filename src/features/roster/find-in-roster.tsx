@@ -51,7 +51,7 @@ interface RosterSearchBoxProps {
 
 /**
  * Apart from the roster, so a poll that changes who is present does not render the input again:
- * React writes an input's type and name whenever it renders it, a style pass in that frame.
+ * work the frame that shows the poll does not need.
  */
 const RosterSearchBox = memo(function RosterSearchBox({
   query,
