@@ -1,4 +1,5 @@
 import { act } from '@testing-library/react';
+import { afterNextPaint as runAfterNextPaint } from '../lib/after-next-paint';
 
 /**
  * Resolves once the browser has painted the next frame and the effects queued before it have run.
@@ -7,7 +8,5 @@ import { act } from '@testing-library/react';
  * for a length of time.
  */
 export function afterNextPaint(): Promise<void> {
-  return act(
-    () => new Promise<void>((resolve) => requestAnimationFrame(() => setTimeout(() => resolve()))),
-  );
+  return act(() => new Promise<void>((resolve) => runAfterNextPaint(resolve)));
 }
