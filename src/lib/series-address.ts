@@ -21,6 +21,11 @@ function dayStartMs(text: string | null): number | null {
   return Number.isFinite(ms) ? ms : null;
 }
 
+/** The last millisecond of the day that starts at `dayStart`. */
+function dayEndMs(dayStart: number): number {
+  return dayStart + 86_400_000 - 1;
+}
+
 /** From the start of the first day to the end of the last; null unless both are dates in order. */
 export function rangeFromDayInputs(
   from: string,
@@ -29,7 +34,7 @@ export function rangeFromDayInputs(
   const fromMs = dayStartMs(from);
   const toStart = dayStartMs(to);
   if (fromMs === null || toStart === null || toStart < fromMs) return null;
-  return { fromMs, toMs: toStart + 86_400_000 - 1 };
+  return { fromMs, toMs: dayEndMs(toStart) };
 }
 
 /** The series the address asks for, if any; the key is never in it. */
@@ -39,7 +44,7 @@ export function seriesFromLocation(search: string): SeriesAddress | null {
   if (meetingUrl === '') return null;
   const from = dayStartMs(query.get('from'));
   const to = dayStartMs(query.get('to'));
-  return { meetingUrl, fromMs: from, toMs: to === null ? null : to + 86_400_000 - 1 };
+  return { meetingUrl, fromMs: from, toMs: to === null ? null : dayEndMs(to) };
 }
 
 /** The address of a series: `?series=`, `from` and `to` set; a single bot or wall removed. */

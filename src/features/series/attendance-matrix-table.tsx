@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { useFixedRowWindow } from '../../lib/use-fixed-row-window';
 import { formatDuration } from '../../lib/format-duration';
+import { displayName } from '../../domain/describe-event';
 import type { SeriesMeetingState, SeriesRow } from '../../domain/series/attendance-matrix';
 import type { SeriesSortKey, SeriesView } from '../../domain/series/series-rows';
 import type { SeriesBot } from '../../domain/series/series-meetings';
@@ -150,7 +151,7 @@ const MatrixRow = memo(function MatrixRow({
         className={`max-w-[9rem] truncate px-3 text-left font-medium sm:max-w-[16rem] ${STICKY_NAME}`}
         dir="auto"
       >
-        {row.name ?? 'Unnamed participant'}
+        {displayName(row.name)}
         {row.expected && <span className="sr-only"> (expected)</span>}
         {row.expected && row.attended === 0 && (
           <span className="ml-1 text-xs font-normal text-slate-600 dark:text-slate-400">
