@@ -8,7 +8,6 @@ import { createMetricsServer } from './http/metrics-server.ts';
 import { createMetrics } from './http/metrics.ts';
 import { logUpstreamRequests, type ServerLog } from './http/server-log.ts';
 import { createMemoryPushBus } from './push/memory-push-bus.ts';
-import { createRedisPushBus } from './push/redis-push-bus.ts';
 import { deriveShareKeys, randomShareSecret } from './share/share-token.ts';
 import { sendWebhooks } from './simulator/webhook-sender.ts';
 import { injectingFetch } from './http/injecting-fetch.ts';
@@ -36,10 +35,14 @@ export async function startServer({ config, log, page }: StartOptions): Promise<
   // The demo's simulator signs its webhooks with a secret made for this run, beside Attendee's
   // own secrets (ATTENDEE_WEBHOOK_SECRET), so the demo meeting is pushed out of the box.
   const demoWebhookSecret = randomBytes(32);
+  // Redis's client is loaded only when REDIS_URL asks for it: it is a third of the server's
+  // start-up otherwise, for every server that never talks to Redis.
   const pushBus =
     config.redisUrl === null
       ? createMemoryPushBus()
-      : await createRedisPushBus(config.redisUrl, (error) => log.error(`Redis: ${error.message}`));
+      : await import('./push/redis-push-bus.ts').then(({ createRedisPushBus }) =>
+          createRedisPushBus(config.redisUrl!, (error) => log.error(`Redis: ${error.message}`)),
+        );
   if (config.webhookSecrets.length === 0) {
     log.info(
       'ATTENDEE_WEBHOOK_SECRET is not set: only the demo is pushed, Attendee’s bots are polled',
