@@ -75,8 +75,8 @@ const CLIENT_LIMITS = {
  * Requests one browser may have open on its HTTP/2 connection to us; the browser queues the
  * rest, as it queues past six connections over HTTP/1.1. Every tab of a browser shares that
  * connection, so this bounds what one viewer asks of Attendee at once (a wall of twelve meetings
- * loading together included) to what the page's history windows need, with room for a push
- * stream and the polls.
+ * loading together included) to what one page's history windows use
+ * (src/event-feed/history-concurrency.ts); a poll waits a round trip behind them.
  */
 export const MAX_STREAMS_PER_CONNECTION = 24;
 
