@@ -68,7 +68,7 @@ if (runs('backfill-browser')) {
     const ceilingSpeedup = backfill.sequentialMs / backfill.ceilingMs;
     print('browser_speedup', browserSpeedup, 'x', 2);
     print('ceiling_speedup', ceilingSpeedup, 'x', 2);
-    print('browser_efficiency', (100 * browserSpeedup) / ceilingSpeedup, '%');
+    print('browser_efficiency', (100 * browserSpeedup) / ceilingSpeedup, '%', 1);
   }
 }
 
