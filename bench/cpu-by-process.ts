@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
+import { procStat, TICKS_PER_SECOND } from './proc-stat.ts';
 
 /*
  * Runs a command and says where the machine's CPU went while it ran, by kind of process:
@@ -7,8 +8,6 @@ import { readdirSync, readFileSync } from 'node:fs';
  * it: Chromium's processes are not the command's waited-for children, so their CPU is missed.
  * Every process is sampled twice a second; one that lives less than half a second is missed.
  */
-
-const TICKS_PER_SECOND = 100;
 
 /** What a process is, from its command line: the rows of the table. */
 function kindOf(commandLine: string): string {
@@ -35,10 +34,8 @@ function kindOf(commandLine: string): string {
 function sample(into: Map<string, { kind: string; seconds: number; atStart: number }>) {
   for (const pid of readdirSync('/proc').filter((name) => /^\d+$/.test(name))) {
     try {
-      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-      const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
-      const key = `${pid}@${fields[19]}`;
+      const { cpuSeconds: seconds, startTicks } = procStat(pid);
+      const key = `${pid}@${startTicks}`;
       const known = into.get(key);
       if (known !== undefined) {
         known.seconds = seconds;

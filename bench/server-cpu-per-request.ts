@@ -1,6 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { BOT, KEY, sixthsByCount, startBackfillMeeting } from './backfill-bench.ts';
 import { walkPlainly } from './plain-walk.ts';
+import { procStat } from './proc-stat.ts';
 
 /*
  * The server's CPU for each request it forwards, round after round on one fresh `npm start`
@@ -10,11 +10,7 @@ import { walkPlainly } from './plain-walk.ts';
  * Linux only (the process's CPU is read from /proc). `npx tsx bench/server-cpu-per-request.ts`
  */
 
-function cpuMsOf(pid: number): number {
-  // utime and stime, the 14th and 15th fields, in clock ticks (100 a second on Linux).
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) * 10;
-}
+const cpuMsOf = (pid: number) => procStat(pid).cpuSeconds * 1000;
 
 const ROUNDS = 6;
 const { app, simulator, createdAt } = await startBackfillMeeting(10_000);
