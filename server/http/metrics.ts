@@ -46,7 +46,13 @@ export type ShareTokenOutcome = 'opened' | 'expired' | 'invalid' | 'out-of-scope
 
 /** Received: pushed, ignored (a trigger no page shows) or duplicate; refused: the rest. */
 export type WebhookOutcome =
-  'pushed' | 'ignored' | 'duplicate' | 'unsigned' | 'bad_signature' | 'bad_json' | 'malformed';
+  | 'pushed'
+  | 'ignored'
+  | 'duplicate'
+  | 'unsigned'
+  | 'bad_signature'
+  | 'bad_json'
+  | 'malformed';
 
 /** The client went away, the page could not keep up, its meetings ended, or we shut down. */
 export type PushStreamCloseReason = 'client' | 'slow' | 'ended' | 'shutdown';

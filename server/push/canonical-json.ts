@@ -9,7 +9,12 @@
  */
 
 export type JsonValue =
-  null | boolean | number | string | JsonValue[] | { [key: string]: JsonValue };
+  | null
+  | boolean
+  | number
+  | string
+  | JsonValue[]
+  | { [key: string]: JsonValue };
 
 export interface CanonicalJson {
   /** The bytes Attendee signed, as a string (UTF-8 encode it before hashing). */

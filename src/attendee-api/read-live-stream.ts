@@ -8,7 +8,9 @@ export type LivePush =
 
 /** How a stream ended: by the server (meetings over, shutdown, too slow), refused, or absent. */
 export type LiveStreamEnd =
-  { kind: 'closed' } | { kind: 'refused'; retryAfterMs: number | null } | { kind: 'unavailable' };
+  | { kind: 'closed' }
+  | { kind: 'refused'; retryAfterMs: number | null }
+  | { kind: 'unavailable' };
 
 function readPush(event: string, data: string): LivePush | null {
   const body = JSON.parse(data) as { botId?: unknown; event?: unknown; state?: unknown };

@@ -2,7 +2,13 @@ import type { ParticipantRow } from '../../domain/insights/participant-rows';
 import { compareNames, foldName } from '../../lib/names';
 
 export type SortColumn =
-  'name' | 'firstJoin' | 'lastLeave' | 'timePresent' | 'sessions' | 'talkTime' | 'host';
+  | 'name'
+  | 'firstJoin'
+  | 'lastLeave'
+  | 'timePresent'
+  | 'sessions'
+  | 'talkTime'
+  | 'host';
 
 export interface TableSort {
   column: SortColumn;
