@@ -1,16 +1,22 @@
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliDecompressSync, constants, gunzipSync, gzipSync } from 'node:zlib';
 import type { ResolvedConfig } from 'vite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { precompressAssets } from './precompress-assets.ts';
 
 let outDir = '';
+let cacheDir = '';
+
+beforeEach(async () => {
+  cacheDir = await mkdtemp(join(tmpdir(), 'precompress-cache-'));
+});
 
 afterEach(async () => {
   await rm(outDir, { recursive: true, force: true });
+  await rm(cacheDir, { recursive: true, force: true });
 });
 
 /** Runs the plugin's build hooks on a folder, as `vite build` would after writing it. */
@@ -22,7 +28,7 @@ async function compress(files: Record<string, string | Buffer>) {
   }
   const plugin = precompressAssets();
   const configResolved = plugin.configResolved as (config: ResolvedConfig) => void;
-  configResolved({ root: outDir, build: { outDir: '.' } } as ResolvedConfig);
+  configResolved({ root: outDir, build: { outDir: '.' }, cacheDir } as ResolvedConfig);
   await (plugin.closeBundle as () => Promise<void>)();
 }
 
@@ -54,5 +60,20 @@ describe('compressing the built page at build time', () => {
     expect(existsSync(join(outDir, 'a.txt.br'))).toBe(false);
     expect(existsSync(join(outDir, 'a.txt.gz'))).toBe(false);
     expect(existsSync(join(outDir, 'photo.png.br'))).toBe(false);
+  });
+
+  it('compresses a content once: a later build of the same file takes the copies made before', async () => {
+    const script = `export const names = ${JSON.stringify(Array.from({ length: 200 }, (_, i) => `Person ${i}`))};\n`;
+    await compress({ 'assets/app.js': script });
+    const cached = join(cacheDir, 'precompressed');
+    const [gzInCache] = (await readdir(cached)).filter((name) => name.endsWith('.gz'));
+    // A copy that only the cache could have given: zlib's fastest, not Zopfli's.
+    const fromCache = gzipSync(script, { level: 1 });
+    await writeFile(join(cached, gzInCache!), fromCache);
+
+    await compress({ 'assets/app.js': script });
+    expect(await readFile(join(outDir, 'assets/app.js.gz'))).toEqual(fromCache);
+    await compress({ 'assets/app.js': `${script}// changed\n` });
+    expect(await readFile(join(outDir, 'assets/app.js.gz'))).not.toEqual(fromCache);
   });
 });

@@ -1,4 +1,5 @@
-import { readdir, readFile, writeFile } from 'node:fs/promises';
+import { createHash } from 'node:crypto';
+import { mkdir, readdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { brotliCompress, constants } from 'node:zlib';
@@ -17,9 +18,9 @@ const ZOPFLI_PASSES = 5;
 /** Text worth compressing; images other than SVG and fonts are compressed already. */
 const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|map|webmanifest)$/;
 
-async function compressFile(path: string): Promise<void> {
-  const content = await readFile(path);
-  const [br, gz] = await Promise.all([
+/** Both copies of one file's content, as the settings above make them. */
+async function compressContent(content: Buffer): Promise<[br: Buffer, gz: Buffer]> {
+  return Promise.all([
     brotli(content, {
       params: {
         [constants.BROTLI_PARAM_QUALITY]: constants.BROTLI_MAX_QUALITY,
@@ -28,6 +29,40 @@ async function compressFile(path: string): Promise<void> {
     }),
     zopfliGzip(content, { numiterations: ZOPFLI_PASSES }),
   ]);
+}
+
+/**
+ * Compressed copies by their content's hash. `npm start` builds at every start, and most of a
+ * build's time was Zopfli (about 8 CPU-seconds for the page): a file whose content was built
+ * before is copied from here instead. The key holds the settings, so changing them compresses
+ * everything again.
+ */
+async function compressCached(content: Buffer, cacheDir: string): Promise<[Buffer, Buffer]> {
+  const key = createHash('sha256')
+    .update(`brotli ${constants.BROTLI_MAX_QUALITY}, zopfli ${ZOPFLI_PASSES}\n`)
+    .update(content)
+    .digest('hex');
+  const [brPath, gzPath] = [join(cacheDir, `${key}.br`), join(cacheDir, `${key}.gz`)];
+  try {
+    return await Promise.all([readFile(brPath), readFile(gzPath)]);
+  } catch {
+    const compressed = await compressContent(content);
+    await mkdir(cacheDir, { recursive: true });
+    // Written aside and renamed, so a build running beside this one never reads half a file.
+    const suffix = `.${process.pid}.${Math.random().toString(36).slice(2)}`;
+    await Promise.all(
+      [brPath, gzPath].map(async (path, index) => {
+        await writeFile(path + suffix, compressed[index]!);
+        await rename(path + suffix, path);
+      }),
+    );
+    return compressed;
+  }
+}
+
+async function compressFile(path: string, cacheDir: string): Promise<void> {
+  const content = await readFile(path);
+  const [br, gz] = await compressCached(content, cacheDir);
   // A variant no smaller than the file is left out; the server then sends the file itself.
   if (br.length < content.length) await writeFile(`${path}.br`, br);
   if (gz.length < content.length) await writeFile(`${path}.gz`, gz);
@@ -35,23 +70,25 @@ async function compressFile(path: string): Promise<void> {
 
 /**
  * Writes `file.br` and `file.gz` beside each text file of the built page, at the highest
- * settings, once per build: the server picks one by Accept-Encoding and compresses nothing per
- * request (server/http/static-files.ts).
+ * settings, once per content (compressCached): the server picks one by Accept-Encoding and
+ * compresses nothing per request (server/http/static-files.ts).
  */
 export function precompressAssets(): Plugin {
   let outDir = '';
+  let cacheDir = '';
   return {
     name: 'precompress-assets',
     apply: (_config, env) => env.command === 'build' && !env.isSsrBuild,
     configResolved(config) {
       outDir = resolve(config.root, config.build.outDir);
+      cacheDir = join(config.cacheDir, 'precompressed');
     },
     async closeBundle() {
       const entries = await readdir(outDir, { recursive: true, withFileTypes: true });
       await Promise.all(
         entries
           .filter((entry) => entry.isFile() && COMPRESSIBLE.test(entry.name))
-          .map((entry) => compressFile(join(entry.parentPath, entry.name))),
+          .map((entry) => compressFile(join(entry.parentPath, entry.name), cacheDir)),
       );
     },
   };
