@@ -19,7 +19,7 @@ const ZOPFLI_PASSES = 5;
 const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|map|webmanifest)$/;
 
 /** Both copies of one file's content, as the settings above make them. */
-async function compressContent(content: Buffer): Promise<[br: Buffer, gz: Buffer]> {
+async function compressContent(content: Buffer): Promise<[br: Uint8Array, gz: Uint8Array]> {
   return Promise.all([
     brotli(content, {
       params: {
@@ -37,7 +37,10 @@ async function compressContent(content: Buffer): Promise<[br: Buffer, gz: Buffer
  * before is copied from here instead. The key holds the settings, so changing them compresses
  * everything again.
  */
-async function compressCached(content: Buffer, cacheDir: string): Promise<[Buffer, Buffer]> {
+async function compressCached(
+  content: Buffer,
+  cacheDir: string,
+): Promise<[br: Uint8Array, gz: Uint8Array]> {
   const key = createHash('sha256')
     .update(`brotli ${constants.BROTLI_MAX_QUALITY}, zopfli ${ZOPFLI_PASSES}\n`)
     .update(content)
