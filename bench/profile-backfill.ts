@@ -145,6 +145,32 @@ try {
       await page.addInitScript(() => performance.setResourceTimingBufferSize(10_000));
       const cpuBefore = chromiumCpuSeconds();
       return async () => {
+        const { startedAt, doneAt } = await page.evaluate(
+          () =>
+            (window as unknown as { __backfill: { startedAt: number; doneAt: number } }).__backfill,
+        );
+        const events = await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+            .filter((entry) => entry.name.includes('/participant_events'))
+            .map(({ startTime, responseEnd }) => ({ startTime, responseEnd })),
+        );
+        const firstAsked = Math.min(...events.map((entry) => entry.startTime));
+        const lastAnswered = Math.max(...events.map((entry) => entry.responseEnd));
+        console.log(
+          `from Watch to the first request for events: ${(firstAsked - startedAt).toFixed(0)} ms; ` +
+            `from the last answer to the full roster: ${(doneAt - lastAnswered).toFixed(0)} ms`,
+        );
+        const leadIn = await page.evaluate(
+          ({ from, to }) =>
+            (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
+              .filter((entry) => entry.startTime >= from && entry.startTime <= to)
+              .map(
+                (entry) =>
+                  `${(entry.startTime - from).toFixed(0)}-${(entry.responseEnd - from).toFixed(0)} ms ${new URL(entry.name).pathname}`,
+              ),
+          { from: startedAt, to: firstAsked },
+        );
+        console.log(`requests from Watch to the first for events:\n  ${leadIn.join('\n  ')}`);
         describeBrowserTimings(
           await page.evaluate(() =>
             (performance.getEntriesByType('resource') as PerformanceResourceTiming[])

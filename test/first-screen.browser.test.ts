@@ -243,9 +243,14 @@ describe('what a visitor downloads', () => {
     await page.goto(app.url);
     await page.getByRole('button', { name: 'Try the demo meeting' }).waitFor();
     await page.waitForLoadState('networkidle');
-    // The connect screen's one script, and nothing else.
-    expect(scripts).toHaveLength(1);
+    // The connect screen's entry, and the API client it asks for the bot's description with
+    // the moment Watch is pressed (a chunk it shares with the dashboard): no part of the
+    // dashboard, the wall or a tool.
     expect(scripts[0]).toMatch(/^\/assets\/index-[\w-]+\.js$/);
+    expect(scripts.length).toBeLessThanOrEqual(2);
+    const dashboardParts =
+      /\/(workspace|participants-section|rewind-controls|expected-section|series-chunk)-/;
+    expect(scripts.filter((path) => dashboardParts.test(path))).toEqual([]);
 
     await page.getByRole('button', { name: 'Try the demo meeting' }).click();
     await waitUntilLive(page);

@@ -46,6 +46,22 @@ describe('the dashboard', () => {
     expect(within(timeline).getAllByRole('listitem')).toHaveLength(3);
   });
 
+  it('asks for the bot once before the history it plans: the dashboard takes the answer asked for at Watch', async () => {
+    const { simulator, fetchMock, user } = setup();
+    simulator.join(REAL_BOT, { uuid: 'host-1', name: 'Grace Host', isHost: true });
+    await watch(user, REAL_BOT, 'right-key');
+    await findRoster();
+    const paths = fetchMock.mock.calls.map(([input]) =>
+      input instanceof Request
+        ? new URL(input.url).pathname
+        : new URL(String(input), 'http://x').pathname,
+    );
+    const firstEvents = paths.findIndex((path) => path.endsWith('/participant_events'));
+    expect(paths[0]).toBe(`/api/v1/bots/${REAL_BOT}`);
+    // The dashboard, mounting after the answer came, takes it rather than asking again.
+    expect(paths.slice(0, firstEvents).filter((path) => path === paths[0])).toHaveLength(1);
+  });
+
   it('says when the roster counts one person twice, so Peak never reads as less than now', async () => {
     const { simulator, user } = setup();
     simulator.join(REAL_BOT, { uuid: 'laptop', name: 'Dana Two', userUuid: 'user-dana' });

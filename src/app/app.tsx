@@ -1,9 +1,11 @@
 import { lazy, Suspense, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { apiKeyOf, type KeyConnection, type WatchSession } from '../lib/watch-session';
 import { wallAddress, wallBotsFromLocation } from '../lib/wall-address';
 import { ConnectForm } from '../features/connect/connect-form';
 import { ThemeControl } from '../features/theme/theme-control';
 import { shareTokenFromFragment } from '../features/share/share-expiry';
+import { askForMeeting } from './dashboard/ask-for-meeting';
 
 // Loaded when first asked for (Watch, "Show my bots", a wall, a shared link): the connect screen
 // alone is what a visitor downloads before the first Watch.
@@ -60,8 +62,17 @@ function KeyHolderApp() {
     new URLSearchParams(window.location.search).has('series'),
   );
 
-  const watch = (next: WatchSession) => {
+  const queryClient = useQueryClient();
+  const openDashboard = (next: WatchSession) => {
     setSession(next);
+    // The bot's description, which the history's windows are planned from, is asked for while
+    // the dashboard's code loads, compiles and renders rather than after: its round trip then
+    // overlaps them instead of holding the history up.
+    askForMeeting(queryClient, next);
+  };
+
+  const watch = (next: WatchSession) => {
+    openDashboard(next);
     if (next.source === 'attendee') {
       const apiKey = apiKeyOf(next.credential);
       if (apiKey !== null) setLastInput({ botId: next.botId, apiKey });
@@ -89,7 +100,7 @@ function KeyHolderApp() {
   };
 
   const openFrom = (connection: KeyConnection) => (botId: string) =>
-    setSession({ ...connection, botId, id: crypto.randomUUID() });
+    openDashboard({ ...connection, botId, id: crypto.randomUUID() });
 
   if (wall !== null) {
     return (

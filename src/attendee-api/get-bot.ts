@@ -51,12 +51,18 @@ export async function getBot(
   };
 }
 
+/** How long an answer about the bot counts as new enough for a dashboard that mounts. */
+const DESCRIPTION_FRESH_MS = 5_000;
+
 /** The bot's description, asked once: what the history loader plans its windows from. */
 export function botDescriptionQueryOptions(session: WatchSession) {
   // The key names the session, not the API key: keys are visible in devtools and caches.
   return queryOptions({
     queryKey: attendeeKeys.bot(session),
     queryFn: ({ signal }) => getBot(session, signal),
+    // Asked for when Watch is pressed (ask-for-meeting.ts): the dashboard mounting a moment
+    // later takes that answer rather than asking again. Its refresh is refetchInterval's.
+    staleTime: DESCRIPTION_FRESH_MS,
   });
 }
 
