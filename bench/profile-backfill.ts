@@ -149,41 +149,35 @@ try {
           () =>
             (window as unknown as { __backfill: { startedAt: number; doneAt: number } }).__backfill,
         );
-        const events = await page.evaluate(() =>
-          (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-            .filter((entry) => entry.name.includes('/participant_events'))
-            .map(({ startTime, responseEnd }) => ({ startTime, responseEnd })),
+        const requests = await page.evaluate(() =>
+          (performance.getEntriesByType('resource') as PerformanceResourceTiming[]).map(
+            ({ name, startTime, requestStart, responseStart, responseEnd }) => ({
+              name,
+              startTime,
+              requestStart,
+              responseStart,
+              responseEnd,
+            }),
+          ),
         );
+        const events = requests.filter((entry) => entry.name.includes('/participant_events'));
         const firstAsked = Math.min(...events.map((entry) => entry.startTime));
-        const lastAnswered = Math.max(...events.map((entry) => entry.responseEnd));
+        // The live tail's polls, after the history, are requests for events too: not these.
+        const lastAnswered = Math.max(
+          ...events.map((entry) => entry.responseEnd).filter((end) => end <= doneAt),
+        );
         console.log(
           `from Watch to the first request for events: ${(firstAsked - startedAt).toFixed(0)} ms; ` +
             `from the last answer to the full roster: ${(doneAt - lastAnswered).toFixed(0)} ms`,
         );
-        const leadIn = await page.evaluate(
-          ({ from, to }) =>
-            (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-              .filter((entry) => entry.startTime >= from && entry.startTime <= to)
-              .map(
-                (entry) =>
-                  `${(entry.startTime - from).toFixed(0)}-${(entry.responseEnd - from).toFixed(0)} ms ${new URL(entry.name).pathname}`,
-              ),
-          { from: startedAt, to: firstAsked },
-        );
+        const leadIn = requests
+          .filter((entry) => entry.startTime >= startedAt && entry.startTime <= firstAsked)
+          .map(
+            (entry) =>
+              `${(entry.startTime - startedAt).toFixed(0)}-${(entry.responseEnd - startedAt).toFixed(0)} ms ${new URL(entry.name).pathname}`,
+          );
         console.log(`requests from Watch to the first for events:\n  ${leadIn.join('\n  ')}`);
-        describeBrowserTimings(
-          await page.evaluate(() =>
-            (performance.getEntriesByType('resource') as PerformanceResourceTiming[])
-              .filter((entry) => entry.name.includes('/participant_events'))
-              .map(({ name, startTime, requestStart, responseStart, responseEnd }) => ({
-                name,
-                startTime,
-                requestStart,
-                responseStart,
-                responseEnd,
-              })),
-          ),
-        );
+        describeBrowserTimings(events);
         const cpu = chromiumCpuSeconds();
         for (const [kind, seconds] of cpu) {
           console.log(

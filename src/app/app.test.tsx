@@ -47,15 +47,11 @@ describe('the dashboard', () => {
   });
 
   it('asks for the bot once before the history it plans: the dashboard takes the answer asked for at Watch', async () => {
-    const { simulator, fetchMock, user } = setup();
+    const { simulator, user } = setup();
     simulator.join(REAL_BOT, { uuid: 'host-1', name: 'Grace Host', isHost: true });
     await watch(user, REAL_BOT, 'right-key');
     await findRoster();
-    const paths = fetchMock.mock.calls.map(([input]) =>
-      input instanceof Request
-        ? new URL(input.url).pathname
-        : new URL(String(input), 'http://x').pathname,
-    );
+    const paths = simulator.requests.map((request) => request.path);
     const firstEvents = paths.findIndex((path) => path.endsWith('/participant_events'));
     expect(paths[0]).toBe(`/api/v1/bots/${REAL_BOT}`);
     // The dashboard, mounting after the answer came, takes it rather than asking again.
