@@ -8,6 +8,7 @@ import {
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { pauseClockSoon } from './support/page-clock.ts';
 import { countRequestsInPage } from './support/requests-in-page.ts';
 
 /*
@@ -240,8 +241,7 @@ describe('the dashboard survives every fault between it and Attendee', () => {
   it('catches up after a laptop sleeps for 10 minutes while the meeting goes on', async () => {
     await watchUntilLive('bot_FaultSleep00001');
     const eventsBefore = truthOf(simulator, botId).events;
-    const pageNow = await page.evaluate(() => Date.now());
-    await page.clock.pauseAt(pageNow + 1_000);
+    await pauseClockSoon(page, 1_000);
     const startedBeforeSleep = await eventRequestsInPage!.started();
     const asleepFrom = simulator.requests.length;
     clock.jump(10 * 60_000);

@@ -11,6 +11,7 @@ import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.t
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { moveToNextRefresh } from './support/next-refresh.ts';
+import { pauseClockSoon } from './support/page-clock.ts';
 import { countRequestsInPage } from './support/requests-in-page.ts';
 
 /*
@@ -96,7 +97,7 @@ describe('the poll under the push', () => {
 
   it('polls every 15 s while pushes come, not every 3 s', async () => {
     await watchUntilInstant('Ivy Instant');
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    await pauseClockSoon(page);
     try {
       await pollsInPage!.untilNoneInFlight();
       const before = await pollsInPage!.started();
@@ -117,7 +118,7 @@ describe('the poll under the push', () => {
   it('goes back to polling every 3 s by itself when the stream drops', async () => {
     await watchUntilInstant('Ora Open');
     // Nothing of the page's runs from here until the clock moves: no poll, no reconnection.
-    await page.clock.pauseAt((await page.evaluate(() => Date.now())) + 100);
+    await pauseClockSoon(page);
     try {
       // A deploy: the server ends its streams on SIGTERM, and another comes up on its port.
       const port = Number(new URL(app.url).port);
