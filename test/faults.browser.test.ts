@@ -14,7 +14,9 @@ import { countRequestsInPage } from './support/requests-in-page.ts';
 /*
  * Every fault between the page and Attendee, one at a time, against the real app (`npm start`)
  * and a simulated Attendee over HTTP. After each, what the page shows must equal what the
- * simulator holds: nothing lost, nothing doubled.
+ * simulator holds: nothing lost, nothing doubled. A failure of the very first history page is
+ * proven where the loader is (src/event-feed/parallel-history.test.ts), through the same
+ * queries the page runs.
  *
  * Two clocks are at play, and they are moved together:
  * - The page's timers (poll interval, backoff, request timeout, Retry-After) run on Playwright's
@@ -119,14 +121,6 @@ afterEach(() => {
 });
 
 describe('the dashboard survives every fault between it and Attendee', () => {
-  it('retries a server error on the very first history request', async () => {
-    addMeeting('bot_FaultFirstPage01');
-    simulator.faults.failNext(1, { kind: 'status', status: 503 }, 'participant_events');
-    await watchBot(page, app.url, botId, KEY);
-    await page.getByRole('status').getByText(/^Live/).waitFor({ timeout: 10_000 });
-    await expectPageToEqualTruth();
-  });
-
   // One meeting through each answer that is not the events: what the page says for each, and
   // nothing lost or doubled once they pass. A meeting each cost a history load and a comparison.
   it('keeps up through bursts of server errors, a garbled body and a proxy’s HTML error page', async () => {
