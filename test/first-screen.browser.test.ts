@@ -3,7 +3,7 @@ import { SimulatedAttendee } from '../server/simulator/simulated-attendee.ts';
 import { DEMO_BOT_ID } from '../src/common/demo-meeting.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
-import { axeViolationsInViews } from './support/axe-check.ts';
+import { axeViolationsInViews, LAPTOP_IN_LIGHT, PHONE_IN_DARK } from './support/axe-check.ts';
 import { waitUntilLive } from './support/dashboard-page.ts';
 import { expectOnFirstScreen } from './support/first-screen.ts';
 
@@ -33,25 +33,12 @@ async function openDemoMeeting() {
   await waitUntilLive(page);
 }
 
-// Each in one colour scheme: a scheme changes colours, never where things are.
+// The views axe checks in, each in one colour scheme: a scheme changes colours, never where
+// things are.
 const screens = [
-  {
-    name: 'a laptop in light',
-    width: 1280,
-    height: 800,
-    colorScheme: 'light',
-    rosterRows: 8,
-    timelineRows: 8,
-  },
-  {
-    name: 'a phone in dark',
-    width: 390,
-    height: 844,
-    colorScheme: 'dark',
-    rosterRows: 4,
-    timelineRows: 0,
-  },
-] as const;
+  { ...LAPTOP_IN_LIGHT, height: 800, rosterRows: 8, timelineRows: 8 },
+  { ...PHONE_IN_DARK, height: 844, rosterRows: 4, timelineRows: 0 },
+];
 
 describe('the first screen shows the meeting', () => {
   // One demo meeting, looked at in each view in turn (as axeViolationsInViews does): opening it
@@ -59,10 +46,9 @@ describe('the first screen shows the meeting', () => {
   it('on a laptop in light and a phone in dark: the header, Present now and who is here, and no WCAG A or AA rule broken', async () => {
     await openDemoMeeting();
     for (const view of screens) {
-      const { name, colorScheme } = view;
-      await page.setViewportSize({ width: view.width, height: view.height });
+      const { name, colorScheme, height } = view;
+      await page.setViewportSize({ width: view.width, height });
       await page.emulateMedia({ colorScheme });
-      const { height } = view;
       const heading = page.getByRole('heading', { level: 1 });
       await expectOnFirstScreen(`${name}: the bot ID`, heading, height);
       await expectOnFirstScreen(
