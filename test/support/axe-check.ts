@@ -74,7 +74,13 @@ export async function axeViolationsInViews(
     await page.setViewportSize({ width: view.width, height: 900 });
     await page.emulateMedia({ colorScheme: view.colorScheme });
     // Buttons ease their colours from one scheme to the other: axe must see where they settle.
-    await page.evaluate(() => Promise.all(document.getAnimations().map((run) => run.finished)));
+    // A live update can cancel a transition midway (its `finished` rejects) and start another,
+    // so wait until none is left rather than for the first set.
+    await page.evaluate(async () => {
+      for (let round = 0; round < 20 && document.getAnimations().length > 0; round += 1) {
+        await Promise.allSettled(document.getAnimations().map((run) => run.finished));
+      }
+    });
     for (const violation of await axeViolations(page)) found.push(`${view.name}: ${violation}`);
   }
   return found;
