@@ -19,58 +19,79 @@ const BOT = 'bot_HttpsProcess0001';
 const KEY = 'https-process-key';
 
 let certificate: LocalhostCertificate;
-let simulator: InstrumentedAttendee;
-let app: AppUnderTest | undefined;
-let session: ClientHttp2Session | undefined;
 
 beforeAll(() => {
   certificate = makeLocalhostCertificate();
 });
 afterAll(() => certificate.remove());
 
-beforeEach(async () => {
-  simulator = new InstrumentedAttendee();
+/** What a test talks to: the server as a process, and one HTTP/2 session to it. */
+interface HttpsServer {
+  simulator: InstrumentedAttendee;
+  app: AppUnderTest;
+  session: ClientHttp2Session;
+  h2Get(path: string, authorization?: string): Promise<{ status: number; body: string }>;
+  h1Get(
+    path: string,
+    authorization?: string,
+  ): Promise<{ status: number; body: string; version: string }>;
+}
+
+/** A simulator with one bot, the server over TLS in front of it, and a session; stopped after the test. */
+async function startHttpsServer(
+  onTestFinished: (cleanup: () => Promise<void>) => void,
+  env: NodeJS.ProcessEnv = {},
+): Promise<HttpsServer> {
+  const simulator = new InstrumentedAttendee();
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.join(BOT, { uuid: 'ada', name: 'Ada' });
-  app = await startAppUnderTest(simulator, {
+  const app = await startAppUnderTest(simulator, {
     TLS_CERT_FILE: certificate.certFile,
     TLS_KEY_FILE: certificate.keyFile,
+    ...env,
   });
-  session = connect(app.url, { ca: certificate.cert });
-});
-
-afterEach(async () => {
-  session?.destroy();
-  await app?.stop();
-});
-
-function h2Get(path: string, authorization?: string) {
-  return new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const stream = session!.request({ ':path': path, ...(authorization && { authorization }) });
-    let status = 0;
-    let body = '';
-    stream.on('response', (headers) => (status = Number(headers[':status'])));
-    stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
-    stream.on('end', () => resolve({ status, body }));
-    stream.on('error', reject);
+  const session = connect(app.url, { ca: certificate.cert });
+  onTestFinished(async () => {
+    session.destroy();
+    await app.stop();
   });
-}
 
-function h1Get(path: string, authorization?: string) {
-  return new Promise<{ status: number; body: string; version: string }>((resolve, reject) => {
-    const headers = authorization === undefined ? {} : { authorization };
-    httpsRequest(`${app!.url}${path}`, { ca: certificate.cert, headers, agent: false }, (res) => {
+  const h2Get = (path: string, authorization?: string) =>
+    new Promise<{ status: number; body: string }>((resolve, reject) => {
+      const stream = session.request({ ':path': path, ...(authorization && { authorization }) });
+      let status = 0;
       let body = '';
-      res.on('data', (chunk: Buffer) => (body += chunk.toString()));
-      res.on('end', () => resolve({ status: res.statusCode ?? 0, body, version: res.httpVersion }));
-    })
-      .on('error', reject)
-      .end();
-  });
+      stream.on('response', (headers) => (status = Number(headers[':status'])));
+      stream.on('data', (chunk: Buffer) => (body += chunk.toString()));
+      stream.on('end', () => resolve({ status, body }));
+      stream.on('error', reject);
+    });
+
+  const h1Get = (path: string, authorization?: string) =>
+    new Promise<{ status: number; body: string; version: string }>((resolve, reject) => {
+      const headers = authorization === undefined ? {} : { authorization };
+      httpsRequest(`${app.url}${path}`, { ca: certificate.cert, headers, agent: false }, (res) => {
+        let body = '';
+        res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+        res.on('end', () =>
+          resolve({ status: res.statusCode ?? 0, body, version: res.httpVersion }),
+        );
+      })
+        .on('error', reject)
+        .end();
+    });
+
+  return { simulator, app, session, h2Get, h1Get };
 }
 
-describe('npm start’s server over HTTPS', () => {
-  it('serves the built page and the proxied API to HTTP/2 and HTTP/1.1 clients', async () => {
+// Concurrent: most of each test is a server process starting, a request held in flight through
+// a signal, or the demo's next event, and the file took as long as all of them in a row.
+describe.concurrent('npm start’s server over HTTPS', () => {
+  it('serves the built page and the proxied API to HTTP/2 and HTTP/1.1 clients', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const { session, h2Get, h1Get } = await startHttpsServer(onTestFinished);
     for (const get of [h2Get, h1Get]) {
       const page = await get('/');
       expect(page.status).toBe(200);
@@ -80,13 +101,17 @@ describe('npm start’s server over HTTPS', () => {
       expect(JSON.parse(bot.body)).toMatchObject({ id: BOT });
     }
     expect((await h1Get('/healthz')).version).toBe('1.1');
-    expect(session!.alpnProtocol).toBe('h2');
+    expect(session.alpnProtocol).toBe('h2');
   });
 
-  it('pushes the demo meeting, its webhooks delivered to itself over TLS', async () => {
+  it('pushes the demo meeting, its webhooks delivered to itself over TLS', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const { session, h2Get } = await startHttpsServer(onTestFinished);
     const authorization = `Token ${DEMO_API_KEY}`;
     expect((await h2Get(`/demo/api/v1/bots/${DEMO_BOT_ID}`, authorization)).status).toBe(200);
-    const stream = session!.request({ ':path': `/live?bots=${DEMO_BOT_ID}`, authorization });
+    const stream = session.request({ ':path': `/live?bots=${DEMO_BOT_ID}`, authorization });
     let received = '';
     stream.on('data', (chunk: Buffer) => (received += chunk.toString()));
     // The demo meeting speaks every few seconds.
@@ -94,40 +119,40 @@ describe('npm start’s server over HTTPS', () => {
     stream.close();
   }, 30_000);
 
-  it('on SIGTERM, finishes an HTTP/2 request in flight, sends GOAWAY and exits 0', async () => {
+  it('on SIGTERM, finishes an HTTP/2 request in flight, sends GOAWAY and exits 0', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const { simulator, app, session, h2Get } = await startHttpsServer(onTestFinished);
     simulator.faults.failNext(1, { kind: 'slow', delayMs: 1500 });
     const inFlight = h2Get(`/api/v1/bots/${BOT}/participant_events`, `Token ${KEY}`);
     await expect.poll(() => simulator.requests.length).toBe(1);
-    const goaway = new Promise<void>((resolve) => session!.once('goaway', () => resolve()));
-    const exited = new Promise<number | null>((resolve) => app!.process.once('exit', resolve));
+    const goaway = new Promise<void>((resolve) => session.once('goaway', () => resolve()));
+    const exited = new Promise<number | null>((resolve) => app.process.once('exit', resolve));
     const signalledAt = Date.now();
-    app!.process.kill('SIGTERM');
+    app.process.kill('SIGTERM');
     await goaway;
     expect((await inFlight).status).toBe(200);
     expect(await exited).toBe(0);
     // Not the 10 s grace: the idle session was closed, not waited for.
     expect(Date.now() - signalledAt).toBeLessThan(5_000);
   });
-});
 
-describe('npm start’s server over HTTPS, past its grace period', () => {
-  it('cuts an HTTP/2 request still in flight (SHUTDOWN_GRACE_SECONDS) and exits 0', async () => {
-    session!.destroy();
-    await app!.stop();
-    app = await startAppUnderTest(simulator, {
-      TLS_CERT_FILE: certificate.certFile,
-      TLS_KEY_FILE: certificate.keyFile,
+  it('cuts an HTTP/2 request still in flight (SHUTDOWN_GRACE_SECONDS) and exits 0', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const { simulator, app, session, h2Get } = await startHttpsServer(onTestFinished, {
       SHUTDOWN_GRACE_SECONDS: '2',
     });
-    session = connect(app.url, { ca: certificate.cert });
     // Cut by the server, as this test means it to be.
     session.on('error', () => undefined);
     simulator.faults.failNext(1, { kind: 'slow', delayMs: 60_000 });
     const inFlight = h2Get(`/api/v1/bots/${BOT}`, `Token ${KEY}`).catch((error: Error) => error);
     await expect.poll(() => simulator.requests.length).toBe(1);
-    const exited = new Promise<number | null>((resolve) => app!.process.once('exit', resolve));
+    const exited = new Promise<number | null>((resolve) => app.process.once('exit', resolve));
     const signalledAt = Date.now();
-    app!.process.kill('SIGTERM');
+    app.process.kill('SIGTERM');
     expect(await exited).toBe(0);
     expect(Date.now() - signalledAt).toBeGreaterThanOrEqual(1_900);
     expect(Date.now() - signalledAt).toBeLessThan(7_000);
@@ -135,10 +160,10 @@ describe('npm start’s server over HTTPS, past its grace period', () => {
     const answer = await inFlight;
     expect(answer instanceof Error ? 0 : answer.status).toBe(0);
   }, 30_000);
-});
 
-describe('npm start’s server with half a TLS configuration', () => {
-  it('refuses to start, saying which variable is missing, without a stack trace', async () => {
+  it('refuses to start with half a TLS configuration, saying which variable is missing, without a stack trace', async ({
+    expect,
+  }) => {
     const child = spawn(process.execPath, [SERVER_ENTRY], {
       cwd: PROJECT_ROOT,
       env: userEnvironment({ PORT: '0', TLS_CERT_FILE: certificate.certFile }),

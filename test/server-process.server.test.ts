@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import type { ExpectStatic } from 'vitest';
 import { Agent, request as httpRequest } from 'node:http';
 import {
   startSimulatorServer,
@@ -21,19 +22,13 @@ import { copyOfProject, userEnvironment } from './support/build-app.ts';
 const BOT = 'bot_ShutdownTest0001';
 const KEY = 'shutdown-key';
 
-let simulator: InstrumentedAttendee;
-let cleanups: (() => Promise<unknown>)[] = [];
-
-beforeEach(() => {
-  simulator = new InstrumentedAttendee();
+/** A simulator with one bot and one person in its meeting, for one test. */
+function simulatorWithBot(): InstrumentedAttendee {
+  const simulator = new InstrumentedAttendee();
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.join(BOT, { uuid: 'ada', name: 'Ada' });
-});
-
-afterEach(async () => {
-  for (const cleanup of cleanups.reverse()) await cleanup();
-  cleanups = [];
-});
+  return simulator;
+}
 
 function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
   if (child.exitCode !== null || child.signalCode !== null) {
@@ -60,18 +55,24 @@ function getInFlight(url: string): Promise<{ status: number; body: string }> {
   });
 }
 
-async function untilUpstreamHasIt(): Promise<void> {
+async function untilUpstreamHasIt(simulator: InstrumentedAttendee, expect: ExpectStatic) {
   await expect.poll(() => simulator.requests.length, { timeout: 10_000 }).toBe(1);
 }
 
-describe('the production server as a process', () => {
-  it('is what `npm start` builds and runs, and a SIGTERM to npm ends it cleanly, mid-request', async () => {
+// Concurrent: most of each test is a server process starting, or a request held in flight
+// through a signal, and the file took as long as all of them one after the other.
+describe.concurrent('the production server as a process', () => {
+  it('is what `npm start` builds and runs, and a SIGTERM to npm ends it cleanly, mid-request', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const simulator = simulatorWithBot();
     const upstream: RunningSimulatorServer = await startSimulatorServer(simulator);
-    cleanups.push(() => upstream.close());
+    onTestFinished(() => upstream.close());
     const port = await freePort();
     let output = '';
     const checkout = await copyOfProject();
-    cleanups.push(() => checkout.remove());
+    onTestFinished(() => checkout.remove());
     const npm = spawn('npm', ['start'], {
       cwd: checkout.root,
       env: userEnvironment({ PORT: String(port), ATTENDEE_API_URL: upstream.url }),
@@ -81,7 +82,7 @@ describe('the production server as a process', () => {
     npm.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     npm.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
     const exited = exitOf(npm);
-    cleanups.push(async () => {
+    onTestFinished(() => {
       if (npm.exitCode === null && npm.pid) process.kill(-npm.pid, 'SIGKILL');
     });
     const url = `http://127.0.0.1:${port}`;
@@ -95,7 +96,7 @@ describe('the production server as a process', () => {
 
     simulator.faults.failNext(1, { kind: 'slow', delayMs: 1500 });
     const inFlight = getInFlight(`${url}/api/v1/bots/${BOT}`);
-    await untilUpstreamHasIt();
+    await untilUpstreamHasIt(simulator, expect);
     // To npm alone, as a process manager would: npm must pass it on to the server.
     npm.kill('SIGTERM');
     const answer = await inFlight;
@@ -106,14 +107,15 @@ describe('the production server as a process', () => {
     expect(output).toContain('SIGTERM: finishing the requests in flight');
   }, 180_000);
 
-  it.each(['SIGTERM', 'SIGINT'] as const)(
+  it.for(['SIGTERM', 'SIGINT'] as const)(
     'on %s, stops accepting, finishes the request in flight and exits 0',
-    async (signal) => {
+    async (signal, { expect, onTestFinished }) => {
+      const simulator = simulatorWithBot();
       const app: AppUnderTest = await startAppUnderTest(simulator);
-      cleanups.push(() => app.stop());
+      onTestFinished(() => app.stop());
       simulator.faults.failNext(1, { kind: 'slow', delayMs: 1500 });
       const inFlight = getInFlight(`${app.url}/api/v1/bots/${BOT}/participant_events`);
-      await untilUpstreamHasIt();
+      await untilUpstreamHasIt(simulator, expect);
       const signalledAt = Date.now();
       app.process.kill(signal);
       await expect
@@ -131,13 +133,17 @@ describe('the production server as a process', () => {
     },
   );
 
-  it('cuts what is still in flight after its grace period (SHUTDOWN_GRACE_SECONDS) and exits 0', async () => {
+  it('cuts what is still in flight after its grace period (SHUTDOWN_GRACE_SECONDS) and exits 0', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const simulator = simulatorWithBot();
     // 2 s rather than the default 10, which the configuration's tests cover.
     const app = await startAppUnderTest(simulator, { SHUTDOWN_GRACE_SECONDS: '2' });
-    cleanups.push(() => app.stop());
+    onTestFinished(() => app.stop());
     simulator.faults.failNext(1, { kind: 'slow', delayMs: 60_000 });
     const inFlight = getInFlight(`${app.url}/api/v1/bots/${BOT}`).catch((error: Error) => error);
-    await untilUpstreamHasIt();
+    await untilUpstreamHasIt(simulator, expect);
     const signalledAt = Date.now();
     app.process.kill('SIGTERM');
     expect(await exitOf(app.process)).toEqual({ code: 0, signal: null });
@@ -146,9 +152,12 @@ describe('the production server as a process', () => {
     expect(await inFlight).toBeInstanceOf(Error);
   }, 30_000);
 
-  it('logs one JSON object a line with LOG_FORMAT=json, never the key', async () => {
-    const app = await startAppUnderTest(simulator, { LOG_FORMAT: 'json' });
-    cleanups.push(() => app.stop());
+  it('logs one JSON object a line with LOG_FORMAT=json, never the key', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const app = await startAppUnderTest(simulatorWithBot(), { LOG_FORMAT: 'json' });
+    onTestFinished(() => app.stop());
     // A key pasted into the query by mistake: `key` is no parameter the path reads, so the
     // request is refused here (404), and logged without its query.
     await getInFlight(`${app.url}/api/v1/bots/${BOT}/participants?is_host=true&key=${KEY}`);
@@ -168,10 +177,15 @@ describe('the production server as a process', () => {
     expect(app.output()).not.toContain(KEY);
   });
 
-  it('serves /metrics on METRICS_PORT alone, and names each request in its answer and its log lines', async () => {
+  it('serves /metrics on METRICS_PORT alone, and names each request in its answer and its log lines', async ({
+    expect,
+    onTestFinished,
+  }) => {
     const metricsPort = await freePort();
-    const app = await startAppUnderTest(simulator, { METRICS_PORT: String(metricsPort) });
-    cleanups.push(() => app.stop());
+    const app = await startAppUnderTest(simulatorWithBot(), {
+      METRICS_PORT: String(metricsPort),
+    });
+    onTestFinished(() => app.stop());
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
 
     const answer = await fetch(`${app.url}/api/v1/bots/${BOT}`, {
