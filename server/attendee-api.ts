@@ -31,6 +31,8 @@ export interface AttendeeApiOptions {
   fetchImpl?: typeof fetch;
   /** The demo's clock: real time, unless a soak runs days of demo in minutes. */
   demoClock?: Clock;
+  /** How long an answer is handed to identical requests (SHARED_ANSWER_MS); 2 s unless set. */
+  sharedAnswerMs?: number;
 }
 
 /** The proxy and the demo, each behind shared answers: what `npm run dev` and `npm start` serve. */
@@ -48,7 +50,10 @@ export function createAttendeeApi(options: AttendeeApiOptions): AttendeeApi {
           metrics?.upstreamRequest(entry, api);
         },
       }),
-      { onOutcome: (outcome) => metrics?.sharedAnswer(outcome, api) },
+      {
+        reuseMs: options.sharedAnswerMs,
+        onOutcome: (outcome) => metrics?.sharedAnswer(outcome, api),
+      },
     );
   return {
     upstream: proxied('upstream', options.upstreamUrl, options.fetchImpl),

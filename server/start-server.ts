@@ -52,6 +52,7 @@ export async function startServer({ config, log, page }: StartOptions): Promise<
     upstreamUrl: config.upstreamUrl,
     log: logUpstreamRequests(log),
     metrics,
+    sharedAnswerMs: config.sharedAnswerMs,
   });
 
   const app = await createApp({

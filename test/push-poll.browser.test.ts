@@ -7,7 +7,11 @@ import {
   joinDelivery,
   pushedOnlyEvent,
 } from '../server/testing/webhook-deliveries.ts';
-import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
+import {
+  SHARED_ANSWER_MS_IN_TESTS,
+  startAppUnderTest,
+  type AppUnderTest,
+} from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
 import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { moveToNextRefresh } from './support/next-refresh.ts';
@@ -21,7 +25,10 @@ import { countRequestsInPage } from './support/requests-in-page.ts';
 
 const BOT = 'bot_pollSafetyNet01';
 const KEY = 'poll-net-key-77';
-const ENV = { ATTENDEE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET.toString('base64') };
+const ENV = {
+  ATTENDEE_WEBHOOK_SECRET: TEST_WEBHOOK_SECRET.toString('base64'),
+  SHARED_ANSWER_MS: String(SHARED_ANSWER_MS_IN_TESTS),
+};
 
 let simulator: SimulatedAttendee;
 let page: Page;

@@ -177,6 +177,22 @@ describe.concurrent('the production server as a process', () => {
     expect(app.output()).not.toContain(KEY);
   });
 
+  it('hands one viewer’s answer to the same request for SHARED_ANSWER_MS, and asks again after', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const simulator = simulatorWithBot();
+    const app = await startAppUnderTest(simulator, { SHARED_ANSWER_MS: '1000' });
+    onTestFinished(() => app.stop());
+    const ask = () => getInFlight(`${app.url}/api/v1/bots/${BOT}`);
+    expect((await ask()).status).toBe(200);
+    expect((await ask()).status).toBe(200);
+    expect(simulator.requests).toHaveLength(1);
+    await new Promise((resolve) => setTimeout(resolve, 1100));
+    expect((await ask()).status).toBe(200);
+    expect(simulator.requests).toHaveLength(2);
+  });
+
   it('serves /metrics on METRICS_PORT alone, and names each request in its answer and its log lines', async ({
     expect,
     onTestFinished,

@@ -12,6 +12,7 @@ describe('the server’s configuration from the environment', () => {
       logFormat: 'text',
       rateLimitPerMinute: DEFAULT_RATE_LIMIT_PER_MINUTE,
       shutdownGraceMs: 10_000,
+      sharedAnswerMs: 2_000,
       metricsPort: null,
       shareSecrets: null,
       webhookSecrets: [],
@@ -95,7 +96,7 @@ describe('the server’s configuration from the environment', () => {
     );
   });
 
-  it('takes PORT, HOST, ATTENDEE_API_URL, LOG_FORMAT, RATE_LIMIT_PER_MINUTE and SHUTDOWN_GRACE_SECONDS', () => {
+  it('takes PORT, HOST, ATTENDEE_API_URL, LOG_FORMAT, RATE_LIMIT_PER_MINUTE, SHUTDOWN_GRACE_SECONDS and SHARED_ANSWER_MS', () => {
     expect(
       readConfig({
         PORT: '8080',
@@ -104,6 +105,7 @@ describe('the server’s configuration from the environment', () => {
         LOG_FORMAT: 'json',
         RATE_LIMIT_PER_MINUTE: '5000',
         SHUTDOWN_GRACE_SECONDS: '25',
+        SHARED_ANSWER_MS: '500',
       }),
     ).toMatchObject({
       port: 8080,
@@ -112,7 +114,12 @@ describe('the server’s configuration from the environment', () => {
       logFormat: 'json',
       rateLimitPerMinute: 5000,
       shutdownGraceMs: 25_000,
+      sharedAnswerMs: 500,
     });
+    expect(readConfig({ SHARED_ANSWER_MS: '0' }).sharedAnswerMs).toBe(0);
+    expect(() => readConfig({ SHARED_ANSWER_MS: '2.5' })).toThrow(
+      'SHARED_ANSWER_MS must be a whole number from 0 to 10000, not "2.5"',
+    );
   });
 
   it('reads TRUST_PROXY as all, none, a number of hops, or addresses', () => {

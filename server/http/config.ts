@@ -4,6 +4,7 @@ import { DEFAULT_UPSTREAM } from '../attendee-api.ts';
 import type { TrustProxy } from './create-app.ts';
 import type { LogFormat } from './server-log.ts';
 import { SHUTDOWN_GRACE_MS } from './graceful-shutdown.ts';
+import { DEFAULT_REUSE_MS } from '../proxy/shared-answers.ts';
 
 export interface ServerConfig {
   port: number;
@@ -14,6 +15,8 @@ export interface ServerConfig {
   rateLimitPerMinute: number;
   /** How long requests in flight may take to finish after SIGTERM or Ctrl-C. */
   shutdownGraceMs: number;
+  /** How long one viewer's answer is handed to the same request from the others; 0 for never. */
+  sharedAnswerMs: number;
   /** Where `/metrics` is served, on `host`; none when unset. */
   metricsPort: number | null;
   /** SHARE_SECRET's secrets, the sealing one first; null when unset (main.ts makes one). */
@@ -195,6 +198,14 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
         1,
         600,
       ) * 1000,
+    // Longer spares Attendee more when many watch one bot, and shows a change later; a viewer
+    // polls every 3 s at the most, so more than that shares nothing more.
+    sharedAnswerMs: positiveInteger(
+      'SHARED_ANSWER_MS',
+      env.SHARED_ANSWER_MS ?? String(DEFAULT_REUSE_MS),
+      0,
+      10_000,
+    ),
     metricsPort: readMetricsPort(env.METRICS_PORT, port),
     shareSecrets: readShareSecrets(env.SHARE_SECRET),
     webhookSecrets: readWebhookSecrets(env.ATTENDEE_WEBHOOK_SECRET),

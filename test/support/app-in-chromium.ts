@@ -3,7 +3,11 @@ import { join } from 'node:path';
 import type { Browser, BrowserContext, BrowserContextOptions, Page } from 'playwright-core';
 import { inject } from 'vitest';
 import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
-import { startAppUnderTest, type AppUnderTest } from './app-under-test.ts';
+import {
+  SHARED_ANSWER_MS_IN_TESTS,
+  startAppUnderTest,
+  type AppUnderTest,
+} from './app-under-test.ts';
 import { connectToChromium } from './shared-chromium.ts';
 import './worker-servers.ts';
 
@@ -86,7 +90,7 @@ function workerPort(): number | undefined {
 function appOfWorker(): Promise<AppUnderTest> {
   workerApp ??= startAppUnderTest(
     { handle: (request) => simulatorOfFile!.handle(request) },
-    {},
+    { SHARED_ANSWER_MS: String(SHARED_ANSWER_MS_IN_TESTS) },
     workerPort(),
   ).then(async (app) => {
     // Stopped by the global teardown (worker-servers.ts), after the worker's last file.

@@ -25,6 +25,13 @@ export interface AppUnderTest {
 }
 
 /**
+ * The reuse time (SHARED_ANSWER_MS) of the app servers whose pages' clocks the tests move
+ * (next-refresh.ts): a state the simulator was just given reaches the page once this has passed
+ * in real time, where the production default, 2 s, would hold each such test that long.
+ */
+export const SHARED_ANSWER_MS_IN_TESTS = 200;
+
+/**
  * Ports a test picks for a server it starts, below Linux's ephemeral range (32768–60999). The
  * kernel hands out ports from that range to every `listen(0)` and every outgoing connection, so a
  * port found free there could be taken before the server binds it: it happened, a simulator
