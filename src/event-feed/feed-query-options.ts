@@ -21,8 +21,10 @@ export function historyQueryOptions(
     gcTime: Infinity,
     refetchOnMount: false,
     refetchOnReconnect: false,
-    // Each page is retried inside the load; what reaches here is final (bad key, unknown bot).
+    // Each page is retried inside the load; what reaches here is final (bad key, unknown bot),
+    // also when it came before the dashboard's useQuery subscribed (the load starts at render).
     retry: false,
+    retryOnMount: false,
   });
 }
 

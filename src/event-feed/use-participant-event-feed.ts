@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { usePrefetchQuery, useQuery, useQueryClient } from '@tanstack/react-query';
 import type { WatchSession } from '../lib/watch-session';
 import { isTransientError } from '../attendee-api/api-error';
 import { isOnSharedTick } from '../lib/shared-schedule';
@@ -51,20 +51,23 @@ export function useParticipantEventFeed(
   const [liveTail] = useState(() => createLiveTail(session, options.overlapMs));
   const [progress, setProgress] = useState<HistoryProgress | null>(null);
 
-  const history = useQuery(
-    historyQueryOptions(session, (signal) =>
-      loadHistory({
-        queryClient,
-        session,
-        onPage,
-        onProgress: setProgress,
-        signal,
-        concurrency: historyConcurrencyFor(pageProtocol()),
-        // The same request as the page's own for the bot's state: shared, not asked twice.
-        meetingSpan: (signal) => readMeetingSpan(queryClient, session, signal),
-      }),
-    ),
+  const historyOptions = historyQueryOptions(session, (signal) =>
+    loadHistory({
+      queryClient,
+      session,
+      onPage,
+      onProgress: setProgress,
+      signal,
+      concurrency: historyConcurrencyFor(pageProtocol()),
+      // The same request as the page's own for the bot's state: shared, not asked twice.
+      meetingSpan: (signal) => readMeetingSpan(queryClient, session, signal),
+    }),
   );
+  // Started while the dashboard renders: useQuery alone starts it when it subscribes, which
+  // Preact does in an effect, after the first paint, and the history's first requests waited
+  // for that paint. useQuery then joins the load in flight.
+  usePrefetchQuery(historyOptions);
+  const history = useQuery(historyOptions);
   const historyStart = history.data;
   const historyDone = historyStart !== undefined;
 
