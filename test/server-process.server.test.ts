@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import type { ExpectStatic } from 'vitest';
+import type { ExpectStatic, TestContext } from 'vitest';
 import { Agent, request as httpRequest } from 'node:http';
 import {
   startSimulatorServer,
@@ -28,6 +28,17 @@ function simulatorWithBot(): InstrumentedAttendee {
   simulator.addBot({ id: BOT, apiKey: KEY });
   simulator.join(BOT, { uuid: 'ada', name: 'Ada' });
   return simulator;
+}
+
+/** The server as `npm start` runs it, in front of a simulator with one bot; stopped after the test. */
+async function startAppWithBot(
+  onTestFinished: TestContext['onTestFinished'],
+  env: NodeJS.ProcessEnv = {},
+): Promise<{ simulator: InstrumentedAttendee; app: AppUnderTest }> {
+  const simulator = simulatorWithBot();
+  const app = await startAppUnderTest(simulator, env);
+  onTestFinished(() => app.stop());
+  return { simulator, app };
 }
 
 function exitOf(child: ChildProcess): Promise<{ code: number | null; signal: string | null }> {
@@ -110,9 +121,7 @@ describe.concurrent('the production server as a process', () => {
   it.for(['SIGTERM', 'SIGINT'] as const)(
     'on %s, stops accepting, finishes the request in flight and exits 0',
     async (signal, { expect, onTestFinished }) => {
-      const simulator = simulatorWithBot();
-      const app: AppUnderTest = await startAppUnderTest(simulator);
-      onTestFinished(() => app.stop());
+      const { simulator, app } = await startAppWithBot(onTestFinished);
       simulator.faults.failNext(1, { kind: 'slow', delayMs: 1500 });
       const inFlight = getInFlight(`${app.url}/api/v1/bots/${BOT}/participant_events`);
       await untilUpstreamHasIt(simulator, expect);
@@ -137,10 +146,10 @@ describe.concurrent('the production server as a process', () => {
     expect,
     onTestFinished,
   }) => {
-    const simulator = simulatorWithBot();
     // 2 s rather than the default 10, which the configuration's tests cover.
-    const app = await startAppUnderTest(simulator, { SHUTDOWN_GRACE_SECONDS: '2' });
-    onTestFinished(() => app.stop());
+    const { simulator, app } = await startAppWithBot(onTestFinished, {
+      SHUTDOWN_GRACE_SECONDS: '2',
+    });
     simulator.faults.failNext(1, { kind: 'slow', delayMs: 60_000 });
     const inFlight = getInFlight(`${app.url}/api/v1/bots/${BOT}`).catch((error: Error) => error);
     await untilUpstreamHasIt(simulator, expect);
@@ -156,8 +165,7 @@ describe.concurrent('the production server as a process', () => {
     expect,
     onTestFinished,
   }) => {
-    const app = await startAppUnderTest(simulatorWithBot(), { LOG_FORMAT: 'json' });
-    onTestFinished(() => app.stop());
+    const { app } = await startAppWithBot(onTestFinished, { LOG_FORMAT: 'json' });
     // A key pasted into the query by mistake: `key` is no parameter the path reads, so the
     // request is refused here (404), and logged without its query.
     await getInFlight(`${app.url}/api/v1/bots/${BOT}/participants?is_host=true&key=${KEY}`);
@@ -181,9 +189,7 @@ describe.concurrent('the production server as a process', () => {
     expect,
     onTestFinished,
   }) => {
-    const simulator = simulatorWithBot();
-    const app = await startAppUnderTest(simulator, { SHARED_ANSWER_MS: '1000' });
-    onTestFinished(() => app.stop());
+    const { simulator, app } = await startAppWithBot(onTestFinished, { SHARED_ANSWER_MS: '1000' });
     const ask = () => getInFlight(`${app.url}/api/v1/bots/${BOT}`);
     expect((await ask()).status).toBe(200);
     expect((await ask()).status).toBe(200);
@@ -198,10 +204,7 @@ describe.concurrent('the production server as a process', () => {
     onTestFinished,
   }) => {
     const metricsPort = await freePort();
-    const app = await startAppUnderTest(simulatorWithBot(), {
-      METRICS_PORT: String(metricsPort),
-    });
-    onTestFinished(() => app.stop());
+    const { app } = await startAppWithBot(onTestFinished, { METRICS_PORT: String(metricsPort) });
     const metricsUrl = `http://127.0.0.1:${metricsPort}/metrics`;
 
     const answer = await fetch(`${app.url}/api/v1/bots/${BOT}`, {

@@ -198,8 +198,8 @@ export function readConfig(env: NodeJS.ProcessEnv): ServerConfig {
         1,
         600,
       ) * 1000,
-    // Longer spares Attendee more when many watch one bot, and shows a change later; a viewer
-    // polls every 3 s at the most, so more than that shares nothing more.
+    // Longer spares Attendee more when many watch one bot, and shows a change later: past the
+    // page's 3 s poll, a viewer's own next poll can be handed its last answer again.
     sharedAnswerMs: positiveInteger(
       'SHARED_ANSWER_MS',
       env.SHARED_ANSWER_MS ?? String(DEFAULT_REUSE_MS),
