@@ -1,5 +1,5 @@
 import { createRequire } from 'node:module';
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 interface AxeViolation {
   id: string;
@@ -13,24 +13,31 @@ const axeSource = createRequire(import.meta.url).resolve('axe-core/axe.min.js');
 /**
  * axe-core's WCAG 2.1 A and AA rules on the page as it is now, one line per violation. The page's
  * CSP forbids injected scripts: the page's context must have been created with bypassCSP.
+ *
+ * `scope`: only these parts of the page, when a step changed them and the rest was checked as it
+ * is (a tool's panel opened on a dashboard checked whole). A check of the whole dashboard takes
+ * about four times one of a panel, most of it the contrast of every line of the roster and the
+ * timeline; the rules about the page as a whole (one main landmark, a level-one heading) need the
+ * whole page, and run only then.
  */
-export async function axeViolations(page: Page): Promise<string[]> {
+export async function axeViolations(page: Page, scope: readonly Locator[] = []): Promise<string[]> {
   // Once a document: parsing axe's half a megabyte again for each view of the same screen was
   // most of a check's time.
   if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: axeSource });
-  const violations = await page.evaluate(async () => {
+  const parts = await Promise.all(scope.map((part) => part.elementHandle()));
+  const violations = await page.evaluate(async (include) => {
     const axe = (
       window as unknown as {
         axe: { run: (...args: unknown[]) => Promise<{ violations: AxeViolation[] }> };
       }
     ).axe;
-    const result = await axe.run(document, {
+    const result = await axe.run(include.length > 0 ? { include } : document, {
       runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
       // Only violations are read; listing every passing node as well doubled the work.
       resultTypes: ['violations'],
     });
     return result.violations;
-  });
+  }, parts);
   return violations.map(
     (violation) =>
       `${violation.impact ?? 'unknown'} ${violation.id}: ${violation.help} (${violation.nodes
@@ -68,6 +75,7 @@ export const AXE_VIEWS: readonly AxeView[] = [LAPTOP_IN_LIGHT, PHONE_IN_DARK];
 export async function axeViolationsInViews(
   page: Page,
   views: readonly AxeView[] = AXE_VIEWS,
+  scope: readonly Locator[] = [],
 ): Promise<string[]> {
   const found: string[] = [];
   for (const view of views) {
@@ -81,7 +89,8 @@ export async function axeViolationsInViews(
         await Promise.allSettled(document.getAnimations().map((run) => run.finished));
       }
     });
-    for (const violation of await axeViolations(page)) found.push(`${view.name}: ${violation}`);
+    for (const violation of await axeViolations(page, scope))
+      found.push(`${view.name}: ${violation}`);
   }
   return found;
 }
