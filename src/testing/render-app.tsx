@@ -76,7 +76,10 @@ export function findRoster() {
 }
 
 export async function watch(user: ReturnType<typeof userEvent.setup>, botId: string, key: string) {
-  await user.type(screen.getByLabelText('Bot ID'), botId);
-  await user.type(screen.getByLabelText('API key'), key);
+  // Pasted, as people bring a bot ID and a key from Attendee's dashboard.
+  await user.click(screen.getByLabelText('Bot ID'));
+  await user.paste(botId);
+  await user.click(screen.getByLabelText('API key'));
+  await user.paste(key);
   await user.click(screen.getByRole('button', { name: 'Watch' }));
 }
