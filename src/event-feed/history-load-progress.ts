@@ -25,8 +25,11 @@ export interface HistoryLoadProgress {
   flush(): void;
 }
 
-/** A page arrives every few milliseconds: a person needs to hear about it a few times a second. */
-export const PROGRESS_REPORT_EVERY_MS = 250;
+/**
+ * A page arrives every few milliseconds: a person needs to hear about it once a second, and each
+ * report re-renders the dashboard (see HISTORY_RENDER_EVERY_MS in use-attendance-feed.ts).
+ */
+export const PROGRESS_REPORT_EVERY_MS = 1000;
 
 /**
  * Where a history load has got to, reported at most every `reportEveryMs` (the first and last

@@ -11,9 +11,11 @@ import { POLL_WHILE_PUSHED_MS, useLivePush } from './use-live-push';
 
 /**
  * While the history loads, pages land every few milliseconds: a render for each would take the
- * time the load needs. A few a second is what a person can follow; live, every change.
+ * time the load needs. Once a second, with the progress (PROGRESS_REPORT_EVERY_MS): each render
+ * is the whole dashboard, and on two cores its CPU slowed the server answering the load (four a
+ * second cost about 2 % of a 10,000-event load, `bench/profile-backfill.ts`). Live, every change.
  */
-const HISTORY_RENDER_EVERY_MS = 250;
+const HISTORY_RENDER_EVERY_MS = 1000;
 
 /** The feed, and how it is kept current: pushed at once, or polled every `pollIntervalMs`. */
 export type AttendanceFeed = EventFeed & { instant: boolean; pollIntervalMs: number };
