@@ -4,6 +4,7 @@ import type { Page } from 'playwright-core';
 import { launchChromium } from '../test/support/chromium.ts';
 import { populateBurstyMeeting, populateMeeting } from './populate-meeting.ts';
 import { walkPlainly } from './plain-walk.ts';
+import { openChromiumWalker } from './plain-walk-in-chromium.ts';
 import { DEFAULT_REUSE_MS } from '../server/proxy/shared-answers.ts';
 
 export const BOT = 'bot_benchBackfill001';
@@ -26,6 +27,8 @@ export interface BackfillFigures {
   browserMs: number;
   /** Six plain cursor walks at once, each over a sixth of the events, through the same proxy (median). */
   ceilingMs: number;
+  /** The same six walks run by a page in Chromium: the most a browser here can do (median). */
+  ceilingInChromiumMs: number;
   /** One plain cursor walk of the whole history through the same proxy. */
   sequentialMs: number;
   browserRequests: number;
@@ -55,8 +58,9 @@ const INSTRUMENT = `
 
 /**
  * A 10,000-event meeting behind `npm start`'s proxy, with a real server's latency and page cost,
- * loaded three ways: by the page in Chromium, by six plain walks at once (the ceiling: what the
- * server and the proxy can give), and by one plain walk (the reference).
+ * loaded four ways: by the page in Chromium, by six plain walks at once (the ceiling: what the
+ * server and the proxy can give), by the same walks from a page in Chromium (what a browser here
+ * can give), and by one plain walk (the reference).
  */
 export async function measureBackfill(
   events: number,
@@ -87,6 +91,18 @@ export async function measureBackfill(
       return { ms, requests: countEventRequests() };
     });
 
+    const walker = await openChromiumWalker(app.url, eventsPath, KEY);
+    let ceilingInChromium: { ms: number };
+    try {
+      ceilingInChromium = await medianRun(simulator, async () => {
+        const walked = await walker.walk(windows);
+        if (walked.events !== events) throw new Error(`six walks in Chromium got ${walked.events}`);
+        return { ms: walked.ms };
+      });
+    } finally {
+      await walker.close();
+    }
+
     simulator.clearRequests();
     const started = performance.now();
     const whole = await walkPlainly(app.url, eventsPath, KEY, { afterMs: null, beforeMs: null });
@@ -96,6 +112,7 @@ export async function measureBackfill(
       events,
       browserMs: browser.ms,
       ceilingMs: ceiling.ms,
+      ceilingInChromiumMs: ceilingInChromium.ms,
       sequentialMs,
       browserRequests: browser.requests,
       ceilingRequests: ceiling.requests,

@@ -69,6 +69,15 @@ if (runs('backfill-browser')) {
     print('browser_speedup', browserSpeedup, 'x', 2);
     print('ceiling_speedup', ceilingSpeedup, 'x', 2);
     print('browser_efficiency', (100 * browserSpeedup) / ceilingSpeedup, '%', 1);
+    // The page against the same walks run by Chromium: what the page itself costs, apart from
+    // what any browser here costs per request.
+    print('ceiling_in_chromium_ms', backfill.ceilingInChromiumMs, 'ms');
+    print(
+      'browser_efficiency_in_chromium',
+      (100 * backfill.ceilingInChromiumMs) / backfill.browserMs,
+      '%',
+      1,
+    );
   }
 }
 
