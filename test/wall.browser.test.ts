@@ -89,7 +89,8 @@ beforeAll(async () => {
   const idleApp = await startAppUnderTest(idleSimulator);
   const context = await browser.newContext({ viewport: VIEWPORT });
   const idlePage = await context.newPage();
-  // Four ticks of every tile's 3 s poll, whatever their phases (`npm run bench` counts 60 s).
+  // Four or five ticks of every tile's 3 s poll, by their phases: enough for each tile's rate
+  // from the spacing of its polls (`npm run bench` records 60 s).
   const measured = measureIdleWall(idlePage, idleApp.url, idleSimulator, {
     key: IDLE_KEY,
     botIds,

@@ -44,7 +44,13 @@ export function addIdleMeetings(simulator: InstrumentedAttendee, key: string, co
 
 /**
  * Opens the wall of `botIds` through its address (the key typed, never in the address), waits
- * until every tile counts, then counts the requests the simulator receives for `windowMs`.
+ * until every tile counts, then records the requests the simulator receives for `windowMs`.
+ *
+ * The rate of a stream of requests (one bot's one resource) that came three times or more is
+ * taken from their spacing, (count - 1) / (last - first), and the rest are counted over the
+ * window. A count over the window alone read the same 3 s polls as 4 or 5 a tile in 12 s by
+ * where the window's edges fell: up to 12 requests more, a whole request a second, with the
+ * page the same (4.58 a second measured once, where the spacing says 4.0).
  */
 export async function measureIdleWall(
   page: Page,
@@ -67,10 +73,21 @@ export async function measureIdleWall(
   await page.waitForTimeout(options.windowMs);
   const requests = [...simulator.requests];
   const byResource: Record<string, number> = {};
+  const streams = new Map<string, number[]>();
   for (const request of requests) {
     const resource =
       request.path === '/api/v1/bots' ? 'bots list' : (request.path.split('/')[5] ?? 'bot');
     byResource[resource] = (byResource[resource] ?? 0) + 1;
+    streams.set(request.path, [...(streams.get(request.path) ?? []), request.startedAt]);
   }
-  return { requestsPerSecond: requests.length / (options.windowMs / 1000), byResource };
+  const windowSeconds = options.windowMs / 1000;
+  let requestsPerSecond = 0;
+  for (const times of streams.values()) {
+    const spanSeconds = (Math.max(...times) - Math.min(...times)) / 1000;
+    requestsPerSecond +=
+      times.length >= 3 && spanSeconds >= windowSeconds / 2
+        ? (times.length - 1) / spanSeconds
+        : times.length / windowSeconds;
+  }
+  return { requestsPerSecond, byResource };
 }
