@@ -124,6 +124,22 @@ describe.concurrent('the production server as a process', () => {
     expect(output).toContain('SIGTERM: finishing the requests in flight');
   }, 180_000);
 
+  it('goes on serving when the reader of its log goes away (`| head`)', async ({
+    expect,
+    onTestFinished,
+  }) => {
+    const { app } = await startAppWithBot(onTestFinished);
+    // The pipe's reading end closed, as `head` closes it after its lines: each request's log
+    // line is then a write to a broken pipe.
+    app.process.stdout?.destroy();
+    for (let request = 0; request < 3; request++) {
+      const answer = await getInFlight(`${app.url}/api/v1/bots/${BOT}`);
+      expect(answer.status).toBe(200);
+    }
+    expect((await fetch(`${app.url}/healthz`)).status).toBe(200);
+    expect(app.process.exitCode).toBeNull();
+  });
+
   it.for(['SIGTERM', 'SIGINT'] as const)(
     'on %s, stops accepting, finishes the request in flight and exits 0',
     async (signal, { expect, onTestFinished }) => {

@@ -25,6 +25,23 @@ function idSuffix(reqId: string | null): string {
   return reqId === null ? '' : ` reqId=${reqId}`;
 }
 
+let stdoutClosed = false;
+
+/**
+ * A line on stdout. A reader that goes away (`| head`, a log collector restarting) closes the
+ * pipe, and the next write fails with EPIPE: unhandled, that ended the server. It goes on serving
+ * without its log instead.
+ */
+function writeToStdout(line: string): void {
+  if (stdoutClosed) return;
+  if (process.stdout.listenerCount('error') === 0) {
+    process.stdout.on('error', () => {
+      stdoutClosed = true;
+    });
+  }
+  process.stdout.write(`${line}\n`);
+}
+
 /**
  * The server's own log: one line per request and a few about starting and stopping, as text or,
  * with LOG_FORMAT=json, as one JSON object a line for a log collector. It is handed only what
@@ -32,7 +49,7 @@ function idSuffix(reqId: string | null): string {
  */
 export function createServerLog(
   format: LogFormat,
-  write: (line: string) => void = (line) => process.stdout.write(`${line}\n`),
+  write: (line: string) => void = writeToStdout,
 ): ServerLog {
   const emit = (level: 'info' | 'error', message: string, fields: object = {}) => {
     if (format === 'json') {
