@@ -21,7 +21,7 @@ const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|map|webmanifest)$/;
 
 /**
  * How the gzip copies are written: Zopfli for what people download; zlib at its best where only
- * the bytes once unpacked matter (the test run's build, where Zopfli was about 5 of a fresh
+ * the bytes once unpacked matter (the test run's build, where Zopfli was about 6 of a fresh
  * clone's 12 CPU-seconds of build).
  */
 export type GzipWith = 'zopfli' | 'zlib';
@@ -88,8 +88,9 @@ async function compressFile(path: string, cacheDir: string, gzipWith: GzipWith):
 
 /**
  * Writes `file.br` and `file.gz` beside each text file of the built page, at the highest
- * settings, once per content (compressCached): the server picks one by Accept-Encoding and
- * compresses nothing per request (server/http/static-files.ts).
+ * settings (`gzipWith`: Zopfli, or zlib for a build only tests read), once per content
+ * (compressCached): the server picks one by Accept-Encoding and compresses nothing per request
+ * (server/http/static-files.ts).
  */
 export function precompressAssets({ gzipWith = 'zopfli' }: { gzipWith?: GzipWith } = {}): Plugin {
   let outDir = '';

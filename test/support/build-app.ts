@@ -21,7 +21,7 @@ export function userEnvironment(extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEn
 /**
  * Runs `npm run bundle`, the build half of `npm start`: the page into dist/, the server beside it.
  * Its gzip copies are zlib's rather than Zopfli's (BUILD_GZIP): the tests read them unpacked,
- * where the two are the same bytes, and Zopfli was about 5 CPU-seconds of a fresh clone's run.
+ * where the two are the same bytes, and Zopfli was about 6 CPU-seconds of a fresh clone's run.
  */
 export function buildApp(): Promise<void> {
   return new Promise((resolve, reject) => {
