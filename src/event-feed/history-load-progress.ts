@@ -27,7 +27,8 @@ export interface HistoryLoadProgress {
 
 /**
  * A page arrives every few milliseconds: a person needs to hear about it once a second, and each
- * report re-renders the dashboard (see HISTORY_RENDER_EVERY_MS in use-attendance-feed.ts).
+ * report re-renders the dashboard, which the history's pages do at the same pace
+ * (use-attendance-feed.ts).
  */
 export const PROGRESS_REPORT_EVERY_MS = 1000;
 

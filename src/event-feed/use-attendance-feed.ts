@@ -8,6 +8,7 @@ import { createAttendanceStore, type AttendanceStore } from '../domain/attendanc
 import type { EventBatch } from '../common/participant-event';
 import { useParticipantEventFeed, type EventFeed } from './use-participant-event-feed';
 import { POLL_WHILE_PUSHED_MS, useLivePush } from './use-live-push';
+import { PROGRESS_REPORT_EVERY_MS } from './history-load-progress';
 
 /**
  * While the history loads, pages land every few milliseconds: a render for each would take the
@@ -15,7 +16,7 @@ import { POLL_WHILE_PUSHED_MS, useLivePush } from './use-live-push';
  * is the whole dashboard, and on two cores its CPU slowed the server answering the load (four a
  * second cost about 2 % of a 10,000-event load, `bench/profile-backfill.ts`). Live, every change.
  */
-const HISTORY_RENDER_EVERY_MS = 1000;
+const HISTORY_RENDER_EVERY_MS = PROGRESS_REPORT_EVERY_MS;
 
 /** The feed, and how it is kept current: pushed at once, or polled every `pollIntervalMs`. */
 export type AttendanceFeed = EventFeed & { instant: boolean; pollIntervalMs: number };
