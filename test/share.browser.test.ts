@@ -2,7 +2,12 @@ import type { BrowserContext, Page } from 'playwright-core';
 import { InstrumentedAttendee } from '../server/testing/instrumented-attendee.ts';
 import { DEMO_API_KEY } from '../src/common/demo-meeting.ts';
 import type { AppUnderTest } from './support/app-under-test.ts';
-import { runAppInChromium, VIEWPORT, type RunningApp } from './support/app-in-chromium.ts';
+import {
+  runAppInChromium,
+  startAfresh,
+  VIEWPORT,
+  type RunningApp,
+} from './support/app-in-chromium.ts';
 import { figuresOnPage, truthOf, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { tilePresent } from './support/wall-page.ts';
 import { expectOnFirstScreen } from './support/first-screen.ts';
@@ -118,12 +123,8 @@ async function freshViewer(
     sharedViewer ??= await viewerContext.newPage();
     viewer = sharedViewer;
     viewer.removeAllListeners();
+    await startAfresh(viewer, app.url);
     await viewer.setViewportSize(VIEWPORT);
-    await viewer.goto(`${app.url}/healthz`);
-    await viewer.evaluate(() => {
-      localStorage.clear();
-      sessionStorage.clear();
-    });
   }
   if (options.viewport !== undefined) await viewer.setViewportSize(options.viewport);
   const watched: Watched = { requests: [] };

@@ -105,6 +105,26 @@ function appOfWorker(): Promise<AppUnderTest> {
 }
 
 /**
+ * Ends whatever the last test left running on `page` and empties what the app can keep on the
+ * device for `appUrl`'s origin (its localStorage, and any other storage but the HTTP cache, which
+ * keeps the app's code as a returning visitor's browser does). Through the browser rather than
+ * from a page of the app's origin: loading one (its /healthz) only to run `localStorage.clear()`
+ * in it cost a document load a test.
+ */
+export async function startAfresh(page: Page, appUrl: string): Promise<void> {
+  await page.goto('about:blank');
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    await cdp.send('Storage.clearDataForOrigin', {
+      origin: new URL(appUrl).origin,
+      storageTypes: 'all',
+    });
+  } finally {
+    await cdp.detach();
+  }
+}
+
+/**
  * The usual frame of a browser test file: the app as `npm start` runs it (the worker's, forwarding
  * to the file's simulator), the run's Chromium, and one page that every test of the file starts
  * afresh: its storage emptied, its listeners removed, its viewport and media reset, so each test
@@ -164,14 +184,10 @@ export function runAppInChromium<Simulator extends SimulatedAttendee>(
   beforeEach(async () => {
     page!.removeAllListeners();
     listenForDialogs(page!);
+    // Left first, so that the last test's page is not laid out again for a new size or scheme.
+    await startAfresh(page!, running!.app.url);
     await page!.setViewportSize(VIEWPORT);
     await page!.emulateMedia({ colorScheme: 'light' });
-    // Storage is per origin: on the app's origin (a page without the app), then emptied.
-    await page!.goto(`${running!.app.url}/healthz`);
-    await page!.evaluate(() => {
-      localStorage.clear();
-      sessionStorage.clear();
-    });
     options.page(page!);
   });
 
