@@ -26,6 +26,21 @@ const COMPRESSIBLE = /\.(?:html|js|mjs|css|svg|json|txt|map|webmanifest)$/;
  */
 export type GzipWith = 'zopfli' | 'zlib';
 
+/** Each way of writing the gzip copy, and its settings as the cache key names them. */
+const GZIP_WRITERS: Record<
+  GzipWith,
+  { settings: string; gzip: (content: Buffer) => Promise<Uint8Array> }
+> = {
+  zopfli: {
+    settings: `zopfli ${ZOPFLI_PASSES}`,
+    gzip: (content) => zopfliGzip(content, { numiterations: ZOPFLI_PASSES }),
+  },
+  zlib: {
+    settings: 'zlib best',
+    gzip: (content) => gzipWithZlib(content, { level: constants.Z_BEST_COMPRESSION }),
+  },
+};
+
 /** Both copies of one file's content, as the settings above make them. */
 async function compressContent(
   content: Buffer,
@@ -38,9 +53,7 @@ async function compressContent(
         [constants.BROTLI_PARAM_SIZE_HINT]: content.length,
       },
     }),
-    gzipWith === 'zopfli'
-      ? zopfliGzip(content, { numiterations: ZOPFLI_PASSES })
-      : gzipWithZlib(content, { level: constants.Z_BEST_COMPRESSION }),
+    GZIP_WRITERS[gzipWith].gzip(content),
   ]);
 }
 
@@ -55,9 +68,8 @@ async function compressCached(
   cacheDir: string,
   gzipWith: GzipWith,
 ): Promise<[br: Uint8Array, gz: Uint8Array]> {
-  const gzipSettings = gzipWith === 'zopfli' ? `zopfli ${ZOPFLI_PASSES}` : 'zlib best';
   const key = createHash('sha256')
-    .update(`brotli ${constants.BROTLI_MAX_QUALITY}, ${gzipSettings}\n`)
+    .update(`brotli ${constants.BROTLI_MAX_QUALITY}, ${GZIP_WRITERS[gzipWith].settings}\n`)
     .update(content)
     .digest('hex');
   const [brPath, gzPath] = [join(cacheDir, `${key}.br`), join(cacheDir, `${key}.gz`)];

@@ -78,7 +78,9 @@ export async function measureIdleWall(
     const resource =
       request.path === '/api/v1/bots' ? 'bots list' : (request.path.split('/')[5] ?? 'bot');
     byResource[resource] = (byResource[resource] ?? 0) + 1;
-    streams.set(request.path, [...(streams.get(request.path) ?? []), request.startedAt]);
+    const times = streams.get(request.path) ?? [];
+    times.push(request.startedAt);
+    streams.set(request.path, times);
   }
   const windowSeconds = options.windowMs / 1000;
   let requestsPerSecond = 0;
