@@ -57,15 +57,24 @@ async function shownAt(page: Page, present: number): Promise<number> {
   return (await handle.jsonValue()) as number;
 }
 
-/** Opens the dashboard of `bot` in a page of its own and waits until it is live (or instant). */
+/**
+ * Opens the dashboard of `bot` in a page of its own and waits until it is live, and until its
+ * push stream is open: the page opens it only once the history is in, so a join stored as the
+ * page turns live can be pushed to no one, and only a poll would bring it.
+ */
 async function openDashboard(browser: Browser, app: AppUnderTest, bot: string, live: RegExp) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(INSTRUMENT);
+  const streamOpened = page.waitForResponse((response) =>
+    response.url().startsWith(`${app.url}/live?`),
+  );
   await page.goto(app.url);
   await page.getByLabel('Bot ID').fill(bot);
   await page.getByLabel('API key').fill(KEY);
   await page.getByRole('button', { name: 'Watch' }).click();
   await page.getByRole('status').getByText(live).waitFor({ timeout: 60_000 });
+  const stream = await streamOpened;
+  if (stream.status() !== 200) throw new Error(`the push stream was refused: ${stream.status()}`);
   return page;
 }
 
