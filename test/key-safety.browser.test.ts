@@ -124,8 +124,9 @@ describe('the API key', () => {
       }
       throw new Error('The page never stopped changing');
     };
-    // A key that showed would differ every time; a passing repaint (seen once on a loaded CI
-    // machine) does not repeat, so the pair is taken again before calling it a leak.
+    // A key that showed would differ every time; a repaint that differs for another reason
+    // does not repeat (test/support/chromium.ts), so the pair is taken again before calling it a
+    // leak.
     let same = false;
     for (let attempt = 0; attempt < 3 && !same; attempt += 1) {
       const withKey = await pictureWith(KEY);
