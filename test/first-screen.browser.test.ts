@@ -123,6 +123,9 @@ describe('the bots list and the wall', () => {
 
 /** Presses Tab until the focus is on the button or field named `name` (as a keyboard user would). */
 async function tabTo(name: string | RegExp) {
+  // What the focus went through, for the failure's message: a run that fails once in many
+  // should say where the focus was, not only where it was not.
+  const seen: string[] = [];
   for (let presses = 0; presses < 60; presses++) {
     await page.keyboard.press('Tab');
     const focused = await page.evaluate(() => {
@@ -137,8 +140,9 @@ async function tabTo(name: string | RegExp) {
       ).trim();
     });
     if (typeof name === 'string' ? focused === name : name.test(focused)) return;
+    seen.push(focused === '' ? '(nothing named)' : focused.slice(0, 40));
   }
-  throw new Error(`Tab never reached ${String(name)}`);
+  throw new Error(`Tab never reached ${String(name)}; the focus went to: ${seen.join(' → ')}`);
 }
 
 const toolButton = (name: string) =>
