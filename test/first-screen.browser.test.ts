@@ -148,6 +148,15 @@ async function tabTo(name: string | RegExp) {
 const toolButton = (name: string) =>
   page.getByRole('group', { name: 'Tools' }).getByRole('button', { name });
 
+/** The name of the tool panel the focus is in, read at once (no waiting), or null. */
+const focusedPanel = () =>
+  page.evaluate(() => {
+    const labelledBy = document.activeElement
+      ?.closest('section[aria-labelledby]')
+      ?.getAttribute('aria-labelledby');
+    return labelledBy ? (document.getElementById(labelledBy)?.textContent ?? null) : null;
+  });
+
 describe('the tools, by keyboard alone', () => {
   it('opens, uses and closes each tool, says which are in use, and breaks no WCAG A or AA rule with each open', async () => {
     await openDemoMeeting();
@@ -182,6 +191,8 @@ describe('the tools, by keyboard alone', () => {
     // Alerts: a name watched for; the button says one is, with the panel closed.
     await toolButton('Alerts').focus();
     await page.keyboard.press('Enter');
+    // In the panel as it opens, so a Tab pressed at once goes on from there.
+    expect(await focusedPanel()).toBe('Alerts');
     await tabTo('Tell me when they join');
     await page.keyboard.type('Dana Ruiz');
     await page.keyboard.press('Enter');
@@ -209,6 +220,7 @@ describe('the tools, by keyboard alone', () => {
     // Settings: the interval, chosen with the arrow keys.
     await toolButton('Settings').focus();
     await page.keyboard.press('Enter');
+    expect(await focusedPanel()).toBe('Settings');
     await tabTo('Check every');
     const before = await page.getByLabel('Check every').inputValue();
     await page.keyboard.press('ArrowDown');

@@ -1,4 +1,4 @@
-import { useEffect, useId, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useId, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 
 /**
  * A row of tool buttons and, below it, the panel of the one tool open (a disclosure each: a
@@ -116,8 +116,10 @@ export function ToolPanel<Tool extends string>({
   const bare = !open && contentShownClosed;
   // Adjusted while rendering (React's pattern for state that follows props): no extra frame.
   if (open && !mounted) setMounted(true);
-  useEffect(() => {
-    // Into the panel, so the next Tab reaches its first field; a screen reader reads its name.
+  // Into the panel, so the next Tab reaches its first field; a screen reader reads its name. In
+  // the commit that opens it, not after the paint: a Tab pressed in between reached a field,
+  // and the late focus then took it back to the panel.
+  useLayoutEffect(() => {
     if (open) panel.current?.focus();
   }, [open]);
   if (!mounted) return null;
