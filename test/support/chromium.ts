@@ -55,10 +55,6 @@ const launchOptions: LaunchOptions = {
     '--no-first-run',
     '--disable-sync',
     '--disable-quic',
-    // Repaint whole tiles: re-rastering only the changed part of a tile drew the rounded corners
-    // of buttons far from the change a little differently one time in three, so two screenshots
-    // of the same page differed (the key-safety test's pictures, 30 pixels of anti-aliasing).
-    '--disable-partial-raster',
     DISABLE_FEATURES + [...PLAYWRIGHT_DISABLED_FEATURES, ...FEATURES_NOT_NEEDED].join(','),
   ],
 };
@@ -94,7 +90,14 @@ export function launchChromium(extraArgs: readonly string[] = []): Promise<Brows
 
 /** One Chromium for a whole test run, which each browser test file connects to (shared-chromium.ts). */
 export async function launchChromiumServer(): Promise<BrowserServer> {
-  const server = await chromium.launchServer(launchOptions);
+  const server = await chromium.launchServer({
+    ...launchOptions,
+    // Repaint whole tiles: re-rastering only the changed part of a tile drew the rounded corners
+    // of buttons far from the change a little differently one time in three, so two screenshots
+    // of the same page differed (the key-safety test's pictures, 30 pixels of anti-aliasing).
+    // The test run's alone: the benches measure Chromium as people run it.
+    args: [...launchOptions.args!, '--disable-partial-raster'],
+  });
   try {
     checkOneFeatureSwitch(server);
   } catch (error) {
