@@ -5,6 +5,7 @@ import { sendWebhooks } from '../server/simulator/webhook-sender.ts';
 import { nextMessage, sseFrames } from '../server/testing/sse-frames.ts';
 import { startAppUnderTest, type AppUnderTest } from '../test/support/app-under-test.ts';
 import { launchChromium } from '../test/support/chromium.ts';
+import { pushStreamOpening, watchBot } from '../test/support/dashboard-page.ts';
 import { signedDelivery } from '../server/testing/webhook-deliveries.ts';
 
 const KEY = 'bench-push-key';
@@ -65,13 +66,8 @@ async function shownAt(page: Page, present: number): Promise<number> {
 async function openDashboard(browser: Browser, app: AppUnderTest, bot: string, live: RegExp) {
   const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   await page.addInitScript(INSTRUMENT);
-  const streamOpened = page.waitForResponse((response) =>
-    response.url().startsWith(`${app.url}/live?`),
-  );
-  await page.goto(app.url);
-  await page.getByLabel('Bot ID').fill(bot);
-  await page.getByLabel('API key').fill(KEY);
-  await page.getByRole('button', { name: 'Watch' }).click();
+  const streamOpened = pushStreamOpening(page, app.url);
+  await watchBot(page, app.url, bot, KEY);
   await page.getByRole('status').getByText(live).waitFor({ timeout: 60_000 });
   const stream = await streamOpened;
   if (stream.status() !== 200) throw new Error(`the push stream was refused: ${stream.status()}`);

@@ -13,7 +13,7 @@ import {
   type AppUnderTest,
 } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
-import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { pushStreamOpening, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 import { moveToNextRefresh } from './support/next-refresh.ts';
 import { pauseClockSoon } from './support/page-clock.ts';
 import { countRequestsInPage } from './support/requests-in-page.ts';
@@ -76,9 +76,7 @@ const status = (text: RegExp) => page.getByRole('status').getByText(text);
 
 /** Watches the bot until a push has come and the page says it is instant. */
 async function watchUntilInstant(name: string) {
-  const streamOpened = page.waitForResponse((response) =>
-    response.url().startsWith(`${app.url}/live?`),
-  );
+  const streamOpened = pushStreamOpening(page, app.url);
   await watchBot(page, app.url, BOT, KEY);
   await waitUntilLive(page);
   expect((await streamOpened).status()).toBe(200);

@@ -12,7 +12,7 @@ import { startRedisServer, type RunningRedis } from '../server/testing/redis-ser
 import { nextMessage, sseFrames } from '../server/testing/sse-frames.ts';
 import { startAppUnderTest, type AppUnderTest } from './support/app-under-test.ts';
 import { runAppInChromium } from './support/app-in-chromium.ts';
-import { waitUntilLive, watchBot } from './support/dashboard-page.ts';
+import { pushStreamOpening, waitUntilLive, watchBot } from './support/dashboard-page.ts';
 
 const BOT = 'bot_pushedMeeting001';
 const KEY = 'push-key-abc123';
@@ -53,9 +53,7 @@ function deliver(delivery: Pick<WebhookDelivery, 'body' | 'headers'>, url = app.
 }
 
 async function watchUntilStreamOpen(url = app.url) {
-  const streamOpened = page.waitForResponse((response) =>
-    response.url().startsWith(`${url}/live?`),
-  );
+  const streamOpened = pushStreamOpening(page, url);
   await watchBot(page, url, BOT, KEY);
   await waitUntilLive(page);
   expect((await streamOpened).status()).toBe(200);

@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Response } from 'playwright-core';
 import type { SimulatedAttendee } from '../../server/simulator/simulated-attendee.ts';
 import { presentInTruth } from '../../src/testing/present-in-truth.ts';
 
@@ -13,6 +13,15 @@ export async function watchBot(page: Page, appUrl: string, botId: string, key: s
   await page.getByLabel('Bot ID').fill(botId);
   await page.getByLabel('API key').fill(key);
   await page.getByRole('button', { name: 'Watch' }).click();
+}
+
+/**
+ * The answer that opens the page's push stream (`/live`). The page opens it only once the history
+ * is in, so a push sent before then reaches no one: call this before Watch, and await it before
+ * storing what must arrive pushed.
+ */
+export function pushStreamOpening(page: Page, appUrl: string): Promise<Response> {
+  return page.waitForResponse((response) => response.url().startsWith(`${appUrl}/live?`));
 }
 
 export async function waitUntilLive(page: Page, timeout = 30_000) {
